@@ -1,0 +1,78 @@
+package dev.apscheduler.trigger;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates triggers: from APScheduler's string form ({@link #create(String, Map, ZoneId)}), which annotations,
+ * properties, the REST API and job stores all use, and through typed builders for Java callers.
+ */
+public final class Triggers {
+
+    /** The aliases {@link #create(String, Map, ZoneId)} understands. */
+    public static final List<String> ALIASES = List.of("date", "interval", "cron", "calendarinterval", "and", "or");
+
+    private Triggers() {
+    }
+
+    /**
+     * Creates a trigger that fires once, at {@code runDate}.
+     * @param runDate when to fire
+     * @return the trigger
+     */
+    public static DateTrigger date(ZonedDateTime runDate) {
+        return DateTrigger.of(runDate);
+    }
+
+    /**
+     * Builds a trigger from its alias and parameters, in the system's default time zone unless the parameters
+     * name one ({@code timezone}) or a date parameter carries an offset.
+     * @param alias the trigger alias, for example {@code cron}
+     * @param params APScheduler's parameter names (snake_case, kebab-case or camelCase) with string or number values
+     * @return the trigger
+     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     */
+    public static Trigger create(String alias, Map<String, ?> params) {
+        return create(alias, params, null, Clock.systemUTC());
+    }
+
+    /**
+     * Builds a trigger from its alias and parameters.
+     * @param alias the trigger alias, for example {@code cron}
+     * @param params APScheduler's parameter names (snake_case, kebab-case or camelCase) with string or number values
+     * @param defaultZone the zone used when the parameters have no {@code timezone} (a scheduler's time zone)
+     * @return the trigger
+     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     */
+    public static Trigger create(String alias, Map<String, ?> params, ZoneId defaultZone) {
+        return create(alias, params, defaultZone, Clock.systemUTC());
+    }
+
+    /**
+     * Builds a trigger from its alias and parameters, reading the current time (for defaults such as an interval's
+     * start date) from {@code clock}.
+     * @param alias the trigger alias, for example {@code cron}
+     * @param params APScheduler's parameter names (snake_case, kebab-case or camelCase) with string or number values
+     * @param defaultZone the zone used when the parameters have no {@code timezone}, or {@code null} for the zone of
+     * a date parameter or the system's
+     * @param clock the clock defaults are computed from
+     * @return the trigger
+     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     */
+    public static Trigger create(String alias, Map<String, ?> params, @Nullable ZoneId defaultZone, Clock clock) {
+        String normalized = alias.trim().toLowerCase(Locale.ROOT);
+        TriggerParameters parameters = TriggerParameters.of(normalized, params, defaultZone, clock);
+        return switch (normalized) {
+            case DateTrigger.ALIAS -> DateTrigger.create(parameters);
+            default -> throw new InvalidTriggerException(
+                    "unknown trigger alias '" + alias + "' (known: " + String.join(", ", ALIASES) + ")");
+        };
+    }
+
+}

@@ -1,0 +1,12 @@
+/**
+ * Triggers: the rules that compute when a job runs.
+ *
+ * <p>Every trigger kind of APScheduler is here ({@code date}, {@code interval}, {@code cron},
+ * {@code calendarinterval}, {@code and}, {@code or}), built either by typed builders ({@link Triggers#cron()})
+ * or from APScheduler's string form ({@link Triggers#create(String, java.util.Map)}), which is also how job stores
+ * persist them.
+ */
+@NullMarked
+package dev.apscheduler.trigger;
+
+import org.jspecify.annotations.NullMarked;
