@@ -1,0 +1,268 @@
+package dev.apscheduler.job;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.apscheduler.InvalidJobException;
+import dev.apscheduler.trigger.DateTimes;
+import dev.apscheduler.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scheduled job: what to run (a task), with which arguments, when (a trigger and the next run time), where (job
+ * store and executor) and under which rules ({@code misfire_grace_time}, {@code coalesce}, {@code max_instances}).
+ * An immutable snapshot: the scheduler's {@code modifyJob}, {@code pauseJob} and friends return a new one.
+ *
+ * <p>Build one with {@link #builder()}, which validates every value and names the job in its errors; schedulers
+ * build jobs from a {@link JobSpec} and apply the job defaults.
+ */
+public final class Job {
+
+    /** The default executor and job store alias. */
+    public static final String DEFAULT_ALIAS = "default";
+
+    private final String id;
+
+    private final String name;
+
+    private final TaskReference task;
+
+    private final List<@Nullable Object> args;
+
+    private final Map<String, @Nullable Object> kwargs;
+
+    private final Trigger trigger;
+
+    private final String executor;
+
+    private final String jobstore;
+
+    private final @Nullable Duration misfireGraceTime;
+
+    private final boolean coalesce;
+
+    private final int maxInstances;
+
+    private final @Nullable ZonedDateTime nextRunTime;
+
+    private Job(JobBuilder builder, String id, TaskReference task, Trigger trigger) {
+        this.id = id;
+        this.task = task;
+        this.trigger = trigger;
+        this.name = (builder.name != null) ? builder.name : task.name();
+        this.args = JsonArguments.args(builder.args, id);
+        this.kwargs = JsonArguments.kwargs(builder.kwargs, id);
+        this.executor = requireAlias(builder.executor, "executor", id);
+        this.jobstore = requireAlias(builder.jobstore, "jobstore", id);
+        this.misfireGraceTime = builder.misfireGraceTime;
+        this.coalesce = builder.coalesce;
+        this.maxInstances = builder.maxInstances;
+        this.nextRunTime = builder.nextRunTime;
+    }
+
+    static Job create(JobBuilder builder) {
+        String id = builder.id;
+        if (id == null || id.isBlank()) {
+            throw new InvalidJobException("job id must not be blank, was '" + id + "'");
+        }
+        if (builder.task == null) {
+            throw new InvalidJobException("Job '" + id + "': a task is required");
+        }
+        if (builder.trigger == null) {
+            throw new InvalidJobException("Job '" + id + "': a trigger is required");
+        }
+        try {
+            JobDefaults.validateMisfireGraceTime(builder.misfireGraceTime);
+            JobDefaults.validateMaxInstances(builder.maxInstances);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidJobException("Job '" + id + "': " + ex.getMessage());
+        }
+        return new Job(builder, id, builder.task, builder.trigger);
+    }
+
+    private static String requireAlias(String alias, String what, String id) {
+        if (alias.isBlank()) {
+            throw new InvalidJobException("Job '" + id + "': " + what + " alias must not be blank");
+        }
+        return alias;
+    }
+
+    /**
+     * Starts a builder with APScheduler's defaults for every option.
+     * @return a new builder
+     */
+    public static JobBuilder builder() {
+        return new JobBuilder();
+    }
+
+    /**
+     * Starts a builder holding this job's values.
+     * @return a new builder
+     */
+    public JobBuilder toBuilder() {
+        return new JobBuilder().id(this.id).name(this.name).task(this.task).args(this.args).kwargs(this.kwargs)
+            .trigger(this.trigger).executor(this.executor).jobstore(this.jobstore)
+            .misfireGraceTime(this.misfireGraceTime).coalesce(this.coalesce).maxInstances(this.maxInstances)
+            .nextRunTime(this.nextRunTime);
+    }
+
+    /**
+     * Returns a copy with another next run time.
+     * @param nextRunTime the next run time, or {@code null} to pause the job
+     * @return the new job
+     */
+    public Job withNextRunTime(@Nullable ZonedDateTime nextRunTime) {
+        return toBuilder().nextRunTime(nextRunTime).build();
+    }
+
+    /**
+     * Returns a copy kept in another job store.
+     * @param jobstore the job store's alias
+     * @return the new job
+     */
+    public Job withJobstore(String jobstore) {
+        return toBuilder().jobstore(jobstore).build();
+    }
+
+    /**
+     * Returns the job's id, unique within its job store.
+     * @return the id
+     */
+    public String id() {
+        return this.id;
+    }
+
+    /**
+     * Returns the job's name (by default its task's name).
+     * @return the name
+     */
+    public String name() {
+        return this.name;
+    }
+
+    /**
+     * Returns what the job runs.
+     * @return the task reference
+     */
+    public TaskReference task() {
+        return this.task;
+    }
+
+    /**
+     * Returns the positional arguments, JSON values.
+     * @return an unmodifiable list
+     */
+    public List<@Nullable Object> args() {
+        return this.args;
+    }
+
+    /**
+     * Returns the keyword arguments, JSON values.
+     * @return an unmodifiable map
+     */
+    public Map<String, @Nullable Object> kwargs() {
+        return this.kwargs;
+    }
+
+    /**
+     * Returns the trigger that computes the job's fire times.
+     * @return the trigger
+     */
+    public Trigger trigger() {
+        return this.trigger;
+    }
+
+    /**
+     * Returns the alias of the executor that runs the job.
+     * @return the executor alias
+     */
+    public String executor() {
+        return this.executor;
+    }
+
+    /**
+     * Returns the alias of the job store that holds the job.
+     * @return the job store alias
+     */
+    public String jobstore() {
+        return this.jobstore;
+    }
+
+    /**
+     * Returns how late a run may start and still run.
+     * @return the grace time, or empty when runs happen however late
+     */
+    public Optional<Duration> misfireGraceTime() {
+        return Optional.ofNullable(this.misfireGraceTime);
+    }
+
+    /**
+     * Tells whether several due runs are rolled into one (the latest).
+     * @return the coalesce setting
+     */
+    public boolean coalesce() {
+        return this.coalesce;
+    }
+
+    /**
+     * Returns how many runs of this job may execute at once.
+     * @return the instance limit, at least one
+     */
+    public int maxInstances() {
+        return this.maxInstances;
+    }
+
+    /**
+     * Returns when the job runs next.
+     * @return the next run time, or empty when the job is paused
+     */
+    public Optional<ZonedDateTime> nextRunTime() {
+        return Optional.ofNullable(this.nextRunTime);
+    }
+
+    /**
+     * Tells whether the job is paused (has no next run time).
+     * @return whether the job is paused
+     */
+    public boolean isPaused() {
+        return this.nextRunTime == null;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Job that && this.id.equals(that.id) && this.name.equals(that.name)
+                && this.task.equals(that.task) && this.args.equals(that.args) && this.kwargs.equals(that.kwargs)
+                && this.trigger.equals(that.trigger) && this.executor.equals(that.executor)
+                && this.jobstore.equals(that.jobstore) && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
+                && this.coalesce == that.coalesce && this.maxInstances == that.maxInstances
+                && sameInstant(this.nextRunTime, that.nextRunTime);
+    }
+
+    private static boolean sameInstant(@Nullable ZonedDateTime a, @Nullable ZonedDateTime b) {
+        return (a == null) ? b == null : b != null && a.toInstant().equals(b.toInstant());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.id, this.name, this.task, this.trigger, this.executor, this.jobstore);
+    }
+
+    /**
+     * Describes the job as APScheduler prints it:
+     * {@code name (trigger: interval[0:00:02], next run at: 2020-01-01 12:00:00 UTC)} or {@code ... paused)}.
+     */
+    @Override
+    public String toString() {
+        String status = (this.nextRunTime != null) ? "next run at: " + DateTimes.describe(this.nextRunTime) : "paused";
+        return this.name + " (trigger: " + this.trigger.describe() + ", " + status + ")";
+    }
+
+}

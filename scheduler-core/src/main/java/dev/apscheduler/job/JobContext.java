@@ -1,0 +1,43 @@
+package dev.apscheduler.job;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link Task} knows about the run it performs.
+ *
+ * @param jobId the job's id
+ * @param jobName the job's name
+ * @param taskName the name of the task (for an inline task, its description)
+ * @param scheduledFireTime the fire time this run was scheduled for (it may start later: queueing, misfire grace)
+ * @param args the job's positional arguments
+ * @param kwargs the job's keyword arguments
+ * @param jobstore the alias of the job store that holds the job
+ * @param executor the alias of the executor that runs it
+ */
+public record JobContext(String jobId, String jobName, String taskName, ZonedDateTime scheduledFireTime,
+        List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, String jobstore, String executor) {
+
+    /**
+     * Returns a positional argument.
+     * @param index the argument's index
+     * @return the argument, or empty when it is {@code null} or missing
+     */
+    public Optional<Object> arg(int index) {
+        return (index >= 0 && index < this.args.size()) ? Optional.ofNullable(this.args.get(index)) : Optional.empty();
+    }
+
+    /**
+     * Returns a keyword argument.
+     * @param name the argument's name
+     * @return the argument, or empty when it is {@code null} or missing
+     */
+    public Optional<Object> kwarg(String name) {
+        return Optional.ofNullable(this.kwargs.get(name));
+    }
+
+}
