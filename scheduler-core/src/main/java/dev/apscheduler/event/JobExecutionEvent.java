@@ -1,0 +1,46 @@
+package dev.apscheduler.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event about one run of a job: {@code JOB_EXECUTED} (with the return value), {@code JOB_ERROR} (with the
+ * exception) or {@code JOB_MISSED} (the run started later than the misfire grace time allows, and did not run).
+ *
+ * @param code the event code
+ * @param jobId the job's id
+ * @param jobstore the alias of the job store that holds the job
+ * @param executor the alias of the executor that ran it
+ * @param taskName the name of the job's task
+ * @param scheduledRunTime the fire time this run was scheduled for
+ * @param startTime when the run started, or (for a missed run) when it was found to be late
+ * @param duration how long the task ran; zero for a missed run
+ * @param returnValue what the task returned ({@code JOB_EXECUTED} only)
+ * @param exception what the task threw ({@code JOB_ERROR} only)
+ */
+public record JobExecutionEvent(int code, String jobId, String jobstore, String executor, String taskName,
+        ZonedDateTime scheduledRunTime, Instant startTime, Duration duration, @Nullable Object returnValue,
+        @Nullable Throwable exception) implements SchedulerEvent {
+
+    /**
+     * Returns how late the run started (or was found to be).
+     * @return the delay after the scheduled run time, zero when early
+     */
+    public Duration delay() {
+        Duration delay = Duration.between(this.scheduledRunTime.toInstant(), this.startTime);
+        return delay.isNegative() ? Duration.ZERO : delay;
+    }
+
+    /**
+     * Returns the exception, for {@code JOB_ERROR}.
+     * @return the exception, or empty
+     */
+    public Optional<Throwable> exceptionIfAny() {
+        return Optional.ofNullable(this.exception);
+    }
+
+}
