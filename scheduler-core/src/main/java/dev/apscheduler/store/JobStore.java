@@ -1,0 +1,111 @@
+package dev.apscheduler.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.apscheduler.job.Job;
+
+/**
+ * Keeps jobs and their next run times: the service provider interface behind {@code memory}, {@code jpa} and any
+ * other job store. The counterpart of APScheduler's {@code BaseJobStore}, with one deliberate change: the engine,
+ * not the store, decides run times, misfires and coalescing, and the store applies the decision in the same atomic
+ * step that claims a due job ({@link #acquireDueJobs}), so that several scheduler instances sharing a persistent
+ * store never run the same fire time twice.
+ *
+ * <p>Implementations are thread-safe. Their failures surface as runtime exceptions (preferably
+ * {@link dev.apscheduler.JobStoreException}); the scheduler guards every call it makes from its loop, reports the
+ * failure, and retries with backoff. A persistent store refuses jobs whose task is inline code
+ * ({@link JobCodec#requirePersistable}), keeps jobs as JSON through {@link JobCodec}, and treats a stored job that
+ * cannot be restored as described at {@link JobStoreContext#reportUnrestorableJob}: kept, skipped, reported.
+ *
+ * <p>Every store must pass the contract tests {@code JobStoreContractTests} from the core's test jar.
+ */
+public interface JobStore {
+
+    /**
+     * Starts the store: called by the scheduler when it starts, or when the store is added to a running scheduler.
+     * @param context the store's alias and what it needs to restore jobs
+     */
+    void start(JobStoreContext context);
+
+    /**
+     * Releases the store's resources; called when the scheduler shuts down or removes the store.
+     */
+    void shutdown();
+
+    /**
+     * Tells whether jobs outlive the process; a persistent store cannot keep jobs with inline tasks.
+     * @return whether the store is persistent
+     */
+    boolean isPersistent();
+
+    /**
+     * Adds a job.
+     * @param job the job, whose id the store does not hold yet
+     * @throws dev.apscheduler.ConflictingIdException if the store holds a job with the same id
+     */
+    void addJob(Job job);
+
+    /**
+     * Replaces a stored job (same id) with {@code job}.
+     * @param job the new state of the job
+     * @throws dev.apscheduler.JobLookupException if the store holds no job with that id
+     */
+    void updateJob(Job job);
+
+    /**
+     * Removes a job.
+     * @param jobId the job's id
+     * @throws dev.apscheduler.JobLookupException if the store holds no job with that id
+     */
+    void removeJob(String jobId);
+
+    /**
+     * Removes every job.
+     */
+    void removeAllJobs();
+
+    /**
+     * Finds a job.
+     * @param jobId the job's id
+     * @return the job, or empty when the store holds no job with that id (or it cannot be restored)
+     */
+    Optional<Job> lookupJob(String jobId);
+
+    /**
+     * Returns every job that can be restored, ordered by next run time (ties by id), paused
+     * jobs last.
+     * @return the jobs
+     */
+    List<Job> getAllJobs();
+
+    /**
+     * Returns the earliest next run time of the jobs that are not paused (and can be restored).
+     * @return the earliest next run time, or empty when no job is scheduled
+     */
+    Optional<Instant> nextRunTime();
+
+    /**
+     * Returns how long the scheduler may sleep at most before asking this store again: a store shared by several
+     * scheduler instances (which add jobs the local scheduler does not hear of) answers its polling interval.
+     * @return the maximum sleep, or empty (the default) when the scheduler hears of every change
+     */
+    default Optional<Duration> maxWait() {
+        return Optional.empty();
+    }
+
+    /**
+     * Claims up to {@code limit} jobs whose next run time is at or before {@code now} (earliest first), asks
+     * {@code decider} what to do with each, and stores each decision (new next run time, or removal), all as one
+     * atomic step: two callers, in this process or in another sharing the store, never both claim the same job at
+     * the same next run time.
+     * @param now the current time
+     * @param limit the most jobs to claim, at least one
+     * @param decider the engine's decision for each claimed job
+     * @return the claimed jobs with their decisions, earliest first
+     */
+    List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider);
+
+}

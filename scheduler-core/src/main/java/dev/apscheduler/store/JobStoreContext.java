@@ -1,0 +1,105 @@
+package dev.apscheduler.store;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.apscheduler.JobRestoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a job store receives when it starts: its alias, the scheduler's clock and time zone, the codec that turns
+ * stored JSON back into jobs (building triggers with {@code Triggers.create}), and the channel to report jobs that
+ * cannot be restored.
+ */
+public interface JobStoreContext {
+
+    /**
+     * Returns the alias the store is registered under.
+     * @return the alias
+     */
+    String alias();
+
+    /**
+     * Returns the scheduler's clock.
+     * @return the clock
+     */
+    Clock clock();
+
+    /**
+     * Returns the scheduler's time zone, the default zone of restored triggers.
+     * @return the zone
+     */
+    ZoneId timezone();
+
+    /**
+     * Returns the codec for storing jobs as JSON and restoring them.
+     * @return the codec
+     */
+    JobCodec codec();
+
+    /**
+     * Reports a stored job that cannot be restored. The store keeps the job (never deletes it), leaves it out of
+     * {@link JobStore#getAllJobs()}, {@link JobStore#lookupJob}, {@link JobStore#nextRunTime()} and
+     * {@link JobStore#acquireDueJobs} until it is replaced or removed, and reports it here; the scheduler logs it
+     * and publishes a {@code JOB_RESTORE_FAILED} event.
+     * @param failure the failure, carrying the job's id
+     */
+    void reportUnrestorableJob(JobRestoreException failure);
+
+    /**
+     * Creates a context for a store used outside a scheduler (tests, tools), which logs unrestorable jobs.
+     * @param alias the store's alias
+     * @param clock the clock
+     * @param timezone the default zone of restored triggers
+     * @return the context
+     */
+    static JobStoreContext of(String alias, Clock clock, ZoneId timezone) {
+        Logger logger = LoggerFactory.getLogger(JobStore.class);
+        return of(alias, clock, timezone, (failure) -> logger.error(failure.getMessage(), failure));
+    }
+
+    /**
+     * Creates a context for a store used outside a scheduler (tests, tools).
+     * @param alias the store's alias
+     * @param clock the clock
+     * @param timezone the default zone of restored triggers
+     * @param reporter receives the jobs that cannot be restored
+     * @return the context
+     */
+    static JobStoreContext of(String alias, Clock clock, ZoneId timezone, Consumer<JobRestoreException> reporter) {
+        Objects.requireNonNull(reporter, "reporter");
+        JobCodec codec = new JobCodec(timezone, clock);
+        return new JobStoreContext() {
+
+            @Override
+            public String alias() {
+                return alias;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public ZoneId timezone() {
+                return timezone;
+            }
+
+            @Override
+            public JobCodec codec() {
+                return codec;
+            }
+
+            @Override
+            public void reportUnrestorableJob(JobRestoreException failure) {
+                reporter.accept(failure);
+            }
+
+        };
+    }
+
+}

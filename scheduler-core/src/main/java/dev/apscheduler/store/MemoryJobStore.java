@@ -1,0 +1,170 @@
+package dev.apscheduler.store;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import dev.apscheduler.ConflictingIdException;
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.job.Job;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps jobs in memory: APScheduler's {@code MemoryJobStore}, the default store. Jobs are indexed by id and by next
+ * run time (paused jobs last, ties by id), so finding due jobs and the next wake-up time costs a logarithmic lookup
+ * however many jobs there are. Thread-safe: every operation, including the acquire step, holds one lock.
+ */
+public final class MemoryJobStore implements JobStore {
+
+    /** This store's type name. */
+    public static final String TYPE = "memory";
+
+    private static final Comparator<Entry> ORDER = Comparator
+        .comparing(Entry::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(Entry::id);
+
+    private final Object lock = new Object();
+
+    private final Map<String, Entry> byId = new HashMap<>();
+
+    private final TreeSet<Entry> byRunTime = new TreeSet<>(ORDER);
+
+    private volatile String alias = "memory";
+
+    @Override
+    public void start(JobStoreContext context) {
+        this.alias = context.alias();
+    }
+
+    @Override
+    public void shutdown() {
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return false;
+    }
+
+    @Override
+    public void addJob(Job job) {
+        synchronized (this.lock) {
+            if (this.byId.containsKey(job.id())) {
+                throw new ConflictingIdException(job.id(), this.alias);
+            }
+            put(job);
+        }
+    }
+
+    @Override
+    public void updateJob(Job job) {
+        synchronized (this.lock) {
+            Entry old = this.byId.get(job.id());
+            if (old == null) {
+                throw new JobLookupException(job.id(), this.alias);
+            }
+            this.byRunTime.remove(old);
+            put(job);
+        }
+    }
+
+    @Override
+    public void removeJob(String jobId) {
+        synchronized (this.lock) {
+            Entry old = this.byId.remove(jobId);
+            if (old == null) {
+                throw new JobLookupException(jobId, this.alias);
+            }
+            this.byRunTime.remove(old);
+        }
+    }
+
+    @Override
+    public void removeAllJobs() {
+        synchronized (this.lock) {
+            this.byId.clear();
+            this.byRunTime.clear();
+        }
+    }
+
+    @Override
+    public Optional<Job> lookupJob(String jobId) {
+        synchronized (this.lock) {
+            Entry entry = this.byId.get(jobId);
+            return (entry != null) ? Optional.of(entry.job()) : Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Job> getAllJobs() {
+        synchronized (this.lock) {
+            return this.byRunTime.stream().map(Entry::job).toList();
+        }
+    }
+
+    @Override
+    public Optional<Instant> nextRunTime() {
+        synchronized (this.lock) {
+            return this.byRunTime.isEmpty() ? Optional.empty() : Optional.ofNullable(this.byRunTime.first().nextRunTime());
+        }
+    }
+
+    @Override
+    public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        synchronized (this.lock) {
+            List<Entry> due = new ArrayList<>();
+            for (Entry entry : this.byRunTime) {
+                Instant next = entry.nextRunTime();
+                if (due.size() == limit || next == null || next.isAfter(now)) {
+                    break;
+                }
+                due.add(entry);
+            }
+            List<AcquiredJob> acquired = new ArrayList<>(due.size());
+            for (Entry entry : due) {
+                JobDecision decision = decider.decide(entry.job());
+                this.byRunTime.remove(entry);
+                if (decision.removeJob()) {
+                    this.byId.remove(entry.id());
+                }
+                else {
+                    put(entry.job().withNextRunTime(decision.nextRunTime()));
+                }
+                acquired.add(new AcquiredJob(entry.job(), decision));
+            }
+            return acquired;
+        }
+    }
+
+    private void put(Job job) {
+        Entry entry = new Entry(job);
+        this.byId.put(job.id(), entry);
+        this.byRunTime.add(entry);
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryJobStore[" + this.alias + "]";
+    }
+
+    private record Entry(Job job, @Nullable Instant nextRunTime) {
+
+        Entry(Job job) {
+            this(job, job.nextRunTime().map(ZonedDateTime::toInstant).orElse(null));
+        }
+
+        String id() {
+            return this.job.id();
+        }
+
+    }
+
+}
