@@ -1,0 +1,106 @@
+package dev.apscheduler.executor;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs jobs on a fixed-size pool of platform threads: APScheduler's {@code threadpool}, the default executor.
+ * Submissions beyond {@code max_workers} wait in a queue; the time they wait counts towards their lateness.
+ * Worker threads are daemon threads named {@code apscheduler-<alias>-<n>} and end after a minute without work.
+ */
+public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
+
+    /** This executor's type name. */
+    public static final String TYPE = "threadpool";
+
+    /** APScheduler's default {@code max_workers}. */
+    public static final int DEFAULT_MAX_WORKERS = 10;
+
+    private final int maxWorkers;
+
+    private volatile @Nullable ThreadPoolExecutor pool;
+
+    /**
+     * Creates an executor with {@link #DEFAULT_MAX_WORKERS} workers.
+     */
+    public ThreadPoolJobExecutor() {
+        this(DEFAULT_MAX_WORKERS);
+    }
+
+    /**
+     * Creates an executor.
+     * @param maxWorkers how many jobs may run at once, at least one
+     */
+    public ThreadPoolJobExecutor(int maxWorkers) {
+        if (maxWorkers < 1) {
+            throw new IllegalArgumentException("max_workers must be >= 1, was " + maxWorkers);
+        }
+        this.maxWorkers = maxWorkers;
+    }
+
+    @Override
+    public void start(ExecutorContext context) {
+        super.start(context);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(this.maxWorkers, this.maxWorkers, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threadFactory(context.alias()));
+        pool.allowCoreThreadTimeOut(true);
+        this.pool = pool;
+    }
+
+    private static ThreadFactory threadFactory(String alias) {
+        AtomicInteger count = new AtomicInteger();
+        return (runnable) -> {
+            Thread thread = new Thread(runnable, "apscheduler-" + alias + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    protected void execute(Runnable work) {
+        pool().execute(work);
+    }
+
+    @Override
+    public boolean shutdown(Duration timeout) {
+        ThreadPoolExecutor pool = this.pool;
+        if (pool == null) {
+            return true;
+        }
+        pool.shutdown();
+        try {
+            return timeout.isZero() ? pool.isTerminated() : pool.awaitTermination(timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return pool.isTerminated();
+        }
+    }
+
+    private ThreadPoolExecutor pool() {
+        ThreadPoolExecutor pool = this.pool;
+        if (pool == null) {
+            context();
+            throw new IllegalStateException("thread pool executor has not been started");
+        }
+        return pool;
+    }
+
+    @Override
+    public int maxWorkers() {
+        return this.maxWorkers;
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadPoolJobExecutor[max_workers=" + this.maxWorkers + "]";
+    }
+
+}
