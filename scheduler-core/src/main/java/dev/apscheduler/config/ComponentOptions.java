@@ -197,7 +197,7 @@ public final class ComponentOptions {
         return asMap().toString();
     }
 
-    private record Entry(String key, Object value) {
+    private record Entry(String key, @Nullable Object value) {
     }
 
 }
