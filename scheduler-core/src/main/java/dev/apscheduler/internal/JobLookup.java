@@ -1,0 +1,80 @@
+package dev.apscheduler.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.SchedulerState;
+import dev.apscheduler.internal.PendingJobs.PendingJob;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.store.JobStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds jobs as APScheduler's {@code _lookup_job} and {@code get_jobs} do: among the pending jobs while the scheduler
+ * is stopped, else in the job stores (all of them, or the one named). Called with the scheduler's lock held.
+ */
+final class JobLookup {
+
+    private final SchedulerCore core;
+
+    private final PendingJobs pending;
+
+    JobLookup(SchedulerCore core, PendingJobs pending) {
+        this.core = core;
+        this.pending = pending;
+    }
+
+    /**
+     * Finds a job.
+     * @throws JobLookupException if there is none
+     */
+    Located locate(String jobId, @Nullable String jobstore) {
+        if (this.core.state() == SchedulerState.STOPPED) {
+            PendingJob job = this.pending.find(jobId, jobstore)
+                .orElseThrow(() -> new JobLookupException(jobId, jobstore));
+            return new Located(job.materialize(this.core.jobDefaults(), this.core.now()), job.jobstore(), job);
+        }
+        for (Map.Entry<String, JobStore> entry : storesMatching(jobstore).entrySet()) {
+            String alias = entry.getKey();
+            Optional<Job> job = StoreCalls.call(alias, "look up job '" + jobId + "'",
+                    () -> entry.getValue().lookupJob(jobId));
+            if (job.isPresent()) {
+                return new Located(job.get(), alias, null);
+            }
+        }
+        throw new JobLookupException(jobId, jobstore);
+    }
+
+    List<Job> jobs(@Nullable String jobstore) {
+        if (this.core.state() == SchedulerState.STOPPED) {
+            return this.pending.list(jobstore).stream()
+                .map((job) -> job.materialize(this.core.jobDefaults(), this.core.now()))
+                .toList();
+        }
+        List<Job> jobs = new ArrayList<>();
+        storesMatching(jobstore).forEach((alias, store) -> jobs
+            .addAll(StoreCalls.call(alias, "list its jobs", store::getAllJobs)));
+        return List.copyOf(jobs);
+    }
+
+    /**
+     * Returns the stores by alias, or only the named one.
+     * @throws dev.apscheduler.JobStoreException if a store is named and there is none by that alias
+     */
+    Map<String, JobStore> storesMatching(@Nullable String jobstore) {
+        if (jobstore == null) {
+            return this.core.stores();
+        }
+        return Map.of(jobstore, this.core.store(jobstore));
+    }
+
+    /**
+     * A job found, with the alias of its store, and its pending entry when the scheduler is stopped.
+     */
+    record Located(Job job, String jobstore, @Nullable PendingJob pending) {
+    }
+
+}

@@ -1,0 +1,159 @@
+package dev.apscheduler.internal;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import dev.apscheduler.job.Job;
+import dev.apscheduler.store.DueJobDecider;
+import dev.apscheduler.store.JobDecision;
+import dev.apscheduler.trigger.DateTimes;
+import dev.apscheduler.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's decision for due jobs, APScheduler's {@code _get_run_times} and coalescing: every fire time from the
+ * job's next run time up to {@code now}; with {@code coalesce} only the latest; then the trigger's next fire time
+ * after the last run time, or removal when the trigger is finished.
+ *
+ * <p>Guarded against a clock jump: at most {@code maxComputed} fire times are computed per job and acquisition
+ * (beyond that the trigger skips ahead to its first fire time from {@code now}) and at most {@code maxSubmitted},
+ * the latest, are submitted; both are logged with counts. A trigger that throws, or goes backwards, pauses the job
+ * (kept, reported) instead of breaking the store's acquire step.
+ */
+public final class RunTimeCalculator implements DueJobDecider {
+
+    /** How many fire times are computed for one job in one acquisition, at most. */
+    public static final int DEFAULT_MAX_COMPUTED = 10_000;
+
+    /** How many run times of one job are submitted at once, at most. */
+    public static final int DEFAULT_MAX_SUBMITTED = 1_000;
+
+    private static final Logger logger = LoggerFactory.getLogger(RunTimeCalculator.class);
+
+    private final ZonedDateTime now;
+
+    private final int maxComputed;
+
+    private final int maxSubmitted;
+
+    private final List<Failure> failures = new ArrayList<>();
+
+    /**
+     * Creates the calculator for one acquisition with the default limits.
+     * @param now the acquisition's time
+     */
+    public RunTimeCalculator(ZonedDateTime now) {
+        this(now, DEFAULT_MAX_COMPUTED, DEFAULT_MAX_SUBMITTED);
+    }
+
+    /**
+     * Creates the calculator for one acquisition.
+     * @param now the acquisition's time
+     * @param maxComputed how many fire times to compute per job at most
+     * @param maxSubmitted how many run times to submit per job at most
+     */
+    public RunTimeCalculator(ZonedDateTime now, int maxComputed, int maxSubmitted) {
+        this.now = now;
+        this.maxComputed = maxComputed;
+        this.maxSubmitted = maxSubmitted;
+    }
+
+    @Override
+    public JobDecision decide(Job job) {
+        try {
+            return compute(job);
+        }
+        catch (RuntimeException ex) {
+            logger.error("Trigger of job \"{}\" failed; the job is paused until it is rescheduled", job, ex);
+            synchronized (this.failures) {
+                this.failures.add(new Failure(job, ex));
+            }
+            return JobDecision.reschedule(List.of(), null);
+        }
+    }
+
+    private JobDecision compute(Job job) {
+        Trigger trigger = job.trigger();
+        int keep = job.coalesce() ? 1 : this.maxSubmitted;
+        Deque<ZonedDateTime> runTimes = new ArrayDeque<>();
+        @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
+        int computed = 0;
+        long dropped = 0;
+        while (next != null && !next.isAfter(this.now)) {
+            if (computed == this.maxComputed) {
+                next = skipAhead(job, next, runTimes.peekLast());
+                break;
+            }
+            if (runTimes.size() == keep) {
+                runTimes.removeFirst();
+                dropped++;
+            }
+            runTimes.addLast(next);
+            computed++;
+            ZonedDateTime following = trigger.nextFireTime(next, this.now).orElse(null);
+            if (following != null && !following.isAfter(next)) {
+                throw new IllegalStateException("trigger " + trigger.describe() + " returned the fire time "
+                        + following + ", which is not after the previous one, " + next);
+            }
+            next = following;
+        }
+        if (dropped > 0 && !job.coalesce()) {
+            logger.warn("Job \"{}\": {} run times were due; only the latest {} are submitted", job,
+                    dropped + runTimes.size(), runTimes.size());
+        }
+        List<ZonedDateTime> submitted = List.copyOf(runTimes);
+        return (next != null) ? JobDecision.reschedule(submitted, next) : JobDecision.remove(submitted);
+    }
+
+    private @Nullable ZonedDateTime skipAhead(Job job, ZonedDateTime firstSkipped, @Nullable ZonedDateTime last) {
+        ZonedDateTime resumed = job.trigger().nextFireTime(null, this.now).orElse(null);
+        if (resumed == null) {
+            logger.warn("Job \"{}\": more than {} run times were due (was the clock moved forward?); the trigger has "
+                    + "no fire time from {} on", job, this.maxComputed, DateTimes.describe(this.now));
+            return null;
+        }
+        if (last == null || !resumed.isAfter(last)) {
+            return firstSkipped;
+        }
+        logger.warn("Job \"{}\": more than {} run times were due (was the clock moved forward?); skipped {} run times "
+                + "from {} to {}", job, this.maxComputed, estimate(job, firstSkipped, resumed),
+                DateTimes.describe(firstSkipped), DateTimes.describe(resumed));
+        return resumed;
+    }
+
+    private String estimate(Job job, ZonedDateTime from, ZonedDateTime to) {
+        ZonedDateTime start = job.nextRunTime().orElse(from);
+        Duration computedSpan = Duration.between(start, from);
+        if (computedSpan.isZero()) {
+            return "some";
+        }
+        double perRun = (double) computedSpan.toNanos() / this.maxComputed;
+        return "about " + Math.round(Duration.between(from, to).toNanos() / perRun);
+    }
+
+    /**
+     * Returns the jobs whose trigger failed in this acquisition.
+     * @return the failures
+     */
+    public List<Failure> failures() {
+        synchronized (this.failures) {
+            return List.copyOf(this.failures);
+        }
+    }
+
+    /**
+     * A job whose trigger failed.
+     *
+     * @param job the job
+     * @param exception the trigger's failure
+     */
+    public record Failure(Job job, RuntimeException exception) {
+    }
+
+}
