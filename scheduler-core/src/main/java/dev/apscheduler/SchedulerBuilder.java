@@ -1,0 +1,249 @@
+package dev.apscheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.apscheduler.config.FlatConfigParser;
+import dev.apscheduler.config.SchedulerConfig;
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.job.JobDefaults;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures a scheduler before it is built: the clock, time zone, task registry, job stores, executors, job
+ * defaults, job store retry interval and shutdown timeout, given as objects, as a {@link SchedulerConfig}, or in
+ * APScheduler's flat form. A configuration is applied first; objects and settings given to the builder directly win
+ * over it.
+ *
+ * @param <B> the builder's own type
+ * @param <S> the type of scheduler built
+ */
+public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S extends Scheduler> {
+
+    Clock clock = Clock.systemUTC();
+
+    @Nullable ZoneId timezone;
+
+    TaskRegistry taskRegistry = new TaskRegistry();
+
+    final Map<String, JobStore> jobStores = new LinkedHashMap<>();
+
+    final Map<String, JobExecutor> executors = new LinkedHashMap<>();
+
+    @Nullable JobDefaults jobDefaults;
+
+    @Nullable Duration jobstoreRetryInterval;
+
+    @Nullable Duration shutdownTimeout;
+
+    @Nullable SchedulerConfig config;
+
+    final List<JobStoreFactory> jobStoreFactories = new ArrayList<>();
+
+    final List<JobExecutorFactory> executorFactories = new ArrayList<>();
+
+    final List<Map.Entry<SchedulerListener, Integer>> listeners = new ArrayList<>();
+
+    ClassLoader classLoader = SchedulerBuilder.class.getClassLoader();
+
+    /**
+     * Creates a builder.
+     */
+    protected SchedulerBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * Sets the clock every time is read from (a test passes a settable clock).
+     * @param clock the clock
+     * @return this builder
+     */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * Sets the default time zone of triggers built from aliases; by default the system's.
+     * @param timezone the time zone
+     * @return this builder
+     */
+    public B timezone(ZoneId timezone) {
+        this.timezone = Objects.requireNonNull(timezone, "timezone");
+        return self();
+    }
+
+    /**
+     * Sets the registry of tasks jobs refer to; by default an empty one.
+     * @param taskRegistry the registry
+     * @return this builder
+     */
+    public B taskRegistry(TaskRegistry taskRegistry) {
+        this.taskRegistry = Objects.requireNonNull(taskRegistry, "taskRegistry");
+        return self();
+    }
+
+    /**
+     * Adds a job store (replacing a configured one of the same alias).
+     * @param alias its alias
+     * @param store the store
+     * @return this builder
+     */
+    public B jobStore(String alias, JobStore store) {
+        this.jobStores.put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(store, "store"));
+        return self();
+    }
+
+    /**
+     * Adds an executor (replacing a configured one of the same alias).
+     * @param alias its alias
+     * @param executor the executor
+     * @return this builder
+     */
+    public B executor(String alias, JobExecutor executor) {
+        this.executors.put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(executor, "executor"));
+        return self();
+    }
+
+    /**
+     * Sets the job defaults.
+     * @param jobDefaults the defaults
+     * @return this builder
+     */
+    public B jobDefaults(JobDefaults jobDefaults) {
+        this.jobDefaults = Objects.requireNonNull(jobDefaults, "jobDefaults");
+        return self();
+    }
+
+    /**
+     * Sets how long to wait before asking a failed job store again (doubled on each further failure).
+     * @param interval a positive duration; by default 10 seconds
+     * @return this builder
+     */
+    public B jobstoreRetryInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("jobstore_retry_interval must be positive, was " + interval);
+        }
+        this.jobstoreRetryInterval = interval;
+        return self();
+    }
+
+    /**
+     * Sets how long {@code shutdown(true)} waits for running jobs.
+     * @param timeout zero or more; by default 30 seconds
+     * @return this builder
+     */
+    public B shutdownTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("shutdown_timeout must not be negative, was " + timeout);
+        }
+        this.shutdownTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Applies a configuration (before the builder's own settings).
+     * @param config the configuration
+     * @return this builder
+     */
+    public B config(SchedulerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return self();
+    }
+
+    /**
+     * Applies APScheduler's flat configuration form, keys prefixed with {@code apscheduler.}.
+     * @param flat the keys and values
+     * @return this builder
+     * @throws ConfigurationException naming the key and value for anything invalid
+     */
+    public B config(Map<String, ?> flat) {
+        return config(SchedulerConfig.fromMap(flat));
+    }
+
+    /**
+     * Applies APScheduler's flat configuration form with another prefix.
+     * @param flat the keys and values
+     * @param prefix the prefix, or {@code null} or empty to read every key
+     * @return this builder
+     * @throws ConfigurationException naming the key and value for anything invalid
+     */
+    public B config(Map<String, ?> flat, @Nullable String prefix) {
+        return config(FlatConfigParser.withPrefix(prefix).parse(flat));
+    }
+
+    /**
+     * Adds a job store factory beyond those found with {@link java.util.ServiceLoader}, for types that need objects
+     * (a data source, say) rather than strings.
+     * @param factory the factory
+     * @return this builder
+     */
+    public B jobStoreFactory(JobStoreFactory factory) {
+        this.jobStoreFactories.add(Objects.requireNonNull(factory, "factory"));
+        return self();
+    }
+
+    /**
+     * Adds an executor factory beyond those found with {@link java.util.ServiceLoader}.
+     * @param factory the factory
+     * @return this builder
+     */
+    public B executorFactory(JobExecutorFactory factory) {
+        this.executorFactories.add(Objects.requireNonNull(factory, "factory"));
+        return self();
+    }
+
+    /**
+     * Sets the class loader that factories and configured classes are looked up in.
+     * @param classLoader the class loader
+     * @return this builder
+     */
+    public B classLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        return self();
+    }
+
+    /**
+     * Adds a listener from the start, so that it hears the events of building and starting too.
+     * @param listener the listener
+     * @param mask the event codes it wants
+     * @return this builder
+     */
+    public B listener(SchedulerListener listener, int mask) {
+        this.listeners.add(Map.entry(Objects.requireNonNull(listener, "listener"), mask));
+        return self();
+    }
+
+    /**
+     * Adds a listener for every event from the start.
+     * @param listener the listener
+     * @return this builder
+     */
+    public B listener(SchedulerListener listener) {
+        return listener(listener, EventCodes.ALL);
+    }
+
+    /**
+     * Builds the scheduler, stopped.
+     * @return the scheduler
+     * @throws ConfigurationException if a configured store or executor cannot be created
+     */
+    public abstract S build();
+
+}
