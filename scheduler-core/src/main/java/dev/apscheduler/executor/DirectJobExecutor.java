@@ -15,6 +15,12 @@ public final class DirectJobExecutor extends AbstractJobExecutor {
     private volatile boolean shutdown;
 
     @Override
+    public void start(ExecutorContext context) {
+        super.start(context);
+        this.shutdown = false;
+    }
+
+    @Override
     protected void execute(Runnable work) {
         if (this.shutdown) {
             throw new java.util.concurrent.RejectedExecutionException("direct executor is shut down");

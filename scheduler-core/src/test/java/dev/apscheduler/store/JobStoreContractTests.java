@@ -1,0 +1,384 @@
+package dev.apscheduler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.apscheduler.ConflictingIdException;
+import dev.apscheduler.InvalidJobException;
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.TaskReference;
+import dev.apscheduler.testing.MutableClock;
+import dev.apscheduler.trigger.DateTrigger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link JobStore} fulfils: storage operations, ordering, the earliest next run time, and the
+ * atomic acquire step, also under concurrent callers. Shipped in the core's test jar; a store's test class extends it
+ * and implements {@link #createStore()}; a shared (persistent) store also overrides
+ * {@link #createStoreSharingData()} so that the acquire step is exercised across two store instances, and
+ * {@link #storeUnrestorableJob(String, Instant)} so that restore failures are exercised.
+ */
+public abstract class JobStoreContractTests {
+
+    /** The zone jobs are written in. */
+    protected static final ZoneId ZONE = ZoneId.of("UTC");
+
+    /** The time the tests' clock stands at. */
+    protected static final ZonedDateTime T0 = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZONE);
+
+    /** The alias the store is started under. */
+    protected static final String ALIAS = "default";
+
+    /** The tests' clock. */
+    protected final MutableClock clock = MutableClock.at(T0);
+
+    /** Jobs the store reported as unrestorable. */
+    protected final List<JobRestoreException> restoreFailures = new CopyOnWriteArrayList<>();
+
+    /** The store under test, started and emptied before each test. */
+    protected JobStore store;
+
+    private final List<JobStore> extraStores = new ArrayList<>();
+
+    /**
+     * Creates a new store on empty (or emptied) data.
+     * @return a store, not started
+     */
+    protected abstract JobStore createStore();
+
+    /**
+     * Creates a second store instance on the same data as {@link #createStore()}, as a second scheduler instance
+     * would, for the cross-instance acquire test; a store that cannot be shared returns empty.
+     * @return a store, not started, or empty
+     */
+    protected Optional<JobStore> createStoreSharingData() {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes a job that cannot be restored (for example corrupt JSON) into the store's data, bypassing the store.
+     * @param jobId the id to give it
+     * @param nextRunTime its next run time
+     * @return whether the store can hold such a job (a persistent store must)
+     */
+    protected boolean storeUnrestorableJob(String jobId, Instant nextRunTime) {
+        return false;
+    }
+
+    /**
+     * Tells whether the store's data still holds a job, restorable or not, bypassing the store.
+     * @param jobId the job's id
+     * @return whether a row or entry with that id exists
+     */
+    protected boolean dataContains(String jobId) {
+        return this.store.lookupJob(jobId).isPresent();
+    }
+
+    /**
+     * Creates the context a store is started with.
+     * @return the context
+     */
+    protected JobStoreContext context() {
+        return JobStoreContext.of(ALIAS, this.clock, ZONE, this.restoreFailures::add);
+    }
+
+    @BeforeEach
+    void startStore() {
+        this.store = createStore();
+        this.store.start(context());
+        this.store.removeAllJobs();
+    }
+
+    @AfterEach
+    void stopStores() {
+        this.store.shutdown();
+        this.extraStores.forEach(JobStore::shutdown);
+    }
+
+    /**
+     * Creates a job that any store can keep.
+     * @param id its id
+     * @param nextRunTime its next run time, or {@code null} for a paused job
+     * @return the job
+     */
+    protected Job job(String id, @Nullable ZonedDateTime nextRunTime) {
+        return Job.builder().id(id).task(TaskReference.named("contract-task"))
+            .trigger(DateTrigger.of(T0.plusHours(1))).jobstore(ALIAS).nextRunTime(nextRunTime).build();
+    }
+
+    @Test
+    void addedJobCanBeLookedUpWithAllItsValues() {
+        Job job = Job.builder().id("full").name("Full job").task(TaskReference.named("send-report"))
+            .args(1, "two", 3.5, true, null, List.of(1, 2)).kwargs(Map.of("to", "ops", "nested", Map.of("a", 1)))
+            .trigger(DateTrigger.of(T0.plusMinutes(5))).executor("pool").jobstore(ALIAS)
+            .misfireGraceTime(Duration.ofMillis(1500)).coalesce(false).maxInstances(3)
+            .nextRunTime(T0.plusMinutes(5)).build();
+        this.store.addJob(job);
+        assertThat(this.store.lookupJob("full")).contains(job);
+    }
+
+    @Test
+    void jobWithoutGraceTimeKeepsIt() {
+        Job job = job("unlimited", T0).toBuilder().misfireGraceTime(null).build();
+        this.store.addJob(job);
+        assertThat(this.store.lookupJob("unlimited").orElseThrow().misfireGraceTime()).isEmpty();
+    }
+
+    @Test
+    void lookupOfUnknownIdIsEmpty() {
+        assertThat(this.store.lookupJob("missing")).isEmpty();
+    }
+
+    @Test
+    void addingAnExistingIdFailsAndKeepsTheStoredJob() {
+        this.store.addJob(job("a", T0));
+        assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.addJob(job("a", null)))
+            .withMessageContaining("'a'")
+            .satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("a"));
+        assertThat(this.store.lookupJob("a").orElseThrow().nextRunTime()).contains(T0);
+    }
+
+    @Test
+    void updateReplacesTheJob() {
+        this.store.addJob(job("a", T0));
+        Job updated = job("a", T0.plusHours(2)).toBuilder().name("renamed").build();
+        this.store.updateJob(updated);
+        assertThat(this.store.lookupJob("a")).contains(updated);
+    }
+
+    @Test
+    void updateOfUnknownJobFails() {
+        assertThatExceptionOfType(JobLookupException.class).isThrownBy(() -> this.store.updateJob(job("x", T0)))
+            .withMessageContaining("'x'");
+    }
+
+    @Test
+    void removeDeletesTheJob() {
+        this.store.addJob(job("a", T0));
+        this.store.addJob(job("b", T0));
+        this.store.removeJob("a");
+        assertThat(this.store.lookupJob("a")).isEmpty();
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("b");
+    }
+
+    @Test
+    void removeOfUnknownJobFails() {
+        assertThatExceptionOfType(JobLookupException.class).isThrownBy(() -> this.store.removeJob("x"))
+            .withMessageContaining("'x'");
+    }
+
+    @Test
+    void removeAllDeletesEveryJob() {
+        this.store.addJob(job("a", T0));
+        this.store.addJob(job("b", null));
+        this.store.removeAllJobs();
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void allJobsAreOrderedByNextRunTimeThenIdWithPausedJobsLast() {
+        this.store.addJob(job("paused-b", null));
+        this.store.addJob(job("late", T0.plusHours(3)));
+        this.store.addJob(job("early-b", T0.plusHours(1)));
+        this.store.addJob(job("paused-a", null));
+        this.store.addJob(job("early-a", T0.plusHours(1)));
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("early-a", "early-b", "late", "paused-a", "paused-b");
+    }
+
+    @Test
+    void nextRunTimeIsTheEarliestOfJobsNotPaused() {
+        this.store.addJob(job("paused", null));
+        this.store.addJob(job("later", T0.plusHours(2)));
+        this.store.addJob(job("sooner", T0.plusMinutes(30)));
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(30).toInstant());
+    }
+
+    @Test
+    void nextRunTimeIsEmptyWhenEveryJobIsPaused() {
+        this.store.addJob(job("paused", null));
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void nextRunTimeFollowsUpdates() {
+        this.store.addJob(job("a", T0.plusHours(1)));
+        this.store.updateJob(job("a", T0.plusMinutes(1)));
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(1).toInstant());
+        this.store.updateJob(job("a", null));
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void inlineTasksAreKeptOnlyByStoresThatAreNotPersistent() {
+        Job inline = job("inline", T0).toBuilder().task(TaskReference.inline(() -> { })).build();
+        if (this.store.isPersistent()) {
+            assertThatExceptionOfType(InvalidJobException.class).isThrownBy(() -> this.store.addJob(inline))
+                .withMessageContaining("'inline'").withMessageContaining("'" + ALIAS + "'");
+            assertThat(this.store.lookupJob("inline")).isEmpty();
+        }
+        else {
+            this.store.addJob(inline);
+            assertThat(this.store.lookupJob("inline")).contains(inline);
+        }
+    }
+
+    @Test
+    void acquireClaimsOnlyJobsDueAtOrBeforeNow() {
+        this.store.addJob(job("past", T0.minusMinutes(1)));
+        this.store.addJob(job("now", T0));
+        this.store.addJob(job("future", T0.plusSeconds(1)));
+        this.store.addJob(job("paused", null));
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+        assertThat(acquired).extracting((a) -> a.job().id()).containsExactly("past", "now");
+    }
+
+    @Test
+    void acquireTakesTheEarliestJobsUpToTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            this.store.addJob(job("job-" + i, T0.minusMinutes(10 - i)));
+        }
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1)));
+        assertThat(acquired).extracting((a) -> a.job().id()).containsExactly("job-0", "job-1", "job-2");
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1))))
+            .extracting((a) -> a.job().id()).containsExactly("job-3", "job-4");
+    }
+
+    @Test
+    void acquireStoresTheNewNextRunTimeAndReturnsTheJobAsClaimed() {
+        this.store.addJob(job("a", T0.minusSeconds(5)));
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofMinutes(1)));
+        assertThat(acquired).hasSize(1);
+        assertThat(acquired.get(0).job().nextRunTime()).contains(T0.minusSeconds(5));
+        assertThat(acquired.get(0).decision().runTimes()).containsExactly(T0.minusSeconds(5));
+        assertThat(this.store.lookupJob("a").orElseThrow().nextRunTime()).contains(T0.plusSeconds(55));
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(55).toInstant());
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofMinutes(1)))).isEmpty();
+    }
+
+    @Test
+    void acquireRemovesJobsWhenDecided() {
+        this.store.addJob(job("done", T0));
+        this.store.addJob(job("kept", T0.plusHours(1)));
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10,
+                (job) -> JobDecision.remove(List.of(job.nextRunTime().orElseThrow())));
+        assertThat(acquired).extracting((a) -> a.decision().removeJob()).containsExactly(true);
+        assertThat(this.store.lookupJob("done")).isEmpty();
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("kept");
+    }
+
+    @Test
+    void acquireCanPauseAJobAndKeepIt() {
+        this.store.addJob(job("a", T0));
+        this.store.acquireDueJobs(T0.toInstant(), 10, (job) -> JobDecision.reschedule(List.of(), null));
+        assertThat(this.store.lookupJob("a").orElseThrow().isPaused()).isTrue();
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
+    void acquireKeepsEveryOtherValueOfTheJob() {
+        Job job = job("a", T0).toBuilder().name("Report").args("x", 1).kwargs(Map.of("k", "v")).coalesce(false)
+            .maxInstances(4).misfireGraceTime(null).build();
+        this.store.addJob(job);
+        this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+        assertThat(this.store.lookupJob("a")).contains(job.withNextRunTime(T0.plusHours(1)));
+    }
+
+    @Test
+    void concurrentAcquirersNeverClaimTheSameFireTimeTwice() throws Exception {
+        int jobs = 20;
+        int fireTimesPerJob = 10;
+        for (int i = 0; i < jobs; i++) {
+            this.store.addJob(job("job-" + i, T0));
+        }
+        List<JobStore> stores = new ArrayList<>(List.of(this.store, this.store));
+        createStoreSharingData().ifPresent((second) -> {
+            second.start(context());
+            this.extraStores.add(second);
+            stores.add(second);
+            stores.add(second);
+        });
+        Instant now = T0.plusSeconds(fireTimesPerJob - 1).toInstant();
+        List<String> claims = new CopyOnWriteArrayList<>();
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(stores.size());
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (JobStore acquirer : stores) {
+                results.add(threads.submit(() -> {
+                    gate.await();
+                    for (int round = 0; round < 10_000 && acquirer.nextRunTime().filter((t) -> !t.isAfter(now))
+                        .isPresent(); round++) {
+                        acquirer.acquireDueJobs(now, 3, advanceBy(Duration.ofSeconds(1)))
+                            .forEach((a) -> claims.add(a.job().id() + "@" + a.decision().runTimes().get(0)));
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> result : results) {
+                result.get(2, TimeUnit.MINUTES);
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+        Set<String> distinct = new HashSet<>(claims);
+        assertThat(claims).hasSize(distinct.size());
+        assertThat(distinct).hasSize(jobs * fireTimesPerJob);
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(fireTimesPerJob).toInstant());
+    }
+
+    @Test
+    void jobsThatCannotBeRestoredAreKeptSkippedAndReported() {
+        boolean supported = storeUnrestorableJob("broken", T0.minusMinutes(1).toInstant());
+        if (!supported) {
+            assertThat(this.store.isPersistent()).as("a persistent store must support unrestorable jobs").isFalse();
+            return;
+        }
+        this.store.addJob(job("fine", T0.minusMinutes(1)));
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("fine");
+        assertThat(this.store.lookupJob("broken")).isEmpty();
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+        assertThat(acquired).extracting((a) -> a.job().id()).containsExactly("fine");
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(59).toInstant());
+        assertThat(this.restoreFailures).extracting(JobRestoreException::jobId).contains("broken");
+        assertThat(dataContains("broken")).isTrue();
+    }
+
+    /**
+     * Returns a decider that runs the due fire time and moves the job {@code step} later.
+     * @param step how far to move the job
+     * @return the decider
+     */
+    protected static DueJobDecider advanceBy(Duration step) {
+        return (job) -> {
+            ZonedDateTime due = job.nextRunTime().orElseThrow();
+            return JobDecision.reschedule(List.of(due), due.plus(step));
+        };
+    }
+
+}
