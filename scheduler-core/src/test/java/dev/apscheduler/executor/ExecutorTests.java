@@ -1,0 +1,151 @@
+package dev.apscheduler.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.apscheduler.ConfigurationException;
+import dev.apscheduler.MaxInstancesReachedException;
+import dev.apscheduler.SchedulerException;
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.JobExecutionEvent;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.TaskReference;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.support.RecordingListener;
+import dev.apscheduler.testing.MutableClock;
+import dev.apscheduler.trigger.DateTrigger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executors on their own: where jobs run, instance counting, shutdown, and the virtual-thread executor on the
+ * running JVM.
+ */
+class ExecutorTests {
+
+    private static final ZonedDateTime T0 = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
+
+    private final MutableClock clock = MutableClock.at(T0);
+
+    private final TaskRegistry tasks = new TaskRegistry();
+
+    private final RecordingListener events = new RecordingListener();
+
+    private Job job(String task, int maxInstances) {
+        return Job.builder().id("job").task(TaskReference.named(task)).trigger(DateTrigger.of(T0))
+            .maxInstances(maxInstances).nextRunTime(T0).build();
+    }
+
+    private <E extends JobExecutor> E start(E executor) {
+        executor.start(ExecutorContext.of("workers", this.clock, this.tasks, this.events::onEvent));
+        return executor;
+    }
+
+    @Test
+    void directExecutorRunsOnTheCallersThreadBeforeSubmitReturns() {
+        this.tasks.register("where", (context) -> Thread.currentThread().getName());
+        DirectJobExecutor executor = start(new DirectJobExecutor());
+        executor.submit(job("where", 1), List.of(T0));
+        assertThat(this.events.codeNames()).containsExactly("JOB_SUBMITTED", "JOB_EXECUTED");
+        assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED).get(0).returnValue())
+            .isEqualTo(Thread.currentThread().getName());
+        assertThat(executor.activeCount()).isZero();
+        assertThat(executor.shutdown(Duration.ZERO)).isTrue();
+        assertThatExceptionOfType(SchedulerException.class)
+            .isThrownBy(() -> executor.submit(job("where", 1), List.of(T0)))
+            .withMessage("Executor 'workers' refused job 'job': it is shut down");
+    }
+
+    @Test
+    void unstartedExecutorRefusesWork() {
+        assertThatExceptionOfType(SchedulerException.class)
+            .isThrownBy(() -> new DirectJobExecutor().submit(job("x", 1), List.of(T0)))
+            .withMessage("Executor DirectJobExecutor has not been started");
+    }
+
+    @Test
+    void threadPoolRunsJobsOnNamedWorkerThreadsAndCountsInstances() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        this.tasks.register("blocking", (context) -> {
+            release.await();
+            return Thread.currentThread().getName();
+        });
+        ThreadPoolJobExecutor executor = start(new ThreadPoolJobExecutor(2));
+        executor.submit(job("blocking", 2), List.of(T0));
+        executor.submit(job("blocking", 2), List.of(T0));
+        assertThat(executor.runningInstances("job")).isEqualTo(2);
+        assertThat(executor.activeCount()).isEqualTo(2);
+        assertThatExceptionOfType(MaxInstancesReachedException.class)
+            .isThrownBy(() -> executor.submit(job("blocking", 2), List.of(T0)));
+        release.countDown();
+        await().untilAsserted(() -> assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
+            .hasSize(2));
+        assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
+            .extracting((event) -> (String) event.returnValue()).allMatch((name) -> name.startsWith("apscheduler-workers-"));
+        assertThat(executor.runningInstances("job")).isZero();
+        assertThat(executor.maxWorkers()).isEqualTo(2);
+        assertThat(executor.shutdown(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void threadPoolShutdownWaitsForRunningJobsWithinTheTimeout() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        this.tasks.register("blocking", (context) -> {
+            started.countDown();
+            release.await();
+            return null;
+        });
+        ThreadPoolJobExecutor executor = start(new ThreadPoolJobExecutor());
+        executor.submit(job("blocking", 1), List.of(T0));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.shutdown(Duration.ofMillis(50))).isFalse();
+        release.countDown();
+        assertThat(executor.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(this.events.codeNames()).containsExactly("JOB_SUBMITTED", "JOB_EXECUTED");
+    }
+
+    @Test
+    void threadPoolNeedsAtLeastOneWorker() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ThreadPoolJobExecutor(0))
+            .withMessage("max_workers must be >= 1, was 0");
+    }
+
+    @Test
+    void virtualExecutorRunsOnVirtualThreadsOnJava21AndIsRefusedBefore() {
+        if (!VirtualThreadJobExecutor.isSupported()) {
+            assertThatExceptionOfType(ConfigurationException.class).isThrownBy(VirtualThreadJobExecutor::new)
+                .withMessage("executor type 'virtual' needs Java 21 or newer; running on "
+                        + System.getProperty("java.version"));
+            return;
+        }
+        this.tasks.register("where", (context) -> Thread.currentThread().toString());
+        VirtualThreadJobExecutor executor = start(new VirtualThreadJobExecutor(2));
+        executor.submit(job("where", 1), List.of(T0));
+        await().untilAsserted(() -> assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
+            .singleElement().extracting(JobExecutionEvent::returnValue).asString().startsWith("VirtualThread"));
+        assertThat(executor.maxWorkers()).isEqualTo(2);
+        assertThat(executor.shutdown(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void runTimesOfOneSubmissionRunInOrderEachCheckedWhenItStarts() {
+        this.tasks.register("slow", (context) -> {
+            this.clock.advance(Duration.ofMillis(800));
+            return null;
+        });
+        DirectJobExecutor executor = start(new DirectJobExecutor());
+        executor.submit(job("slow", 1), List.of(T0, T0.plusNanos(100_000_000), T0.plusNanos(200_000_000)));
+        assertThat(this.events.codeNames()).containsExactly("JOB_SUBMITTED", "JOB_EXECUTED", "JOB_EXECUTED",
+                "JOB_MISSED");
+    }
+
+}
