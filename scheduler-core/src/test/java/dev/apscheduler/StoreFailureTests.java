@@ -128,6 +128,47 @@ class StoreFailureTests {
         assertThat(this.scheduler.getJob("backwards").orElseThrow().isPaused()).isTrue();
     }
 
+    @Test
+    void storedJobThatCannotBeRestoredIsReportedAsAnEvent() {
+        ReportingStore reporting = new ReportingStore();
+        ManualScheduler scheduler = this.fixture.builder().jobStore("db", reporting).build();
+        scheduler.start();
+        assertThat(scheduler.getJobs("db")).isEmpty();
+        assertThat(this.fixture.events.events(JobStoreEvent.class, EventCodes.JOB_RESTORE_FAILED))
+            .singleElement()
+            .satisfies((event) -> {
+                assertThat(event.jobstore()).isEqualTo("db");
+                assertThat(event.jobId()).isEqualTo("broken");
+                assertThat(event.exception()).hasMessage("Job 'broken' cannot be restored: unknown trigger alias");
+            });
+    }
+
+    /**
+     * A store holding one job it cannot restore, which it reports whenever it lists its jobs.
+     */
+    private static final class ReportingStore extends dev.apscheduler.support.DelegatingJobStore {
+
+        private dev.apscheduler.store.@Nullable JobStoreContext context;
+
+        ReportingStore() {
+            super(new MemoryJobStore());
+        }
+
+        @Override
+        public void start(dev.apscheduler.store.JobStoreContext context) {
+            this.context = context;
+            super.start(context);
+        }
+
+        @Override
+        public java.util.List<dev.apscheduler.job.Job> getAllJobs() {
+            java.util.Objects.requireNonNull(this.context).reportUnrestorableJob(new JobRestoreException("broken",
+                    "unknown trigger alias", new IllegalArgumentException("unknown trigger alias")));
+            return super.getAllJobs();
+        }
+
+    }
+
     /**
      * Fires at T0 + 1 s, then throws.
      */
