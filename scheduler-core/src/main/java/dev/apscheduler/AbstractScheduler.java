@@ -86,8 +86,8 @@ public abstract class AbstractScheduler implements Scheduler {
         this.core.lock();
         try {
             builder.executors.forEach((alias, executor) -> this.core.events()
-                .dispatch(this.core.putExecutor(executor, alias)));
-            builder.jobStores.forEach((alias, store) -> this.core.events().dispatch(this.core.putStore(store, alias)));
+                .dispatch(this.core.components().putExecutor(executor, alias)));
+            builder.jobStores.forEach((alias, store) -> this.core.events().dispatch(this.core.components().putStore(store, alias)));
         }
         finally {
             this.core.unlock();
@@ -240,7 +240,7 @@ public abstract class AbstractScheduler implements Scheduler {
             throw new SchedulerNotRunningException("run job '" + jobId + "'");
         }
         Job job = this.jobs.requireJob(jobId, jobstore);
-        JobExecutor executor = this.core.executor(job.executor()).orElseThrow(() -> new InvalidJobException("Job '"
+        JobExecutor executor = this.core.components().executor(job.executor()).orElseThrow(() -> new InvalidJobException("Job '"
                 + jobId + "' names executor '" + job.executor() + "', which is not configured"));
         List<ZonedDateTime> runTimes = List.of(this.core.now());
         try {
@@ -255,7 +255,7 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void addJobStore(JobStore store, String alias) {
-        this.core.events().dispatch(this.core.addJobStore(store, alias));
+        this.core.events().dispatch(this.core.components().addJobStore(store, alias));
         if (state() == SchedulerState.RUNNING) {
             wakeup();
         }
@@ -268,17 +268,17 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void removeJobStore(String alias, boolean shutdown) {
-        this.core.events().dispatch(this.core.removeJobStore(alias, shutdown));
+        this.core.events().dispatch(this.core.components().removeJobStore(alias, shutdown));
     }
 
     @Override
     public Map<String, JobStore> jobStores() {
-        return this.core.stores();
+        return this.core.components().stores();
     }
 
     @Override
     public void addExecutor(JobExecutor executor, String alias) {
-        this.core.events().dispatch(this.core.addExecutor(executor, alias));
+        this.core.events().dispatch(this.core.components().addExecutor(executor, alias));
     }
 
     @Override
@@ -293,12 +293,12 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void removeExecutor(String alias, boolean shutdown) {
-        this.core.events().dispatch(this.core.removeExecutor(alias, shutdown));
+        this.core.events().dispatch(this.core.components().removeExecutor(alias, shutdown));
     }
 
     @Override
     public Map<String, JobExecutor> executors() {
-        return this.core.executors();
+        return this.core.components().executors();
     }
 
     @Override

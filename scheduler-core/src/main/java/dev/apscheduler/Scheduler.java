@@ -16,6 +16,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.trigger.Trigger;
@@ -166,7 +167,7 @@ public interface Scheduler extends AutoCloseable {
      * @param spec the job's specification
      * @return the job
      */
-    default Job addJob(JobSpec.Builder spec) {
+    default Job addJob(JobSpecBuilder spec) {
         return addJob(spec.build());
     }
 

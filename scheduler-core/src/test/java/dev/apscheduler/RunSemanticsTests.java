@@ -14,6 +14,7 @@ import dev.apscheduler.event.JobEvent;
 import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.support.EveryTrigger;
 import dev.apscheduler.support.SchedulerFixture;
 import dev.apscheduler.testing.ManualScheduler;
@@ -118,7 +119,7 @@ class RunSemanticsTests {
             "true,  10,   4.2, '4',       '',      '4'" })
     void misfireGraceTimeAndCoalescing(boolean coalesce, String grace, double wakeUpAt, String submitted,
             String missed, String executed) {
-        JobSpec.Builder spec = JobSpec.task("tick").id("job").trigger(everySecond()).coalesce(coalesce)
+        JobSpecBuilder spec = JobSpec.task("tick").id("job").trigger(everySecond()).coalesce(coalesce)
             .misfireGraceTime(grace.equals("none") ? null : seconds(Double.parseDouble(grace)));
         this.scheduler.addJob(spec);
         this.scheduler.start();

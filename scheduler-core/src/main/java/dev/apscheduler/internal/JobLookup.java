@@ -66,9 +66,9 @@ final class JobLookup {
      */
     Map<String, JobStore> storesMatching(@Nullable String jobstore) {
         if (jobstore == null) {
-            return this.core.stores();
+            return this.core.components().stores();
         }
-        return Map.of(jobstore, this.core.store(jobstore));
+        return Map.of(jobstore, this.core.components().store(jobstore));
     }
 
     /**

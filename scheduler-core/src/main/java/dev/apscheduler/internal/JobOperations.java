@@ -93,7 +93,7 @@ public final class JobOperations {
 
     private SchedulerEvent store(Job job, boolean replaceExisting) {
         String alias = job.jobstore();
-        JobStore store = this.core.store(alias);
+        JobStore store = this.core.components().store(alias);
         validate(job, store);
         try {
             StoreCalls.run(alias, "add job '" + job.id() + "'", () -> store.addJob(job));
@@ -112,10 +112,10 @@ public final class JobOperations {
         if (store.isPersistent()) {
             JobCodec.requirePersistable(job, job.jobstore());
         }
-        if (this.core.executor(job.executor()).isEmpty()) {
+        if (this.core.components().executor(job.executor()).isEmpty()) {
             throw new InvalidJobException("Job '" + job.id() + "' names executor '" + job.executor()
                     + "', which is not configured (configured: "
-                    + String.join(", ", this.core.executors().keySet()) + ")");
+                    + String.join(", ", this.core.components().executors().keySet()) + ")");
         }
     }
 
@@ -138,7 +138,7 @@ public final class JobOperations {
             }
             else {
                 job = changes.applyTo(located.job());
-                JobStore store = this.core.store(located.jobstore());
+                JobStore store = this.core.components().store(located.jobstore());
                 validate(job, store);
                 Job updated = job;
                 StoreCalls.run(located.jobstore(), "update job '" + jobId + "'", () -> store.updateJob(updated));

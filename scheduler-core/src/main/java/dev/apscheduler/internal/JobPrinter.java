@@ -49,7 +49,7 @@ public final class JobPrinter {
                 }
                 return;
             }
-            Map<String, ?> stores = new TreeMap<>(this.core.stores());
+            Map<String, ?> stores = new TreeMap<>(this.core.components().stores());
             for (String alias : stores.keySet()) {
                 if (jobstore != null && !jobstore.equals(alias)) {
                     continue;

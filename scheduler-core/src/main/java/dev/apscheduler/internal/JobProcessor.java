@@ -60,7 +60,7 @@ public final class JobProcessor {
         Instant wakeAt = null;
         this.core.lock();
         try {
-            for (Map.Entry<String, JobStore> entry : this.core.stores().entrySet()) {
+            for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
                 wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, due, events));
             }
         }
@@ -136,12 +136,12 @@ public final class JobProcessor {
 
     private void submit(Job job, JobDecision decision) {
         List<java.time.ZonedDateTime> runTimes = decision.runTimes();
-        Optional<JobExecutor> executor = this.core.executor(job.executor());
+        Optional<JobExecutor> executor = this.core.components().executor(job.executor());
         try {
             if (executor.isEmpty()) {
                 throw new SchedulerException("Job '" + job.id() + "' names executor '" + job.executor()
                         + "', which is not configured (configured: "
-                        + String.join(", ", this.core.executors().keySet()) + ")");
+                        + String.join(", ", this.core.components().executors().keySet()) + ")");
             }
             executor.get().submit(job, runTimes);
         }

@@ -59,11 +59,11 @@ public final class Lifecycle {
             if (this.core.state() != SchedulerState.STOPPED) {
                 throw new SchedulerAlreadyRunningException("start");
             }
-            if (!this.core.executors().containsKey(Job.DEFAULT_ALIAS)) {
-                events.add(this.core.putExecutor(this.defaultExecutor.get(), Job.DEFAULT_ALIAS));
+            if (!this.core.components().executors().containsKey(Job.DEFAULT_ALIAS)) {
+                events.add(this.core.components().putExecutor(this.defaultExecutor.get(), Job.DEFAULT_ALIAS));
             }
-            if (!this.core.stores().containsKey(Job.DEFAULT_ALIAS)) {
-                events.add(this.core.putStore(new MemoryJobStore(), Job.DEFAULT_ALIAS));
+            if (!this.core.components().stores().containsKey(Job.DEFAULT_ALIAS)) {
+                events.add(this.core.components().putStore(new MemoryJobStore(), Job.DEFAULT_ALIAS));
             }
             startComponents(events);
             this.core.state(paused ? SchedulerState.PAUSED : SchedulerState.RUNNING);
@@ -83,12 +83,12 @@ public final class Lifecycle {
         Map<String, JobExecutor> startedExecutors = new LinkedHashMap<>();
         Map<String, JobStore> startedStores = new LinkedHashMap<>();
         try {
-            this.core.executors().forEach((alias, executor) -> {
-                this.core.startExecutor(alias, executor);
+            this.core.components().executors().forEach((alias, executor) -> {
+                this.core.components().startExecutor(alias, executor);
                 startedExecutors.put(alias, executor);
             });
-            this.core.stores().forEach((alias, store) -> {
-                this.core.startStore(alias, store);
+            this.core.components().stores().forEach((alias, store) -> {
+                this.core.components().startStore(alias, store);
                 startedStores.put(alias, store);
             });
             events.addAll(this.jobs.storePendingJobs());
@@ -123,12 +123,12 @@ public final class Lifecycle {
         this.core.wakeup();
         stopLoop.accept(timeout);
         boolean finished = true;
-        for (JobExecutor executor : this.core.executors().values()) {
+        for (JobExecutor executor : this.core.components().executors().values()) {
             Duration left = timeout.isZero() ? Duration.ZERO
                     : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             finished &= executor.shutdown(left);
         }
-        this.core.stores().forEach(this::shutdownQuietly);
+        this.core.components().stores().forEach(this::shutdownQuietly);
         if (!finished) {
             logger.warn("Scheduler shut down while jobs were still running (waited {})", timeout);
         }

@@ -5,34 +5,19 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
-import dev.apscheduler.JobStoreException;
-import dev.apscheduler.SchedulerException;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.config.SchedulerConfig;
-import dev.apscheduler.event.EventCodes;
-import dev.apscheduler.event.JobStoreEvent;
 import dev.apscheduler.event.SchedulerEvent;
-import dev.apscheduler.event.SchedulerStateEvent;
-import dev.apscheduler.executor.ExecutorContext;
-import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
-import dev.apscheduler.store.JobCodec;
-import dev.apscheduler.store.JobStore;
-import dev.apscheduler.store.JobStoreContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A scheduler's shared state: settings, state, job stores and executors by alias, listeners, and the lock that
+ * A scheduler's shared state: settings, state, job stores and executors, listeners, and the lock that
  * APScheduler calls {@code _jobstores_lock}, held by every operation that reads or changes jobs so that an API call
  * and the loop's acquire step never interleave in this process.
  */
@@ -52,9 +37,7 @@ public final class SchedulerCore {
 
     private final StoreGuard guard = new StoreGuard();
 
-    private final Map<String, JobStore> stores = new LinkedHashMap<>();
-
-    private final Map<String, JobExecutor> executors = new LinkedHashMap<>();
+    private final Components components = new Components(this);
 
     private volatile ZoneId timezone = ZoneId.systemDefault();
 
@@ -93,12 +76,11 @@ public final class SchedulerCore {
             this.jobDefaults = config.jobDefaults();
             this.retryInterval = config.jobstoreRetryInterval();
             this.shutdownTimeout = config.shutdownTimeout();
-            this.executors.clear();
-            this.stores.clear();
+            this.components.clear();
             config.executors().forEach((alias, executor) -> events
-                .add(putExecutor(this.factories.createExecutor(executor), alias)));
+                .add(this.components.putExecutor(this.factories.createExecutor(executor), alias)));
             config.jobStores().forEach((alias, store) -> events
-                .add(putStore(this.factories.createStore(store), alias)));
+                .add(this.components.putStore(this.factories.createStore(store), alias)));
         }
         finally {
             unlock();
@@ -121,194 +103,6 @@ public final class SchedulerCore {
     }
 
     /**
-     * Adds a job store, started at once when the scheduler runs.
-     * @param store the store
-     * @param alias its alias
-     * @return the {@code JOBSTORE_ADDED} event to publish
-     * @throws SchedulerException if the alias is taken
-     */
-    public SchedulerEvent addJobStore(JobStore store, String alias) {
-        lock();
-        try {
-            if (this.stores.containsKey(alias)) {
-                throw new JobStoreException("This scheduler already has a job store by the alias of '" + alias + "'");
-            }
-            if (this.state != SchedulerState.STOPPED) {
-                startStore(alias, store);
-            }
-            return putStore(store, alias);
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
-     * Adds or replaces a job store without starting it (used while building or configuring a stopped scheduler).
-     * @param store the store
-     * @param alias its alias
-     * @return the {@code JOBSTORE_ADDED} event to publish
-     */
-    public SchedulerEvent putStore(JobStore store, String alias) {
-        this.stores.put(alias, store);
-        return new SchedulerStateEvent(EventCodes.JOBSTORE_ADDED, alias);
-    }
-
-    /**
-     * Removes a job store.
-     * @param alias its alias
-     * @param shutdown whether to shut the store down
-     * @return the {@code JOBSTORE_REMOVED} event to publish
-     * @throws JobStoreException if there is no such store
-     */
-    public SchedulerEvent removeJobStore(String alias, boolean shutdown) {
-        JobStore store;
-        lock();
-        try {
-            store = store(alias);
-            this.stores.remove(alias);
-            this.guard.forget(alias);
-        }
-        finally {
-            unlock();
-        }
-        if (shutdown) {
-            StoreCalls.run(alias, "shut down", store::shutdown);
-        }
-        return new SchedulerStateEvent(EventCodes.JOBSTORE_REMOVED, alias);
-    }
-
-    /**
-     * Adds an executor, started at once when the scheduler runs.
-     * @param executor the executor
-     * @param alias its alias
-     * @return the {@code EXECUTOR_ADDED} event to publish
-     * @throws SchedulerException if the alias is taken
-     */
-    public SchedulerEvent addExecutor(JobExecutor executor, String alias) {
-        lock();
-        try {
-            if (this.executors.containsKey(alias)) {
-                throw new SchedulerException("This scheduler already has an executor by the alias of '" + alias + "'");
-            }
-            if (this.state != SchedulerState.STOPPED) {
-                startExecutor(alias, executor);
-            }
-            return putExecutor(executor, alias);
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
-     * Adds or replaces an executor without starting it (used while building or configuring a stopped scheduler).
-     * @param executor the executor
-     * @param alias its alias
-     * @return the {@code EXECUTOR_ADDED} event to publish
-     */
-    public SchedulerEvent putExecutor(JobExecutor executor, String alias) {
-        this.executors.put(alias, executor);
-        return new SchedulerStateEvent(EventCodes.EXECUTOR_ADDED, alias);
-    }
-
-    /**
-     * Removes an executor.
-     * @param alias its alias
-     * @param shutdown whether to shut the executor down (without waiting)
-     * @return the {@code EXECUTOR_REMOVED} event to publish
-     * @throws SchedulerException if there is no such executor
-     */
-    public SchedulerEvent removeExecutor(String alias, boolean shutdown) {
-        JobExecutor executor;
-        lock();
-        try {
-            executor = executor(alias).orElseThrow(() -> new SchedulerException("No executor by the alias of '"
-                    + alias + "' (configured: " + String.join(", ", this.executors.keySet()) + ")"));
-            this.executors.remove(alias);
-        }
-        finally {
-            unlock();
-        }
-        if (shutdown) {
-            executor.shutdown(Duration.ZERO);
-        }
-        return new SchedulerStateEvent(EventCodes.EXECUTOR_REMOVED, alias);
-    }
-
-    void startStore(String alias, JobStore store) {
-        StoreCalls.run(alias, "start", () -> store.start(new StoreContext(alias)));
-    }
-
-    void startExecutor(String alias, JobExecutor executor) {
-        executor.start(ExecutorContext.of(alias, this.clock, this.taskRegistry, this.events::dispatch));
-    }
-
-    /**
-     * Returns a job store.
-     * @param alias its alias
-     * @return the store
-     * @throws JobStoreException if there is no such store
-     */
-    public JobStore store(String alias) {
-        lock();
-        try {
-            JobStore store = this.stores.get(alias);
-            if (store == null) {
-                throw new JobStoreException("No job store by the alias of '" + alias + "' (configured: "
-                        + String.join(", ", this.stores.keySet()) + ")");
-            }
-            return store;
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
-     * Returns an executor.
-     * @param alias its alias
-     * @return the executor, or empty when there is none by that alias
-     */
-    public Optional<JobExecutor> executor(String alias) {
-        lock();
-        try {
-            return Optional.ofNullable(this.executors.get(alias));
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
-     * Returns the job stores by alias.
-     * @return a snapshot, in the order they were added
-     */
-    public Map<String, JobStore> stores() {
-        lock();
-        try {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(this.stores));
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
-     * Returns the executors by alias.
-     * @return a snapshot, in the order they were added
-     */
-    public Map<String, JobExecutor> executors() {
-        lock();
-        try {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(this.executors));
-        }
-        finally {
-            unlock();
-        }
-    }
-
-    /**
      * Returns the current time in the scheduler's time zone.
      * @return now
      */
@@ -316,58 +110,122 @@ public final class SchedulerCore {
         return ZonedDateTime.now(this.clock.withZone(this.timezone));
     }
 
+    /**
+     * Returns the job stores and executors.
+     * @return the components
+     */
+    public Components components() {
+        return this.components;
+    }
+
+    /**
+     * Returns the clock every time is read from.
+     * @return the clock
+     */
     public Clock clock() {
         return this.clock;
     }
 
+    /**
+     * Returns the tasks jobs refer to.
+     * @return the task registry
+     */
     public TaskRegistry taskRegistry() {
         return this.taskRegistry;
     }
 
+    /**
+     * Returns the listeners' dispatcher.
+     * @return the dispatcher
+     */
     public EventDispatcher events() {
         return this.events;
     }
 
+    /**
+     * Returns the tracker of failing job stores.
+     * @return the guard
+     */
     public StoreGuard guard() {
         return this.guard;
     }
 
+    /**
+     * Returns what creates configured stores and executors.
+     * @return the factories
+     */
     public ComponentFactories factories() {
         return this.factories;
     }
 
+    /**
+     * Returns the scheduler's time zone.
+     * @return the zone
+     */
     public ZoneId timezone() {
         return this.timezone;
     }
 
+    /**
+     * Sets the scheduler's time zone.
+     * @param timezone the zone
+     */
     public void timezone(ZoneId timezone) {
         this.timezone = timezone;
     }
 
+    /**
+     * Returns the job defaults.
+     * @return the defaults
+     */
     public JobDefaults jobDefaults() {
         return this.jobDefaults;
     }
 
+    /**
+     * Sets the job defaults.
+     * @param jobDefaults the defaults
+     */
     public void jobDefaults(JobDefaults jobDefaults) {
         this.jobDefaults = jobDefaults;
     }
 
+    /**
+     * Returns the job store retry interval.
+     * @return the interval
+     */
     public Duration retryInterval() {
         return this.retryInterval;
     }
 
+    /**
+     * Sets the job store retry interval.
+     * @param retryInterval the interval
+     */
     public void retryInterval(Duration retryInterval) {
         this.retryInterval = retryInterval;
     }
 
+    /**
+     * Returns how long {@code shutdown(true)} waits.
+     * @return the timeout
+     */
     public Duration shutdownTimeout() {
         return this.shutdownTimeout;
     }
 
+    /**
+     * Sets how long {@code shutdown(true)} waits.
+     * @param shutdownTimeout the timeout
+     */
     public void shutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    /**
+     * Returns the scheduler's state.
+     * @return the state
+     */
     public SchedulerState state() {
         return this.state;
     }
@@ -389,51 +247,6 @@ public final class SchedulerCore {
      */
     public void wakeup() {
         this.wakeup.run();
-    }
-
-    /**
-     * The context a job store starts with: the scheduler's clock and zone, and a reporter that logs and publishes
-     * jobs that cannot be restored.
-     */
-    private final class StoreContext implements JobStoreContext {
-
-        private final String alias;
-
-        private final JobCodec codec;
-
-        StoreContext(String alias) {
-            this.alias = alias;
-            this.codec = new JobCodec(SchedulerCore.this.timezone, SchedulerCore.this.clock);
-        }
-
-        @Override
-        public String alias() {
-            return this.alias;
-        }
-
-        @Override
-        public Clock clock() {
-            return SchedulerCore.this.clock;
-        }
-
-        @Override
-        public ZoneId timezone() {
-            return SchedulerCore.this.timezone;
-        }
-
-        @Override
-        public JobCodec codec() {
-            return this.codec;
-        }
-
-        @Override
-        public void reportUnrestorableJob(dev.apscheduler.JobRestoreException failure) {
-            logger.error("Job store '{}' holds a job that cannot be restored; it is kept and skipped: {}", this.alias,
-                    failure.getMessage(), failure);
-            SchedulerCore.this.events.dispatch(new JobStoreEvent(EventCodes.JOB_RESTORE_FAILED, this.alias,
-                    failure.jobId(), failure));
-        }
-
     }
 
 }

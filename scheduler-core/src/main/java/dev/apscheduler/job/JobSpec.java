@@ -2,13 +2,8 @@ package dev.apscheduler.job;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -27,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobSpec {
 
-    private final Builder builder;
+    private final JobSpecBuilder builder;
 
-    private JobSpec(Builder builder) {
+    JobSpec(JobSpecBuilder builder) {
         this.builder = builder.copy();
     }
 
@@ -38,8 +33,8 @@ public final class JobSpec {
      * @param taskName the task's name
      * @return a builder
      */
-    public static Builder task(String taskName) {
-        return new Builder(TaskReference.named(taskName));
+    public static JobSpecBuilder task(String taskName) {
+        return new JobSpecBuilder(TaskReference.named(taskName));
     }
 
     /**
@@ -47,8 +42,8 @@ public final class JobSpec {
      * @param runnable the code
      * @return a builder
      */
-    public static Builder runnable(Runnable runnable) {
-        return new Builder(TaskReference.inline(Task.of(runnable), TaskReference.describe(runnable)));
+    public static JobSpecBuilder runnable(Runnable runnable) {
+        return new JobSpecBuilder(TaskReference.inline(Task.of(runnable), TaskReference.describe(runnable)));
     }
 
     /**
@@ -57,8 +52,8 @@ public final class JobSpec {
      * @param callable the code
      * @return a builder
      */
-    public static Builder callable(Callable<?> callable) {
-        return new Builder(TaskReference.inline(Task.of(callable), TaskReference.describe(callable)));
+    public static JobSpecBuilder callable(Callable<?> callable) {
+        return new JobSpecBuilder(TaskReference.inline(Task.of(callable), TaskReference.describe(callable)));
     }
 
     /**
@@ -67,8 +62,8 @@ public final class JobSpec {
      * @param task the code
      * @return a builder
      */
-    public static Builder inline(Task task) {
-        return new Builder(TaskReference.inline(task, TaskReference.describe(task)));
+    public static JobSpecBuilder inline(Task task) {
+        return new JobSpecBuilder(TaskReference.inline(task, TaskReference.describe(task)));
     }
 
     /**
@@ -120,7 +115,7 @@ public final class JobSpec {
     }
 
     /**
-     * Returns the trigger alias given with {@link Builder#trigger(String, Map)}.
+     * Returns the trigger alias given with {@link JobSpecBuilder#trigger(String, Map)}.
      * @return the alias, or empty
      */
     public Optional<String> triggerAlias() {
@@ -128,7 +123,7 @@ public final class JobSpec {
     }
 
     /**
-     * Returns the trigger parameters given with {@link Builder#trigger(String, Map)}.
+     * Returns the trigger parameters given with {@link JobSpecBuilder#trigger(String, Map)}.
      * @return the parameters, empty when none
      */
     public Map<String, ?> triggerParameters() {
@@ -205,249 +200,6 @@ public final class JobSpec {
      */
     public boolean replaceExisting() {
         return this.builder.replaceExisting;
-    }
-
-    /**
-     * Builds a {@link JobSpec}. Setters validate at once and name the bad value.
-     */
-    public static final class Builder {
-
-        private @Nullable String id;
-
-        private @Nullable String name;
-
-        private final TaskReference task;
-
-        private List<?> args = List.of();
-
-        private Map<String, ?> kwargs = Map.of();
-
-        private @Nullable Trigger trigger;
-
-        private @Nullable String triggerAlias;
-
-        private Map<String, ?> triggerParameters = Map.of();
-
-        private String executor = Job.DEFAULT_ALIAS;
-
-        private String jobstore = Job.DEFAULT_ALIAS;
-
-        private boolean misfireGraceTimeGiven;
-
-        private @Nullable Duration misfireGraceTime;
-
-        private @Nullable Boolean coalesce;
-
-        private @Nullable Integer maxInstances;
-
-        private boolean nextRunTimeGiven;
-
-        private @Nullable ZonedDateTime nextRunTime;
-
-        private boolean replaceExisting;
-
-        Builder(TaskReference task) {
-            this.task = task;
-        }
-
-        /**
-         * Sets the id (by default a random UUID in hex).
-         * @param id the id
-         * @return this builder
-         */
-        public Builder id(String id) {
-            Objects.requireNonNull(id, "id");
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("job id must not be blank, was '" + id + "'");
-            }
-            this.id = id;
-            return this;
-        }
-
-        /**
-         * Sets the name (by default the task's name).
-         * @param name the name
-         * @return this builder
-         */
-        public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Sets the positional arguments: JSON values (strings, numbers, booleans, null, lists, maps).
-         * @param args the arguments
-         * @return this builder
-         */
-        public Builder args(List<?> args) {
-            this.args = Objects.requireNonNull(args, "args");
-            return this;
-        }
-
-        /**
-         * Sets the positional arguments: JSON values (strings, numbers, booleans, null, lists, maps).
-         * @param args the arguments
-         * @return this builder
-         */
-        public Builder args(@Nullable Object... args) {
-            return args(Arrays.asList(args));
-        }
-
-        /**
-         * Sets the keyword arguments: JSON values (strings, numbers, booleans, null, lists, maps).
-         * @param kwargs the arguments
-         * @return this builder
-         */
-        public Builder kwargs(Map<String, ?> kwargs) {
-            this.kwargs = Objects.requireNonNull(kwargs, "kwargs");
-            return this;
-        }
-
-        /**
-         * Sets the trigger.
-         * @param trigger the trigger
-         * @return this builder
-         */
-        public Builder trigger(Trigger trigger) {
-            this.trigger = Objects.requireNonNull(trigger, "trigger");
-            this.triggerAlias = null;
-            this.triggerParameters = Map.of();
-            return this;
-        }
-
-        /**
-         * Sets the trigger by alias and parameters (APScheduler's {@code add_job(func, 'interval', seconds=2)}),
-         * built when the job is added, in the scheduler's time zone unless the parameters name one.
-         * @param alias the trigger alias, for example {@code interval}
-         * @param parameters the trigger's parameters under APScheduler's names
-         * @return this builder
-         */
-        public Builder trigger(String alias, Map<String, ?> parameters) {
-            this.triggerAlias = Objects.requireNonNull(alias, "alias");
-            this.triggerParameters = new LinkedHashMap<>(parameters);
-            this.trigger = null;
-            return this;
-        }
-
-        /**
-         * Sets the executor alias.
-         * @param executor the alias
-         * @return this builder
-         */
-        public Builder executor(String executor) {
-            this.executor = requireAlias(executor, "executor");
-            return this;
-        }
-
-        /**
-         * Sets the job store alias.
-         * @param jobstore the alias
-         * @return this builder
-         */
-        public Builder jobstore(String jobstore) {
-            this.jobstore = requireAlias(jobstore, "jobstore");
-            return this;
-        }
-
-        /**
-         * Sets how late a run may start and still run.
-         * @param misfireGraceTime a positive duration, or {@code null} to run however late
-         * @return this builder
-         */
-        public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-            JobDefaults.validateMisfireGraceTime(misfireGraceTime);
-            this.misfireGraceTimeGiven = true;
-            this.misfireGraceTime = misfireGraceTime;
-            return this;
-        }
-
-        /**
-         * Sets whether several due runs are rolled into one (the latest).
-         * @param coalesce the setting
-         * @return this builder
-         */
-        public Builder coalesce(boolean coalesce) {
-            this.coalesce = coalesce;
-            return this;
-        }
-
-        /**
-         * Sets how many runs of the job may execute at once.
-         * @param maxInstances at least one
-         * @return this builder
-         */
-        public Builder maxInstances(int maxInstances) {
-            JobDefaults.validateMaxInstances(maxInstances);
-            this.maxInstances = maxInstances;
-            return this;
-        }
-
-        /**
-         * Sets when the job first runs, whatever the trigger says.
-         * @param nextRunTime the first run time, or {@code null} to add the job paused
-         * @return this builder
-         */
-        public Builder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
-            this.nextRunTimeGiven = true;
-            this.nextRunTime = nextRunTime;
-            return this;
-        }
-
-        /**
-         * Adds the job paused: the same as {@code nextRunTime(null)}.
-         * @return this builder
-         */
-        public Builder paused() {
-            return nextRunTime(null);
-        }
-
-        /**
-         * Sets whether a job with the same id in the same store is replaced instead of rejected.
-         * @param replaceExisting the setting
-         * @return this builder
-         */
-        public Builder replaceExisting(boolean replaceExisting) {
-            this.replaceExisting = replaceExisting;
-            return this;
-        }
-
-        /**
-         * Builds the specification.
-         * @return the specification
-         */
-        public JobSpec build() {
-            return new JobSpec(this);
-        }
-
-        private Builder copy() {
-            Builder copy = new Builder(this.task);
-            copy.id = this.id;
-            copy.name = this.name;
-            copy.args = Collections.unmodifiableList(new ArrayList<>(this.args));
-            copy.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(this.kwargs));
-            copy.trigger = this.trigger;
-            copy.triggerAlias = this.triggerAlias;
-            copy.triggerParameters = this.triggerParameters;
-            copy.executor = this.executor;
-            copy.jobstore = this.jobstore;
-            copy.misfireGraceTimeGiven = this.misfireGraceTimeGiven;
-            copy.misfireGraceTime = this.misfireGraceTime;
-            copy.coalesce = this.coalesce;
-            copy.maxInstances = this.maxInstances;
-            copy.nextRunTimeGiven = this.nextRunTimeGiven;
-            copy.nextRunTime = this.nextRunTime;
-            copy.replaceExisting = this.replaceExisting;
-            return copy;
-        }
-
-        private static String requireAlias(String alias, String what) {
-            Objects.requireNonNull(alias, what);
-            if (alias.isBlank()) {
-                throw new IllegalArgumentException(what + " alias must not be blank, was '" + alias + "'");
-            }
-            return alias;
-        }
-
     }
 
 }

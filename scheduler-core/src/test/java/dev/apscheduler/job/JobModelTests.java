@@ -118,7 +118,7 @@ class JobModelTests {
 
     @Test
     void specIsACopyOfTheBuilder() {
-        JobSpec.Builder builder = JobSpec.task("t").id("first");
+        JobSpecBuilder builder = JobSpec.task("t").id("first");
         JobSpec spec = builder.build();
         builder.id("second");
         assertThat(spec.id()).contains("first");

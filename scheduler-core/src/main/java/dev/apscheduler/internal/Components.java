@@ -1,0 +1,280 @@
+package dev.apscheduler.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.JobStoreException;
+import dev.apscheduler.SchedulerException;
+import dev.apscheduler.SchedulerState;
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.JobStoreEvent;
+import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.event.SchedulerStateEvent;
+import dev.apscheduler.executor.ExecutorContext;
+import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreContext;
+
+/**
+ * A scheduler's job stores and executors by alias, in the order they were added, guarded by the scheduler's lock:
+ * adding (and starting, when the scheduler runs), removing (and shutting down), and looking them up.
+ */
+public final class Components {
+
+    private final SchedulerCore core;
+
+    private final Map<String, JobStore> stores = new LinkedHashMap<>();
+
+    private final Map<String, JobExecutor> executors = new LinkedHashMap<>();
+
+    Components(SchedulerCore core) {
+        this.core = core;
+    }
+
+    void clear() {
+        this.stores.clear();
+        this.executors.clear();
+    }
+
+    /**
+     * Adds a job store, started at once when the scheduler runs.
+     * @param store the store
+     * @param alias its alias
+     * @return the {@code JOBSTORE_ADDED} event to publish
+     * @throws SchedulerException if the alias is taken
+     */
+    public SchedulerEvent addJobStore(JobStore store, String alias) {
+        this.core.lock();
+        try {
+            if (this.stores.containsKey(alias)) {
+                throw new JobStoreException("This scheduler already has a job store by the alias of '" + alias + "'");
+            }
+            if (this.core.state() != SchedulerState.STOPPED) {
+                startStore(alias, store);
+            }
+            return putStore(store, alias);
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Adds or replaces a job store without starting it (used while building or configuring a stopped scheduler).
+     * @param store the store
+     * @param alias its alias
+     * @return the {@code JOBSTORE_ADDED} event to publish
+     */
+    public SchedulerEvent putStore(JobStore store, String alias) {
+        this.stores.put(alias, store);
+        return new SchedulerStateEvent(EventCodes.JOBSTORE_ADDED, alias);
+    }
+
+    /**
+     * Removes a job store.
+     * @param alias its alias
+     * @param shutdown whether to shut the store down
+     * @return the {@code JOBSTORE_REMOVED} event to publish
+     * @throws JobStoreException if there is no such store
+     */
+    public SchedulerEvent removeJobStore(String alias, boolean shutdown) {
+        JobStore store;
+        this.core.lock();
+        try {
+            store = store(alias);
+            this.stores.remove(alias);
+            this.core.guard().forget(alias);
+        }
+        finally {
+            this.core.unlock();
+        }
+        if (shutdown) {
+            StoreCalls.run(alias, "shut down", store::shutdown);
+        }
+        return new SchedulerStateEvent(EventCodes.JOBSTORE_REMOVED, alias);
+    }
+
+    /**
+     * Adds an executor, started at once when the scheduler runs.
+     * @param executor the executor
+     * @param alias its alias
+     * @return the {@code EXECUTOR_ADDED} event to publish
+     * @throws SchedulerException if the alias is taken
+     */
+    public SchedulerEvent addExecutor(JobExecutor executor, String alias) {
+        this.core.lock();
+        try {
+            if (this.executors.containsKey(alias)) {
+                throw new SchedulerException("This scheduler already has an executor by the alias of '" + alias + "'");
+            }
+            if (this.core.state() != SchedulerState.STOPPED) {
+                startExecutor(alias, executor);
+            }
+            return putExecutor(executor, alias);
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Adds or replaces an executor without starting it (used while building or configuring a stopped scheduler).
+     * @param executor the executor
+     * @param alias its alias
+     * @return the {@code EXECUTOR_ADDED} event to publish
+     */
+    public SchedulerEvent putExecutor(JobExecutor executor, String alias) {
+        this.executors.put(alias, executor);
+        return new SchedulerStateEvent(EventCodes.EXECUTOR_ADDED, alias);
+    }
+
+    /**
+     * Removes an executor.
+     * @param alias its alias
+     * @param shutdown whether to shut the executor down (without waiting)
+     * @return the {@code EXECUTOR_REMOVED} event to publish
+     * @throws SchedulerException if there is no such executor
+     */
+    public SchedulerEvent removeExecutor(String alias, boolean shutdown) {
+        JobExecutor executor;
+        this.core.lock();
+        try {
+            executor = executor(alias).orElseThrow(() -> new SchedulerException("No executor by the alias of '"
+                    + alias + "' (configured: " + String.join(", ", this.executors.keySet()) + ")"));
+            this.executors.remove(alias);
+        }
+        finally {
+            this.core.unlock();
+        }
+        if (shutdown) {
+            executor.shutdown(Duration.ZERO);
+        }
+        return new SchedulerStateEvent(EventCodes.EXECUTOR_REMOVED, alias);
+    }
+
+    void startStore(String alias, JobStore store) {
+        StoreCalls.run(alias, "start", () -> store.start(new StoreContext(alias)));
+    }
+
+    void startExecutor(String alias, JobExecutor executor) {
+        executor.start(ExecutorContext.of(alias, this.core.clock(), this.core.taskRegistry(),
+                this.core.events()::dispatch));
+    }
+
+    /**
+     * Returns a job store.
+     * @param alias its alias
+     * @return the store
+     * @throws JobStoreException if there is no such store
+     */
+    public JobStore store(String alias) {
+        this.core.lock();
+        try {
+            JobStore store = this.stores.get(alias);
+            if (store == null) {
+                throw new JobStoreException("No job store by the alias of '" + alias + "' (configured: "
+                        + String.join(", ", this.stores.keySet()) + ")");
+            }
+            return store;
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Returns an executor.
+     * @param alias its alias
+     * @return the executor, or empty when there is none by that alias
+     */
+    public Optional<JobExecutor> executor(String alias) {
+        this.core.lock();
+        try {
+            return Optional.ofNullable(this.executors.get(alias));
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Returns the job stores by alias.
+     * @return a snapshot, in the order they were added
+     */
+    public Map<String, JobStore> stores() {
+        this.core.lock();
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(this.stores));
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Returns the executors by alias.
+     * @return a snapshot, in the order they were added
+     */
+    public Map<String, JobExecutor> executors() {
+        this.core.lock();
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(this.executors));
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * The context a job store starts with: the scheduler's clock and zone, and a reporter that logs and publishes
+     * jobs that cannot be restored.
+     */
+    private final class StoreContext implements JobStoreContext {
+
+        private final String alias;
+
+        private final JobCodec codec;
+
+        StoreContext(String alias) {
+            this.alias = alias;
+            this.codec = new JobCodec(Components.this.core.timezone(), Components.this.core.clock());
+        }
+
+        @Override
+        public String alias() {
+            return this.alias;
+        }
+
+        @Override
+        public Clock clock() {
+            return Components.this.core.clock();
+        }
+
+        @Override
+        public ZoneId timezone() {
+            return Components.this.core.timezone();
+        }
+
+        @Override
+        public JobCodec codec() {
+            return this.codec;
+        }
+
+        @Override
+        public void reportUnrestorableJob(JobRestoreException failure) {
+            SchedulerCore.logger.error("Job store '{}' holds a job that cannot be restored; it is kept and skipped: {}", this.alias,
+                    failure.getMessage(), failure);
+            Components.this.core.events().dispatch(new JobStoreEvent(EventCodes.JOB_RESTORE_FAILED, this.alias,
+                    failure.jobId(), failure));
+        }
+
+    }
+
+}

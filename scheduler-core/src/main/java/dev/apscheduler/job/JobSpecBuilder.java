@@ -1,0 +1,257 @@
+package dev.apscheduler.job;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.apscheduler.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link JobSpec}. Setters validate at once and name the bad value.
+ */
+public final class JobSpecBuilder {
+
+    @Nullable String id;
+
+    @Nullable String name;
+
+    final TaskReference task;
+
+    List<?> args = List.of();
+
+    Map<String, ?> kwargs = Map.of();
+
+    @Nullable Trigger trigger;
+
+    @Nullable String triggerAlias;
+
+    Map<String, ?> triggerParameters = Map.of();
+
+    String executor = Job.DEFAULT_ALIAS;
+
+    String jobstore = Job.DEFAULT_ALIAS;
+
+    boolean misfireGraceTimeGiven;
+
+    @Nullable Duration misfireGraceTime;
+
+    @Nullable Boolean coalesce;
+
+    @Nullable Integer maxInstances;
+
+    boolean nextRunTimeGiven;
+
+    @Nullable ZonedDateTime nextRunTime;
+
+    boolean replaceExisting;
+
+    JobSpecBuilder(TaskReference task) {
+        this.task = task;
+    }
+
+    /**
+     * Sets the id (by default a random UUID in hex).
+     * @param id the id
+     * @return this builder
+     */
+    public JobSpecBuilder id(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("job id must not be blank, was '" + id + "'");
+        }
+        this.id = id;
+        return this;
+    }
+
+    /**
+     * Sets the name (by default the task's name).
+     * @param name the name
+     * @return this builder
+     */
+    public JobSpecBuilder name(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Sets the positional arguments: JSON values (strings, numbers, booleans, null, lists, maps).
+     * @param args the arguments
+     * @return this builder
+     */
+    public JobSpecBuilder args(List<?> args) {
+        this.args = Objects.requireNonNull(args, "args");
+        return this;
+    }
+
+    /**
+     * Sets the positional arguments: JSON values (strings, numbers, booleans, null, lists, maps).
+     * @param args the arguments
+     * @return this builder
+     */
+    public JobSpecBuilder args(@Nullable Object... args) {
+        return args(Arrays.asList(args));
+    }
+
+    /**
+     * Sets the keyword arguments: JSON values (strings, numbers, booleans, null, lists, maps).
+     * @param kwargs the arguments
+     * @return this builder
+     */
+    public JobSpecBuilder kwargs(Map<String, ?> kwargs) {
+        this.kwargs = Objects.requireNonNull(kwargs, "kwargs");
+        return this;
+    }
+
+    /**
+     * Sets the trigger.
+     * @param trigger the trigger
+     * @return this builder
+     */
+    public JobSpecBuilder trigger(Trigger trigger) {
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.triggerAlias = null;
+        this.triggerParameters = Map.of();
+        return this;
+    }
+
+    /**
+     * Sets the trigger by alias and parameters (APScheduler's {@code add_job(func, 'interval', seconds=2)}),
+     * built when the job is added, in the scheduler's time zone unless the parameters name one.
+     * @param alias the trigger alias, for example {@code interval}
+     * @param parameters the trigger's parameters under APScheduler's names
+     * @return this builder
+     */
+    public JobSpecBuilder trigger(String alias, Map<String, ?> parameters) {
+        this.triggerAlias = Objects.requireNonNull(alias, "alias");
+        this.triggerParameters = new LinkedHashMap<>(parameters);
+        this.trigger = null;
+        return this;
+    }
+
+    /**
+     * Sets the executor alias.
+     * @param executor the alias
+     * @return this builder
+     */
+    public JobSpecBuilder executor(String executor) {
+        this.executor = requireAlias(executor, "executor");
+        return this;
+    }
+
+    /**
+     * Sets the job store alias.
+     * @param jobstore the alias
+     * @return this builder
+     */
+    public JobSpecBuilder jobstore(String jobstore) {
+        this.jobstore = requireAlias(jobstore, "jobstore");
+        return this;
+    }
+
+    /**
+     * Sets how late a run may start and still run.
+     * @param misfireGraceTime a positive duration, or {@code null} to run however late
+     * @return this builder
+     */
+    public JobSpecBuilder misfireGraceTime(@Nullable Duration misfireGraceTime) {
+        JobDefaults.validateMisfireGraceTime(misfireGraceTime);
+        this.misfireGraceTimeGiven = true;
+        this.misfireGraceTime = misfireGraceTime;
+        return this;
+    }
+
+    /**
+     * Sets whether several due runs are rolled into one (the latest).
+     * @param coalesce the setting
+     * @return this builder
+     */
+    public JobSpecBuilder coalesce(boolean coalesce) {
+        this.coalesce = coalesce;
+        return this;
+    }
+
+    /**
+     * Sets how many runs of the job may execute at once.
+     * @param maxInstances at least one
+     * @return this builder
+     */
+    public JobSpecBuilder maxInstances(int maxInstances) {
+        JobDefaults.validateMaxInstances(maxInstances);
+        this.maxInstances = maxInstances;
+        return this;
+    }
+
+    /**
+     * Sets when the job first runs, whatever the trigger says.
+     * @param nextRunTime the first run time, or {@code null} to add the job paused
+     * @return this builder
+     */
+    public JobSpecBuilder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
+        this.nextRunTimeGiven = true;
+        this.nextRunTime = nextRunTime;
+        return this;
+    }
+
+    /**
+     * Adds the job paused: the same as {@code nextRunTime(null)}.
+     * @return this builder
+     */
+    public JobSpecBuilder paused() {
+        return nextRunTime(null);
+    }
+
+    /**
+     * Sets whether a job with the same id in the same store is replaced instead of rejected.
+     * @param replaceExisting the setting
+     * @return this builder
+     */
+    public JobSpecBuilder replaceExisting(boolean replaceExisting) {
+        this.replaceExisting = replaceExisting;
+        return this;
+    }
+
+    /**
+     * Builds the specification.
+     * @return the specification
+     */
+    public JobSpec build() {
+        return new JobSpec(this);
+    }
+
+    JobSpecBuilder copy() {
+        JobSpecBuilder copy = new JobSpecBuilder(this.task);
+        copy.id = this.id;
+        copy.name = this.name;
+        copy.args = Collections.unmodifiableList(new ArrayList<>(this.args));
+        copy.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(this.kwargs));
+        copy.trigger = this.trigger;
+        copy.triggerAlias = this.triggerAlias;
+        copy.triggerParameters = this.triggerParameters;
+        copy.executor = this.executor;
+        copy.jobstore = this.jobstore;
+        copy.misfireGraceTimeGiven = this.misfireGraceTimeGiven;
+        copy.misfireGraceTime = this.misfireGraceTime;
+        copy.coalesce = this.coalesce;
+        copy.maxInstances = this.maxInstances;
+        copy.nextRunTimeGiven = this.nextRunTimeGiven;
+        copy.nextRunTime = this.nextRunTime;
+        copy.replaceExisting = this.replaceExisting;
+        return copy;
+    }
+
+    private static String requireAlias(String alias, String what) {
+        Objects.requireNonNull(alias, what);
+        if (alias.isBlank()) {
+            throw new IllegalArgumentException(what + " alias must not be blank, was '" + alias + "'");
+        }
+        return alias;
+    }
+
+}
