@@ -3,7 +3,6 @@ package dev.apscheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,6 @@ import java.util.function.Supplier;
 import dev.apscheduler.config.ComponentConfig;
 import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.config.SchedulerConfig;
-import dev.apscheduler.event.EventCodes;
-import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.internal.ComponentFactories;
@@ -21,6 +18,7 @@ import dev.apscheduler.internal.JobOperations;
 import dev.apscheduler.internal.JobPrinter;
 import dev.apscheduler.internal.JobProcessor;
 import dev.apscheduler.internal.Lifecycle;
+import dev.apscheduler.internal.RunNow;
 import dev.apscheduler.internal.SchedulerCore;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
@@ -49,6 +47,8 @@ public abstract class AbstractScheduler implements Scheduler {
 
     private final JobPrinter printer;
 
+    private final RunNow runNow;
+
     /**
      * Builds the scheduler from a builder.
      * @param builder the settings
@@ -62,6 +62,7 @@ public abstract class AbstractScheduler implements Scheduler {
         this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
         this.processor = new JobProcessor(this.core);
         this.printer = new JobPrinter(this.core, this.jobs);
+        this.runNow = new RunNow(this.core, this.jobs.lookup());
         builder.listeners.forEach((entry) -> this.core.events().add(entry.getKey(), entry.getValue()));
         if (builder.config != null) {
             this.core.apply(builder.config);
@@ -221,12 +222,12 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
-        return this.jobs.getJob(jobId, jobstore);
+        return this.jobs.lookup().getJob(jobId, jobstore);
     }
 
     @Override
     public List<Job> getJobs(@Nullable String jobstore) {
-        return this.jobs.getJobs(jobstore);
+        return this.jobs.lookup().getJobs(jobstore);
     }
 
     @Override
@@ -236,21 +237,7 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void runJob(String jobId, @Nullable String jobstore) {
-        if (state() == SchedulerState.STOPPED) {
-            throw new SchedulerNotRunningException("run job '" + jobId + "'");
-        }
-        Job job = this.jobs.requireJob(jobId, jobstore);
-        JobExecutor executor = this.core.components().executor(job.executor()).orElseThrow(() -> new InvalidJobException("Job '"
-                + jobId + "' names executor '" + job.executor() + "', which is not configured"));
-        List<ZonedDateTime> runTimes = List.of(this.core.now());
-        try {
-            executor.submit(job, runTimes);
-        }
-        catch (MaxInstancesReachedException ex) {
-            this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes));
-            throw ex;
-        }
+        this.runNow.runJob(jobId, jobstore);
     }
 
     @Override
@@ -311,11 +298,7 @@ public abstract class AbstractScheduler implements Scheduler {
         this.core.events().remove(listener);
     }
 
-    /**
-     * Returns the job store whose loop calls are failing, with the failure.
-     * @param alias the store's alias
-     * @return the ongoing failure, or empty when the store's last call from the loop succeeded
-     */
+    @Override
     public Optional<Throwable> jobStoreFailure(String alias) {
         return this.core.guard().failure(alias).map((failure) -> failure.lastException());
     }

@@ -443,6 +443,14 @@ public interface Scheduler extends AutoCloseable {
     Map<String, JobStore> jobStores();
 
     /**
+     * Tells whether a job store is failing: its last call from the scheduler's loop failed, and the loop retries it
+     * with backoff (also reported by {@code JOBSTORE_FAILED} and {@code JOBSTORE_RECOVERED} events).
+     * @param alias the store's alias
+     * @return the latest failure, or empty when the store's last call from the loop succeeded
+     */
+    Optional<Throwable> jobStoreFailure(String alias);
+
+    /**
      * Adds an executor; started at once if the scheduler runs.
      * @param executor the executor
      * @param alias its alias

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Finds jobs as APScheduler's {@code _lookup_job} and {@code get_jobs} do: among the pending jobs while the scheduler
  * is stopped, else in the job stores (all of them, or the one named). Called with the scheduler's lock held.
  */
-final class JobLookup {
+public final class JobLookup {
 
     private final SchedulerCore core;
 
@@ -58,6 +58,58 @@ final class JobLookup {
         storesMatching(jobstore).forEach((alias, store) -> jobs
             .addAll(StoreCalls.call(alias, "list its jobs", store::getAllJobs)));
         return List.copyOf(jobs);
+    }
+
+    /**
+     * Finds a job.
+     * @param jobId the job's id
+     * @param jobstore the store to look in, or {@code null} for all
+     * @return the job, or empty
+     */
+    public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
+        this.core.lock();
+        try {
+            return Optional.of(locate(jobId, jobstore).job());
+        }
+        catch (JobLookupException ex) {
+            return Optional.empty();
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Lists jobs: the pending ones while the scheduler is stopped, else the stored ones, store by store, each
+     * store's jobs by next run time.
+     * @param jobstore the store, or {@code null} for all
+     * @return the jobs
+     */
+    public List<Job> getJobs(@Nullable String jobstore) {
+        this.core.lock();
+        try {
+            return jobs(jobstore);
+        }
+        finally {
+            this.core.unlock();
+        }
+    }
+
+    /**
+     * Finds a job for {@code runJob}.
+     * @param jobId the job's id
+     * @param jobstore the store to look in, or {@code null} for all
+     * @return the job
+     * @throws JobLookupException if there is none
+     */
+    public Job requireJob(String jobId, @Nullable String jobstore) {
+        this.core.lock();
+        try {
+            return locate(jobId, jobstore).job();
+        }
+        finally {
+            this.core.unlock();
+        }
     }
 
     /**

@@ -46,6 +46,14 @@ public final class JobOperations {
     }
 
     /**
+     * Returns the lookups, which see the pending jobs while the scheduler is stopped.
+     * @return the lookups
+     */
+    public JobLookup lookup() {
+        return this.lookup;
+    }
+
+    /**
      * Adds a job: stored at once when the scheduler runs, else when it starts.
      * @param spec the job's specification
      * @return the job (for a pending job, as it would be stored now)
@@ -256,58 +264,6 @@ public final class JobOperations {
             this.core.unlock();
         }
         this.core.events().dispatch(new SchedulerStateEvent(EventCodes.ALL_JOBS_REMOVED, jobstore));
-    }
-
-    /**
-     * Finds a job.
-     * @param jobId the job's id
-     * @param jobstore the store to look in, or {@code null} for all
-     * @return the job, or empty
-     */
-    public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return Optional.of(this.lookup.locate(jobId, jobstore).job());
-        }
-        catch (JobLookupException ex) {
-            return Optional.empty();
-        }
-        finally {
-            this.core.unlock();
-        }
-    }
-
-    /**
-     * Lists jobs: the pending ones while the scheduler is stopped, else the stored ones, store by store, each
-     * store's jobs by next run time.
-     * @param jobstore the store, or {@code null} for all
-     * @return the jobs
-     */
-    public List<Job> getJobs(@Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return this.lookup.jobs(jobstore);
-        }
-        finally {
-            this.core.unlock();
-        }
-    }
-
-    /**
-     * Finds a job for {@code runJob}.
-     * @param jobId the job's id
-     * @param jobstore the store to look in, or {@code null} for all
-     * @return the job
-     * @throws JobLookupException if there is none
-     */
-    public Job requireJob(String jobId, @Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return this.lookup.locate(jobId, jobstore).job();
-        }
-        finally {
-            this.core.unlock();
-        }
     }
 
     private void publishAndWake(List<SchedulerEvent> events) {

@@ -39,7 +39,7 @@ public final class JobPrinter {
         try {
             if (this.core.state() == SchedulerState.STOPPED) {
                 out.append("Pending jobs:").append(System.lineSeparator());
-                List<Job> pending = this.jobs.getJobs(jobstore);
+                List<Job> pending = this.jobs.lookup().getJobs(jobstore);
                 if (pending.isEmpty()) {
                     out.append("    No pending jobs").append(System.lineSeparator());
                 }
@@ -55,7 +55,7 @@ public final class JobPrinter {
                     continue;
                 }
                 out.append("Jobstore ").append(alias).append(':').append(System.lineSeparator());
-                List<Job> jobs = this.jobs.getJobs(alias);
+                List<Job> jobs = this.jobs.lookup().getJobs(alias);
                 if (jobs.isEmpty()) {
                     out.append("    No scheduled jobs").append(System.lineSeparator());
                 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.apscheduler.trigger.Trigger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code addJob} accepts, under APScheduler's option names: {@code id}, {@code name}, the task,
