@@ -21,8 +21,12 @@ public record ComponentConfig(@Nullable String type, @Nullable String className,
         String source) {
 
     /**
-     * Validates that at most one of {@code type} and {@code class} is given.
-     * @throws ConfigurationException if both are given
+     * Creates the configuration, refusing both a type and a class.
+     * @param type the type name, or {@code null}
+     * @param className a fully qualified class name, or {@code null}
+     * @param options the remaining options
+     * @param source where this came from, for error messages
+     * @throws ConfigurationException if both a type and a class are given
      */
     public ComponentConfig {
         Objects.requireNonNull(options, "options");

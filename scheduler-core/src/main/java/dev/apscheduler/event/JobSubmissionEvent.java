@@ -18,7 +18,13 @@ public record JobSubmissionEvent(int code, String jobId, String jobstore, String
         List<ZonedDateTime> scheduledRunTimes) implements SchedulerEvent {
 
     /**
-     * Copies the run times.
+     * Creates the event with a copy of the run times.
+     * @param code the event code
+     * @param jobId the job's id
+     * @param jobstore the alias of the job store that holds the job
+     * @param executor the alias of the executor
+     * @param taskName the name of the job's task
+     * @param scheduledRunTimes the run times submitted (or dropped), oldest first
      */
     public JobSubmissionEvent {
         scheduledRunTimes = List.copyOf(scheduledRunTimes);

@@ -28,7 +28,10 @@ public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce,
             DEFAULT_MAX_INSTANCES);
 
     /**
-     * Validates the defaults.
+     * Creates the defaults, validating each value.
+     * @param misfireGraceTime how late a run may start and still run; {@code null} to run however late
+     * @param coalesce whether several due runs of one job are rolled into one
+     * @param maxInstances how many runs of one job may execute at once
      * @throws IllegalArgumentException if the grace time is not positive or {@code maxInstances} is below one
      */
     public JobDefaults {

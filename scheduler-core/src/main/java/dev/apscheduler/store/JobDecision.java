@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 public record JobDecision(List<ZonedDateTime> runTimes, @Nullable ZonedDateTime nextRunTime, boolean removeJob) {
 
     /**
-     * Copies the run times.
+     * Creates the decision with a copy of the run times.
+     * @param runTimes the run times to hand to the executor, oldest first
+     * @param nextRunTime the job's new next run time, or {@code null} for a paused job; ignored when removing
+     * @param removeJob whether the store deletes the job
      */
     public JobDecision {
         runTimes = List.copyOf(runTimes);
