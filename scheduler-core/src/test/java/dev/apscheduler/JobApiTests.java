@@ -240,6 +240,18 @@ class JobApiTests {
     }
 
     @Test
+    void modifyingAJobChecksOnlyWhatChanges() {
+        this.scheduler.addExecutor(new dev.apscheduler.executor.DirectJobExecutor(), "extra");
+        this.scheduler.start();
+        this.scheduler.addJob(JobSpec.task("tick").id("m").executor("extra").trigger(everySecond()));
+        this.scheduler.removeExecutor("extra");
+        assertThat(this.scheduler.pauseJob("m").isPaused()).isTrue();
+        assertThatExceptionOfType(InvalidJobException.class)
+            .isThrownBy(() -> this.scheduler.modifyJob("m", JobChanges.builder().executor("gone").build()))
+            .withMessage("Job 'm' names executor 'gone', which is not configured (configured: default)");
+    }
+
+    @Test
     void argumentsThatAreNotJsonFailNamingTheJobAndTheArgument() {
         Object notJson = new Object() {
             @Override

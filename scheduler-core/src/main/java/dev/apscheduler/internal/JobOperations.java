@@ -120,6 +120,23 @@ public final class JobOperations {
         if (store.isPersistent()) {
             JobCodec.requirePersistable(job, job.jobstore());
         }
+        requireExecutor(job);
+    }
+
+    /**
+     * Checks only what a change touches: a stored job whose executor this instance lacks (another instance sharing
+     * the store may have it) can still be paused, resumed or renamed here.
+     */
+    private void validateChanges(Job before, Job after, JobStore store) {
+        if (store.isPersistent() && !after.task().equals(before.task())) {
+            JobCodec.requirePersistable(after, after.jobstore());
+        }
+        if (!after.executor().equals(before.executor())) {
+            requireExecutor(after);
+        }
+    }
+
+    private void requireExecutor(Job job) {
         if (this.core.components().executor(job.executor()).isEmpty()) {
             throw new InvalidJobException("Job '" + job.id() + "' names executor '" + job.executor()
                     + "', which is not configured (configured: "
@@ -147,7 +164,7 @@ public final class JobOperations {
             else {
                 job = changes.applyTo(located.job());
                 JobStore store = this.core.components().store(located.jobstore());
-                validate(job, store);
+                validateChanges(located.job(), job, store);
                 Job updated = job;
                 StoreCalls.run(located.jobstore(), "update job '" + jobId + "'", () -> store.updateJob(updated));
             }
