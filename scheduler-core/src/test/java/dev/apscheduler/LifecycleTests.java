@@ -125,6 +125,32 @@ class LifecycleTests {
     }
 
     @Test
+    void sharedStoreCapsTheSleepWithItsMaximumWait() {
+        ManualScheduler scheduler = this.fixture.builder().jobStore("shared", new SharedStore()).build();
+        scheduler.start();
+        assertThat(scheduler.runDue()).contains(SchedulerFixture.T0.plusSeconds(5).toInstant());
+        scheduler.addJob(JobSpec.task("tick").jobstore("shared").trigger(dev.apscheduler.trigger.DateTrigger
+            .of(SchedulerFixture.at(3))));
+        assertThat(scheduler.runDue()).contains(SchedulerFixture.at(3).toInstant());
+    }
+
+    /**
+     * A store that asks the scheduler to look at it at least every 5 seconds, as one shared by instances does.
+     */
+    private static final class SharedStore extends dev.apscheduler.support.DelegatingJobStore {
+
+        SharedStore() {
+            super(new dev.apscheduler.store.MemoryJobStore());
+        }
+
+        @Override
+        public java.util.Optional<Duration> maxWait() {
+            return java.util.Optional.of(Duration.ofSeconds(5));
+        }
+
+    }
+
+    @Test
     void nextWakeUpIsTheEarliestNextRunTimeAcrossStores() {
         this.scheduler.addJobStore(new dev.apscheduler.store.MemoryJobStore(), "other");
         this.scheduler.start();
