@@ -162,11 +162,13 @@ public final class JobOperations {
                 job = this.pending.modify(pendingJob, changes, this.core.jobDefaults(), this.core.now());
             }
             else {
-                job = changes.applyTo(located.job());
                 JobStore store = this.core.components().store(located.jobstore());
-                validateChanges(located.job(), job, store);
-                Job updated = job;
-                StoreCalls.run(located.jobstore(), "update job '" + jobId + "'", () -> store.updateJob(updated));
+                job = StoreCalls.call(located.jobstore(), "modify job '" + jobId + "'",
+                        () -> store.modifyJob(jobId, (stored) -> {
+                            Job changed = changes.applyTo(stored);
+                            validateChanges(stored, changed, store);
+                            return changed;
+                        }));
             }
             events.add(new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore()));
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.apscheduler.job.Job;
 
@@ -54,6 +55,18 @@ public interface JobStore {
      * @throws dev.apscheduler.JobLookupException if the store holds no job with that id
      */
     void updateJob(Job job);
+
+    /**
+     * Changes a stored job in one atomic step: reads it, applies {@code modification} and stores the result, so that
+     * a change made through one scheduler instance never writes back a next run time that another instance's acquire
+     * step has moved on meanwhile. An exception thrown by {@code modification} leaves the job unchanged and
+     * propagates.
+     * @param jobId the job's id
+     * @param modification computes the new state of the job (same id) from the stored one
+     * @return the job as stored after the change
+     * @throws dev.apscheduler.JobLookupException if the store holds no job with that id
+     */
+    Job modifyJob(String jobId, UnaryOperator<Job> modification);
 
     /**
      * Removes a job.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobLookupException;
@@ -70,6 +71,24 @@ public final class MemoryJobStore implements JobStore {
             }
             this.byRunTime.remove(old);
             put(job);
+        }
+    }
+
+    @Override
+    public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
+        synchronized (this.lock) {
+            Entry old = this.byId.get(jobId);
+            if (old == null) {
+                throw new JobLookupException(jobId, this.alias);
+            }
+            Job modified = modification.apply(old.job());
+            if (!modified.id().equals(jobId)) {
+                throw new IllegalArgumentException("a modification must keep the job's id '" + jobId + "', was '"
+                        + modified.id() + "'");
+            }
+            this.byRunTime.remove(old);
+            put(modified);
+            return modified;
         }
     }
 

@@ -175,6 +175,84 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void modifyAppliesTheChangeToTheStoredJobAndReturnsIt() {
+        this.store.addJob(job("a", T0));
+        Job modified = this.store.modifyJob("a", (job) -> job.toBuilder().name("renamed").build());
+        assertThat(modified.name()).isEqualTo("renamed");
+        assertThat(modified.nextRunTime()).contains(T0);
+        assertThat(this.store.lookupJob("a")).contains(modified);
+    }
+
+    @Test
+    void modifySeesTheNextRunTimeAnAcquireStored() {
+        this.store.addJob(job("a", T0));
+        this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofMinutes(1)));
+        Job modified = this.store.modifyJob("a", (job) -> job.toBuilder().maxInstances(2).build());
+        assertThat(modified.nextRunTime()).contains(T0.plusMinutes(1));
+    }
+
+    @Test
+    void modifyOfUnknownJobFails() {
+        assertThatExceptionOfType(JobLookupException.class)
+            .isThrownBy(() -> this.store.modifyJob("x", (job) -> job))
+            .withMessageContaining("'x'");
+    }
+
+    @Test
+    void failedModificationLeavesTheJobUnchanged() {
+        Job job = job("a", T0);
+        this.store.addJob(job);
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.store.modifyJob("a", (stored) -> {
+            throw new IllegalStateException("refused");
+        }));
+        assertThat(this.store.lookupJob("a")).contains(job);
+    }
+
+    @Test
+    void concurrentModificationsNeverUndoAnAcquire() throws Exception {
+        int jobs = 10;
+        int fireTimesPerJob = 10;
+        for (int i = 0; i < jobs; i++) {
+            this.store.addJob(job("job-" + i, T0));
+        }
+        Instant now = T0.plusSeconds(fireTimesPerJob - 1).toInstant();
+        List<String> claims = new CopyOnWriteArrayList<>();
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(threads.submit(() -> {
+                    gate.await();
+                    for (int round = 0; round < 10_000 && this.store.nextRunTime().filter((time) -> !time.isAfter(now))
+                        .isPresent(); round++) {
+                        this.store.acquireDueJobs(now, 2, advanceBy(Duration.ofSeconds(1)))
+                            .forEach((a) -> claims.add(a.job().id() + "@" + a.decision().runTimes().get(0)));
+                    }
+                    return null;
+                }));
+                int offset = t;
+                results.add(threads.submit(() -> {
+                    gate.await();
+                    for (int round = 0; round < 200; round++) {
+                        String id = "job-" + ((round + offset) % jobs);
+                        this.store.modifyJob(id, (job) -> job.toBuilder().name("renamed-" + offset).build());
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> result : results) {
+                result.get(2, TimeUnit.MINUTES);
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+        assertThat(claims).doesNotHaveDuplicates().hasSize(jobs * fireTimesPerJob);
+    }
+
+    @Test
     void removeDeletesTheJob() {
         this.store.addJob(job("a", T0));
         this.store.addJob(job("b", T0));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
@@ -45,6 +46,11 @@ public class DelegatingJobStore implements JobStore {
     @Override
     public void updateJob(Job job) {
         this.delegate.updateJob(job);
+    }
+
+    @Override
+    public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
+        return this.delegate.modifyJob(jobId, modification);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.apscheduler.support;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
@@ -40,6 +41,12 @@ public final class FailingJobStore extends DelegatingJobStore {
     public void updateJob(Job job) {
         check();
         super.updateJob(job);
+    }
+
+    @Override
+    public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
+        check();
+        return super.modifyJob(jobId, modification);
     }
 
     @Override
