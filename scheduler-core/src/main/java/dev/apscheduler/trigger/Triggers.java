@@ -1,6 +1,7 @@
 package dev.apscheduler.trigger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -28,6 +29,52 @@ public final class Triggers {
      */
     public static DateTrigger date(ZonedDateTime runDate) {
         return DateTrigger.of(runDate);
+    }
+
+    /**
+     * Creates a trigger that fires every {@code interval}, first one interval from now, in the system's time zone.
+     * @param interval the time between two runs
+     * @return the trigger
+     * @throws InvalidTriggerException if the interval is not longer than zero
+     */
+    public static IntervalTrigger interval(Duration interval) {
+        return IntervalTrigger.builder().every(interval).build();
+    }
+
+    /**
+     * Starts building an interval trigger: {@code Triggers.interval().minutes(5).startDate(start).build()}.
+     * @return a new builder
+     */
+    public static IntervalTrigger.Builder interval() {
+        return IntervalTrigger.builder();
+    }
+
+    /**
+     * Starts building a calendar interval trigger:
+     * {@code Triggers.calendarInterval().months(1).at(LocalTime.of(3, 0)).build()}.
+     * @return a new builder
+     */
+    public static CalendarIntervalTrigger.Builder calendarInterval() {
+        return CalendarIntervalTrigger.builder();
+    }
+
+    /**
+     * Combines triggers into one that fires when all of them agree (within one second, by default; see
+     * {@link AndTrigger#withThreshold(Duration)}).
+     * @param triggers the triggers to combine, at least one
+     * @return the trigger
+     */
+    public static AndTrigger and(Trigger... triggers) {
+        return AndTrigger.of(triggers);
+    }
+
+    /**
+     * Combines triggers into one that fires whenever any of them does.
+     * @param triggers the triggers to combine, at least one
+     * @return the trigger
+     */
+    public static OrTrigger or(Trigger... triggers) {
+        return OrTrigger.of(triggers);
     }
 
     /**
@@ -70,6 +117,10 @@ public final class Triggers {
         TriggerParameters parameters = TriggerParameters.of(normalized, params, defaultZone, clock);
         return switch (normalized) {
             case DateTrigger.ALIAS -> DateTrigger.create(parameters);
+            case IntervalTrigger.ALIAS -> IntervalTrigger.create(parameters);
+            case CalendarIntervalTrigger.ALIAS -> CalendarIntervalTrigger.create(parameters);
+            case AndTrigger.ALIAS -> AndTrigger.create(parameters);
+            case OrTrigger.ALIAS -> OrTrigger.create(parameters);
             default -> throw new InvalidTriggerException(
                     "unknown trigger alias '" + alias + "' (known: " + String.join(", ", ALIASES) + ")");
         };
