@@ -134,32 +134,32 @@ public final class IntervalTrigger implements Trigger {
     public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         // APScheduler 3.11: a previous run is followed one interval later, even if that is long past; without one,
         // the first start_date + k * interval at or after now.
-        Optional<ZonedDateTime> next = (previousFireTime != null) ? plus(previousFireTime, this.interval)
-                : Optional.of(firstAtOrAfter(now));
+        Optional<ZonedDateTime> next = (previousFireTime != null) ? intervalsAfter(previousFireTime, 1)
+                : firstAtOrAfter(now);
         return next.filter(this::notAfterEnd)
             .map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate).withZoneSameInstant(this.zone));
     }
 
     @Override
     public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
-        return Optional.of(firstAtOrAfter(time)).filter(this::notAfterEnd);
+        return firstAtOrAfter(time).filter(this::notAfterEnd);
     }
 
-    private ZonedDateTime firstAtOrAfter(ZonedDateTime time) {
+    private Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime time) {
         if (!time.isAfter(this.startDate)) {
-            return this.startDate;
+            return Optional.of(this.startDate);
         }
         Duration elapsed = Duration.between(this.startDate.toInstant(), time.toInstant());
         long intervals = elapsed.dividedBy(this.interval);
         if (this.interval.multipliedBy(intervals).compareTo(elapsed) < 0) {
             intervals++;
         }
-        return this.startDate.plus(this.interval.multipliedBy(intervals));
+        return intervalsAfter(this.startDate, intervals);
     }
 
-    private Optional<ZonedDateTime> plus(ZonedDateTime time, Duration amount) {
+    private Optional<ZonedDateTime> intervalsAfter(ZonedDateTime time, long intervals) {
         try {
-            return Optional.of(time.withZoneSameInstant(this.zone).plus(amount));
+            return Optional.of(time.withZoneSameInstant(this.zone).plus(this.interval.multipliedBy(intervals)));
         }
         catch (DateTimeException | ArithmeticException ex) {
             // beyond the last representable instant: there is no next run

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -76,6 +77,14 @@ class IntervalTriggerTests {
             .contains(utc("2024-01-01T10:10:00Z"));
         assertThat(trigger.nextFireTime(utc("2024-01-01T10:10:00Z"), utc("2024-01-01T10:10:00Z"))).isEmpty();
         assertThat(trigger.nextFireTime(null, utc("2024-01-01T10:10:01Z"))).isEmpty();
+    }
+
+    @Test
+    void finishesWhenTheNextTimeIsBeyondTheLastRepresentableInstant() {
+        IntervalTrigger trigger = create(Map.of("days", 2, "start_date", "2024-01-01", "timezone", "UTC"));
+        ZonedDateTime last = ZonedDateTime.of(LocalDateTime.MAX.minusDays(1), ZoneId.of("UTC"));
+        assertThat(trigger.nextFireTime(last, last)).isEmpty();
+        assertThat(trigger.fireTimeAtOrAfter(ZonedDateTime.of(LocalDateTime.MAX, ZoneId.of("UTC")))).isEmpty();
     }
 
     @Test
