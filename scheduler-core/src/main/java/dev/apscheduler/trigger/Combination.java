@@ -37,21 +37,25 @@ record Combination(String alias, List<Trigger> triggers, ZoneId zone, @Nullable 
 
     /**
      * Reads {@code triggers} (a list of {@code {trigger, params}} maps, each built by
-     * {@link Triggers#create(String, Map, ZoneId, java.time.Clock)} with this trigger's zone as the default),
-     * {@code timezone} and {@code jitter}.
+     * {@link Triggers#create(String, Map, ZoneId, java.time.Clock)}), {@code timezone} and {@code jitter}. The
+     * combination's {@code timezone}, else the caller's default zone, is its zone and the default zone of the
+     * combined triggers; without either, each one resolves its zone on its own (from its dates, else the system's)
+     * and the combination takes the first one's, as {@link #of(String, Trigger...)} does.
      */
     static Combination read(TriggerParameters parameters) {
-        ZoneId zone = parameters.zone();
+        ZoneId explicitZone = parameters.has("timezone") ? parameters.zone() : parameters.defaultZone();
         List<Trigger> triggers = new ArrayList<>();
         List<Map<String, ?>> specifications = parameters.maps("triggers");
         for (int i = 0; i < specifications.size(); i++) {
-            triggers.add(child(parameters, "triggers[" + i + "]", specifications.get(i), zone));
+            triggers.add(child(parameters, "triggers[" + i + "]", specifications.get(i), explicitZone));
         }
+        ZoneId zone = (explicitZone != null) ? explicitZone
+                : triggers.isEmpty() ? ZoneId.systemDefault() : triggers.get(0).zone();
         return new Combination(parameters.alias(), triggers, zone, Jitter.read(parameters));
     }
 
     private static Trigger child(TriggerParameters parameters, String name, Map<String, ?> specification,
-            ZoneId zone) {
+            @Nullable ZoneId zone) {
         for (String key : specification.keySet()) {
             if (!key.equals("trigger") && !key.equals("params")) {
                 throw parameters.invalid(name, specification, "unknown key '" + key + "' (known: params, trigger)");

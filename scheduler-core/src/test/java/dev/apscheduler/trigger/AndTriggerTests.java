@@ -72,7 +72,8 @@ class AndTriggerTests {
     void usesUpEachTriggersTimeThatTookPartInTheAgreement() {
         // APScheduler 4 moves every trigger past the time it contributed, so 00.5 cannot agree with 00.8 afterwards
         ZonedDateTime start = utc("2024-01-01T00:00:00Z");
-        AndTrigger trigger = Triggers.and(Triggers.or(Triggers.date(start), Triggers.date(start.plusNanos(800_000_000))),
+        AndTrigger trigger = Triggers.and(
+                Triggers.or(Triggers.date(start), Triggers.date(start.plusNanos(800_000_000))),
                 Triggers.date(start.plusNanos(500_000_000)));
         assertThat(sequence(trigger, start, 2)).containsExactly("2024-01-01T00:00Z", "finished");
     }
@@ -233,8 +234,8 @@ class AndTriggerTests {
     }
 
     /**
-     * Fires on Monday to Friday (UTC) at every whole day or hour, like a cron trigger with {@code day_of_week='mon-fri'}
-     * (and {@code hour='*'}), so that the combination is tested on its own.
+     * Fires on Monday to Friday (UTC) at every whole day or hour, like a cron trigger with
+     * {@code day_of_week='mon-fri'} (and {@code hour='*'}), so that the combination is tested on its own.
      */
     record Weekdays(ChronoUnit unit) implements Trigger {
 

@@ -182,7 +182,8 @@ class IntervalTriggerTests {
     void describesItselfAsPythonPrintsATimedelta() {
         assertThat(create(Map.of("seconds", 2))).hasToString("interval[0:00:02]");
         assertThat(create(Map.of("days", 1, "hours", 2))).hasToString("interval[1 day, 2:00:00]");
-        assertThat(create(Map.of("weeks", 2, "seconds", 0.5)).describe()).isEqualTo("interval[14 days, 0:00:00.500000]");
+        assertThat(create(Map.of("weeks", 2, "seconds", 0.5)).describe())
+            .isEqualTo("interval[14 days, 0:00:00.500000]");
     }
 
     @Test

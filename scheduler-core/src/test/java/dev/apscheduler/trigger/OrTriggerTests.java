@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,17 @@ class OrTriggerTests {
                 Triggers.interval().hours(1).startDate(utc("2024-01-01T00:30:00Z")).build());
         assertThat(trigger.fireTimeAtOrAfter(utc("2024-01-01T09:45:00Z"))).contains(utc("2024-01-01T10:00:00Z"));
         assertThat(trigger.fireTimeAtOrAfter(utc("2024-01-01T10:00:01Z"))).contains(utc("2024-01-01T10:30:00Z"));
+    }
+
+    @Test
+    void letsItsTriggersResolveTheirOwnZonesWhenNoneIsGiven() {
+        OrTrigger trigger = (OrTrigger) Triggers.create("or", Map.of("triggers", List.of(
+                child("date", Map.of("run_date", "2024-01-01T12:00:00+05:00")),
+                child("interval", Map.of("hours", 1, "start_date", "2024-01-01T12:00:00-03:00")))));
+        assertThat(trigger.triggers()).extracting(Trigger::zone)
+            .containsExactly(ZoneOffset.ofHours(5), ZoneOffset.ofHours(-3));
+        assertThat(trigger.zone()).isEqualTo(ZoneOffset.ofHours(5));
+        assertThat(Triggers.create(trigger.alias(), trigger.parameters())).isEqualTo(trigger);
     }
 
     @Test
