@@ -195,6 +195,7 @@ public final class CalendarIntervalTrigger implements Trigger {
     /**
      * Describes the trigger as APScheduler 3.11 prints it (its {@code repr}, as it defines no other form), for example
      * {@code CalendarIntervalTrigger(months=1, time='02:30:00', start_date='2016-03-31', timezone='Europe/Berlin')}.
+     * @return the description
      */
     @Override
     public String describe() {
