@@ -40,11 +40,12 @@ final class CronSchedule implements WallClockSchedule {
     /**
      * Builds a schedule from the fields a user gave, with APScheduler's defaults for the others: fields more
      * significant than the least significant given field are {@code *}, less significant ones get their minimum
-     * ({@code week} and {@code day_of_week} stay {@code *}).
+     * ({@code week} and {@code day_of_week} stay {@code *}). Without any given field, every field is {@code *}.
      */
     static CronSchedule of(Map<CronFieldType, String> given) {
         List<CronField> fields = new ArrayList<>(TYPES.length);
-        int leastSignificant = given.keySet().stream().mapToInt(Enum::ordinal).max().orElse(-1);
+        int leastSignificant = given.keySet().stream().mapToInt(Enum::ordinal).max()
+            .orElse(Integer.MAX_VALUE);
         for (CronFieldType type : TYPES) {
             String text = given.get(type);
             if (text != null) {
