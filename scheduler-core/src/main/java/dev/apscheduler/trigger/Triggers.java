@@ -78,6 +78,37 @@ public final class Triggers {
     }
 
     /**
+     * Starts a cron trigger: {@code Triggers.cron().dayOfWeek("mon-fri").hour("9").build()}.
+     * @return a new builder
+     */
+    public static CronTrigger.Builder cron() {
+        return CronTrigger.builder();
+    }
+
+    /**
+     * Creates a cron trigger from a crontab line ({@code minute hour day-of-month month day-of-week}, or a macro such
+     * as {@code @daily}) with its POSIX meaning, in the system's default time zone.
+     * @param expression the crontab line, for example {@code 0 0 * * 0} (Sundays at midnight)
+     * @return the trigger
+     * @throws InvalidTriggerException if the line is invalid, naming the crontab field and the value
+     */
+    public static CronTrigger crontab(String expression) {
+        return crontab(expression, ZoneId.systemDefault());
+    }
+
+    /**
+     * Creates a cron trigger from a crontab line with its POSIX meaning, in the given time zone.
+     * @param expression the crontab line, for example {@code 15 9 * * 1-5} (weekdays at 9:15)
+     * @param zone the zone whose wall-clock time the line is matched against
+     * @return the trigger
+     * @throws InvalidTriggerException if the line is invalid, naming the crontab field and the value
+     */
+    public static CronTrigger crontab(String expression, ZoneId zone) {
+        return CronTrigger.create(TriggerParameters.of(CronTrigger.ALIAS,
+                Map.of("crontab", expression, "timezone", zone), zone, Clock.systemUTC()));
+    }
+
+    /**
      * Builds a trigger from its alias and parameters, in the system's default time zone unless the parameters
      * name one ({@code timezone}) or a date parameter carries an offset.
      * @param alias the trigger alias, for example {@code cron}
@@ -121,6 +152,7 @@ public final class Triggers {
             case CalendarIntervalTrigger.ALIAS -> CalendarIntervalTrigger.create(parameters);
             case AndTrigger.ALIAS -> AndTrigger.create(parameters);
             case OrTrigger.ALIAS -> OrTrigger.create(parameters);
+            case CronTrigger.ALIAS -> CronTrigger.create(parameters);
             default -> throw new InvalidTriggerException(
                     "unknown trigger alias '" + alias + "' (known: " + String.join(", ", ALIASES) + ")");
         };
