@@ -90,6 +90,13 @@ final class TriggerParameters {
         return this.clock;
     }
 
+    /**
+     * Returns the zone the caller gave as the default for these parameters, if any.
+     */
+    @Nullable ZoneId defaultZone() {
+        return this.defaultZone;
+    }
+
     boolean has(String name) {
         return this.values.containsKey(name);
     }

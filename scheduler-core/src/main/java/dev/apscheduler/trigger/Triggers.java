@@ -1,6 +1,7 @@
 package dev.apscheduler.trigger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -28,6 +29,83 @@ public final class Triggers {
      */
     public static DateTrigger date(ZonedDateTime runDate) {
         return DateTrigger.of(runDate);
+    }
+
+    /**
+     * Creates a trigger that fires every {@code interval}, first one interval from now, in the system's time zone.
+     * @param interval the time between two runs
+     * @return the trigger
+     * @throws InvalidTriggerException if the interval is not longer than zero
+     */
+    public static IntervalTrigger interval(Duration interval) {
+        return IntervalTrigger.builder().every(interval).build();
+    }
+
+    /**
+     * Starts building an interval trigger: {@code Triggers.interval().minutes(5).startDate(start).build()}.
+     * @return a new builder
+     */
+    public static IntervalTrigger.Builder interval() {
+        return IntervalTrigger.builder();
+    }
+
+    /**
+     * Starts building a calendar interval trigger:
+     * {@code Triggers.calendarInterval().months(1).at(LocalTime.of(3, 0)).build()}.
+     * @return a new builder
+     */
+    public static CalendarIntervalTrigger.Builder calendarInterval() {
+        return CalendarIntervalTrigger.builder();
+    }
+
+    /**
+     * Combines triggers into one that fires when all of them agree (within one second, by default; see
+     * {@link AndTrigger#withThreshold(Duration)}).
+     * @param triggers the triggers to combine, at least one
+     * @return the trigger
+     */
+    public static AndTrigger and(Trigger... triggers) {
+        return AndTrigger.of(triggers);
+    }
+
+    /**
+     * Combines triggers into one that fires whenever any of them does.
+     * @param triggers the triggers to combine, at least one
+     * @return the trigger
+     */
+    public static OrTrigger or(Trigger... triggers) {
+        return OrTrigger.of(triggers);
+    }
+
+    /**
+     * Starts a cron trigger: {@code Triggers.cron().dayOfWeek("mon-fri").hour("9").build()}.
+     * @return a new builder
+     */
+    public static CronTrigger.Builder cron() {
+        return CronTrigger.builder();
+    }
+
+    /**
+     * Creates a cron trigger from a crontab line ({@code minute hour day-of-month month day-of-week}, or a macro such
+     * as {@code @daily}) with its POSIX meaning, in the system's default time zone.
+     * @param expression the crontab line, for example {@code 0 0 * * 0} (Sundays at midnight)
+     * @return the trigger
+     * @throws InvalidTriggerException if the line is invalid, naming the crontab field and the value
+     */
+    public static CronTrigger crontab(String expression) {
+        return crontab(expression, ZoneId.systemDefault());
+    }
+
+    /**
+     * Creates a cron trigger from a crontab line with its POSIX meaning, in the given time zone.
+     * @param expression the crontab line, for example {@code 15 9 * * 1-5} (weekdays at 9:15)
+     * @param zone the zone whose wall-clock time the line is matched against
+     * @return the trigger
+     * @throws InvalidTriggerException if the line is invalid, naming the crontab field and the value
+     */
+    public static CronTrigger crontab(String expression, ZoneId zone) {
+        return CronTrigger.create(TriggerParameters.of(CronTrigger.ALIAS,
+                Map.of("crontab", expression, "timezone", zone), zone, Clock.systemUTC()));
     }
 
     /**
@@ -70,6 +148,11 @@ public final class Triggers {
         TriggerParameters parameters = TriggerParameters.of(normalized, params, defaultZone, clock);
         return switch (normalized) {
             case DateTrigger.ALIAS -> DateTrigger.create(parameters);
+            case IntervalTrigger.ALIAS -> IntervalTrigger.create(parameters);
+            case CalendarIntervalTrigger.ALIAS -> CalendarIntervalTrigger.create(parameters);
+            case AndTrigger.ALIAS -> AndTrigger.create(parameters);
+            case OrTrigger.ALIAS -> OrTrigger.create(parameters);
+            case CronTrigger.ALIAS -> CronTrigger.create(parameters);
             default -> throw new InvalidTriggerException(
                     "unknown trigger alias '" + alias + "' (known: " + String.join(", ", ALIASES) + ")");
         };

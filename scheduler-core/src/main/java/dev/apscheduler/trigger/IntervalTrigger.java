@@ -1,0 +1,380 @@
+package dev.apscheduler.trigger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fires every {@code interval}, counted from {@code start_date}: APScheduler's {@code interval} trigger.
+ *
+ * <p>The interval is elapsed time: {@code days=1} moves 24 real hours, so across a daylight saving change the wall
+ * clock time of the runs shifts by the size of the change. {@code end_date} is inclusive.
+ */
+public final class IntervalTrigger implements Trigger {
+
+    /** This trigger's alias. */
+    public static final String ALIAS = "interval";
+
+    /** The longest interval accepted: Python's {@code timedelta.max}, 999,999,999 days. */
+    static final Duration MAX_INTERVAL = Duration.ofDays(999_999_999);
+
+    private static final List<String> UNITS = List.of("weeks", "days", "hours", "minutes", "seconds");
+
+    private static final long[] UNIT_SECONDS = { 604_800, 86_400, 3_600, 60, 1 };
+
+    private static final List<String> PARAMETERS = List.of("weeks", "days", "hours", "minutes", "seconds",
+            "start_date", "end_date", "timezone", "jitter");
+
+    private final Duration interval;
+
+    private final ZonedDateTime startDate;
+
+    private final @Nullable ZonedDateTime endDate;
+
+    private final ZoneId zone;
+
+    private final @Nullable Duration jitter;
+
+    IntervalTrigger(Duration interval, ZonedDateTime startDate, @Nullable ZonedDateTime endDate, ZoneId zone,
+            @Nullable Duration jitter) {
+        this.interval = interval;
+        this.zone = zone;
+        this.startDate = startDate.withZoneSameInstant(zone);
+        this.endDate = (endDate != null) ? endDate.withZoneSameInstant(zone) : null;
+        this.jitter = (jitter != null && !jitter.isZero()) ? jitter : null;
+    }
+
+    /**
+     * Starts building an interval trigger.
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static IntervalTrigger create(TriggerParameters parameters) {
+        parameters.requireOnly(PARAMETERS);
+        Duration interval = readInterval(parameters);
+        ZoneId zone = parameters.zone("start_date", "end_date");
+        ZonedDateTime startDate = parameters.dateTime("start_date", zone)
+            .orElseGet(() -> ZonedDateTime.now(parameters.clock().withZone(zone)).plus(interval));
+        ZonedDateTime endDate = parameters.dateTime("end_date", zone).orElse(null);
+        return new IntervalTrigger(interval, startDate, endDate, zone, Jitter.read(parameters));
+    }
+
+    private static Duration readInterval(TriggerParameters parameters) {
+        BigDecimal seconds = BigDecimal.ZERO;
+        for (int i = 0; i < UNITS.size(); i++) {
+            BigDecimal value = parameters.decimal(UNITS.get(i)).orElse(BigDecimal.ZERO);
+            seconds = seconds.add(value.multiply(BigDecimal.valueOf(UNIT_SECONDS[i])));
+        }
+        if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(MAX_INTERVAL.getSeconds())) > 0) {
+            throw new InvalidTriggerException("trigger 'interval': the interval must be longer than zero and at most "
+                    + MAX_INTERVAL.toDays() + " days, was " + seconds.stripTrailingZeros().toPlainString()
+                    + " seconds (from " + givenUnits(parameters) + ")");
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).intValue();
+        return Duration.ofSeconds(whole.longValueExact()).plusNanos(nanos);
+    }
+
+    private static String givenUnits(TriggerParameters parameters) {
+        List<String> given = UNITS.stream()
+            .filter(parameters::has)
+            .map((unit) -> unit + "=" + parameters.raw(unit).orElseThrow())
+            .toList();
+        return given.isEmpty() ? "no weeks, days, hours, minutes or seconds" : String.join(", ", given);
+    }
+
+    /**
+     * Returns the time between two runs.
+     * @return the interval
+     */
+    public Duration interval() {
+        return this.interval;
+    }
+
+    /**
+     * Returns the first fire time, from which all others are counted.
+     * @return the start date
+     */
+    public ZonedDateTime startDate() {
+        return this.startDate;
+    }
+
+    /**
+     * Returns the last time the trigger may fire at, if it has one.
+     * @return the end date (inclusive), or empty
+     */
+    public Optional<ZonedDateTime> endDate() {
+        return Optional.ofNullable(this.endDate);
+    }
+
+    /**
+     * Returns the largest random delay added to each fire time, if any.
+     * @return the jitter, or empty
+     */
+    public Optional<Duration> jitter() {
+        return Optional.ofNullable(this.jitter);
+    }
+
+    @Override
+    public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
+        // APScheduler 3.11: a previous run is followed one interval later, even if that is long past; without one,
+        // the first start_date + k * interval at or after now.
+        Optional<ZonedDateTime> next = (previousFireTime != null) ? intervalsAfter(previousFireTime, 1)
+                : firstAtOrAfter(now);
+        return next.filter(this::notAfterEnd)
+            .map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate).withZoneSameInstant(this.zone));
+    }
+
+    @Override
+    public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
+        return firstAtOrAfter(time).filter(this::notAfterEnd);
+    }
+
+    private Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime time) {
+        if (!time.isAfter(this.startDate)) {
+            return Optional.of(this.startDate);
+        }
+        Duration elapsed = Duration.between(this.startDate.toInstant(), time.toInstant());
+        long intervals = elapsed.dividedBy(this.interval);
+        if (this.interval.multipliedBy(intervals).compareTo(elapsed) < 0) {
+            intervals++;
+        }
+        return intervalsAfter(this.startDate, intervals);
+    }
+
+    private Optional<ZonedDateTime> intervalsAfter(ZonedDateTime time, long intervals) {
+        try {
+            return Optional.of(time.withZoneSameInstant(this.zone).plus(this.interval.multipliedBy(intervals)));
+        }
+        catch (DateTimeException | ArithmeticException ex) {
+            // beyond the last representable instant: there is no next run
+            return Optional.empty();
+        }
+    }
+
+    private boolean notAfterEnd(ZonedDateTime fireTime) {
+        return this.endDate == null || !fireTime.isAfter(this.endDate);
+    }
+
+    @Override
+    public String alias() {
+        return ALIAS;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        long remaining = this.interval.getSeconds();
+        for (int i = 0; i < UNITS.size() - 1; i++) {
+            if (remaining >= UNIT_SECONDS[i]) {
+                parameters.put(UNITS.get(i), remaining / UNIT_SECONDS[i]);
+                remaining %= UNIT_SECONDS[i];
+            }
+        }
+        Duration seconds = Duration.ofSeconds(remaining, this.interval.getNano());
+        if (!seconds.isZero()) {
+            parameters.put("seconds", Durations.seconds(seconds));
+        }
+        parameters.put("start_date", DateTimes.format(this.startDate));
+        if (this.endDate != null) {
+            parameters.put("end_date", DateTimes.format(this.endDate));
+        }
+        parameters.put("timezone", this.zone.getId());
+        if (this.jitter != null) {
+            parameters.put("jitter", Jitter.write(this.jitter));
+        }
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    @Override
+    public ZoneId zone() {
+        return this.zone;
+    }
+
+    @Override
+    public String describe() {
+        return "interval[" + Durations.timedelta(this.interval) + "]";
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof IntervalTrigger that && this.interval.equals(that.interval)
+                && this.startDate.equals(that.startDate) && Objects.equals(this.endDate, that.endDate)
+                && this.zone.equals(that.zone) && Objects.equals(this.jitter, that.jitter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.interval, this.startDate, this.endDate, this.zone, this.jitter);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /**
+     * Builds an {@link IntervalTrigger}: the units add up to the interval, as APScheduler's keyword arguments do.
+     * Without a start date the trigger starts one interval after {@link #build()}; without a time zone it uses the
+     * start date's zone, else the system's.
+     */
+    public static final class Builder {
+
+        private Duration interval = Duration.ZERO;
+
+        private @Nullable ZonedDateTime startDate;
+
+        private @Nullable ZonedDateTime endDate;
+
+        private @Nullable ZoneId zone;
+
+        private @Nullable Duration jitter;
+
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds weeks to the interval.
+         * @param weeks the number of weeks
+         * @return this builder
+         */
+        public Builder weeks(long weeks) {
+            return every(Duration.ofDays(Math.multiplyExact(weeks, 7)));
+        }
+
+        /**
+         * Adds days (of 24 hours) to the interval.
+         * @param days the number of days
+         * @return this builder
+         */
+        public Builder days(long days) {
+            return every(Duration.ofDays(days));
+        }
+
+        /**
+         * Adds hours to the interval.
+         * @param hours the number of hours
+         * @return this builder
+         */
+        public Builder hours(long hours) {
+            return every(Duration.ofHours(hours));
+        }
+
+        /**
+         * Adds minutes to the interval.
+         * @param minutes the number of minutes
+         * @return this builder
+         */
+        public Builder minutes(long minutes) {
+            return every(Duration.ofMinutes(minutes));
+        }
+
+        /**
+         * Adds seconds to the interval.
+         * @param seconds the number of seconds
+         * @return this builder
+         */
+        public Builder seconds(long seconds) {
+            return every(Duration.ofSeconds(seconds));
+        }
+
+        /**
+         * Adds a duration to the interval; {@code every(Duration.ofMillis(1500))} alone fires every 1.5 seconds.
+         * @param duration the duration to add
+         * @return this builder
+         */
+        public Builder every(Duration duration) {
+            this.interval = this.interval.plus(Objects.requireNonNull(duration, "duration"));
+            return this;
+        }
+
+        /**
+         * Sets the first fire time, from which all others are counted.
+         * @param startDate the start date
+         * @return this builder
+         */
+        public Builder startDate(ZonedDateTime startDate) {
+            this.startDate = Objects.requireNonNull(startDate, "startDate");
+            return this;
+        }
+
+        /**
+         * Sets the last time the trigger may fire at (inclusive).
+         * @param endDate the end date
+         * @return this builder
+         */
+        public Builder endDate(ZonedDateTime endDate) {
+            this.endDate = Objects.requireNonNull(endDate, "endDate");
+            return this;
+        }
+
+        /**
+         * Sets the time zone fire times are given in.
+         * @param zone the time zone
+         * @return this builder
+         */
+        public Builder timezone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Delays each fire time by a random amount below {@code jitter}, never past the end date.
+         * @param jitter the largest delay
+         * @return this builder
+         */
+        public Builder jitter(Duration jitter) {
+            if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
+                throw new InvalidTriggerException("trigger 'interval': jitter must not be negative, was " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * Sets the clock the default start date is computed from.
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the trigger.
+         * @return the trigger
+         * @throws InvalidTriggerException if the interval is not longer than zero
+         */
+        public IntervalTrigger build() {
+            if (this.interval.isNegative() || this.interval.isZero() || this.interval.compareTo(MAX_INTERVAL) > 0) {
+                throw new InvalidTriggerException("trigger 'interval': the interval must be longer than zero and at "
+                        + "most " + MAX_INTERVAL.toDays() + " days, was " + this.interval);
+            }
+            ZoneId resolved = (this.zone != null) ? this.zone
+                    : (this.startDate != null) ? this.startDate.getZone() : ZoneId.systemDefault();
+            ZonedDateTime start = (this.startDate != null) ? this.startDate
+                    : ZonedDateTime.now(this.clock.withZone(resolved)).plus(this.interval);
+            return new IntervalTrigger(this.interval, start, this.endDate, resolved, this.jitter);
+        }
+
+    }
+
+}
