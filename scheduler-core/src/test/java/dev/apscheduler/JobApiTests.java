@@ -378,15 +378,15 @@ class JobApiTests {
         this.scheduler.addJob(JobSpec.task("tick").id("p").trigger(everySecond()));
         this.scheduler.printJobs(null, pending);
         assertThat(pending.toString().lines()).containsExactly("Pending jobs:",
-                "    tick (trigger: every[PT1S], pending)");
+                "    tick (trigger: interval[0:00:01], pending)");
         this.scheduler.addJobStore(new MemoryJobStore(), "empty");
         this.scheduler.start();
         this.scheduler.addJob(JobSpec.task("tick").id("q").name("paused one").trigger(everySecond()).paused());
         StringBuilder out = new StringBuilder();
         this.scheduler.printJobs(null, out);
         assertThat(out.toString().lines()).containsExactly("Jobstore default:",
-                "    tick (trigger: every[PT1S], next run at: 2030-01-01 00:00:01 UTC)",
-                "    paused one (trigger: every[PT1S], paused)", "Jobstore empty:", "    No scheduled jobs");
+                "    tick (trigger: interval[0:00:01], next run at: 2030-01-01 00:00:01 UTC)",
+                "    paused one (trigger: interval[0:00:01], paused)", "Jobstore empty:", "    No scheduled jobs");
     }
 
     /**

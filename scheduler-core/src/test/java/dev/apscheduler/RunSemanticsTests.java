@@ -34,11 +34,22 @@ class RunSemanticsTests {
 
     @Test
     void intervalJobEveryTwoSecondsRunsAtEachFireTime() {
-        this.scheduler.addJob("tick", EveryTrigger.every(Duration.ofSeconds(2), at(2)));
+        this.scheduler.addJob("tick", "interval", java.util.Map.of("seconds", 2));
         this.scheduler.start();
         this.scheduler.advance(Duration.ofSeconds(10));
         assertThat(this.fixture.ticks).containsExactlyElementsOf(times(2, 4, 6, 8, 10));
         assertThat(this.fixture.events.events(JobExecutionEvent.class, EventCodes.JOB_MISSED)).isEmpty();
+    }
+
+    @Test
+    void cronJobRunsAtItsFireTimes() {
+        this.scheduler.addJob(JobSpec.task("tick").trigger("cron", java.util.Map.of("minute", "*/15")));
+        this.scheduler.addJob(JobSpec.task("tick").trigger(dev.apscheduler.trigger.Triggers.crontab("50 0 * * *",
+                SchedulerFixture.UTC)));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofHours(1));
+        assertThat(this.fixture.ticks).containsExactly(T0, T0.plusMinutes(15), T0.plusMinutes(30),
+                T0.plusMinutes(45), T0.plusMinutes(50), T0.plusHours(1));
     }
 
     @Test

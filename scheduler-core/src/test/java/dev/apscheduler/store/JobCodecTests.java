@@ -17,6 +17,8 @@ import dev.apscheduler.support.EveryTrigger;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.DateTrigger;
 import dev.apscheduler.trigger.InvalidTriggerException;
+import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,22 @@ class JobCodecTests {
     void roundTripRestoresAnEqualJob() {
         Job job = job();
         assertThat(this.codec.decode(this.codec.encode(job), "db")).isEqualTo(job);
+    }
+
+    @Test
+    void roundTripRestoresEveryTriggerKind() {
+        List<Trigger> triggers = List.of(
+                Triggers.interval().minutes(5).startDate(T0).endDate(T0.plusDays(1)).jitter(Duration.ofSeconds(3))
+                    .build(),
+                Triggers.cron().dayOfWeek("mon-fri").hour("9").minute("30").timezone(ZoneId.of("Europe/Helsinki"))
+                    .build(),
+                Triggers.crontab("0 0 * * 0", ZoneId.of("UTC")),
+                Triggers.create("calendarinterval", Map.of("months", 1, "hour", 3), ZoneId.of("UTC")),
+                Triggers.or(Triggers.crontab("0 3 * * *", ZoneId.of("UTC")), Triggers.date(T0.plusDays(2))));
+        for (Trigger trigger : triggers) {
+            Job job = job().toBuilder().trigger(trigger).build();
+            assertThat(this.codec.decode(this.codec.encode(job), "db")).as(trigger.describe()).isEqualTo(job);
+        }
     }
 
     @Test

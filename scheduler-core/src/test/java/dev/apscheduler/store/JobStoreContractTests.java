@@ -28,6 +28,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.DateTrigger;
+import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +133,8 @@ public abstract class JobStoreContractTests {
     void addedJobCanBeLookedUpWithAllItsValues() {
         Job job = Job.builder().id("full").name("Full job").task(TaskReference.named("send-report"))
             .args(1, "two", 3.5, true, null, List.of(1, 2)).kwargs(Map.of("to", "ops", "nested", Map.of("a", 1)))
-            .trigger(DateTrigger.of(T0.plusMinutes(5))).executor("pool").jobstore(ALIAS)
+            .trigger(Triggers.cron().hour("3").minute("30").timezone(ZoneId.of("Europe/Helsinki")).build())
+            .executor("pool").jobstore(ALIAS)
             .misfireGraceTime(Duration.ofMillis(1500)).coalesce(false).maxInstances(3)
             .nextRunTime(T0.plusMinutes(5)).build();
         this.store.addJob(job);

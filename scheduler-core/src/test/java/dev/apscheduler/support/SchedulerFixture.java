@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
+import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.Triggers;
 
 /**
  * What most engine tests start from: a clock at {@link #T0} (UTC), a task registry with a task {@code tick} that
@@ -52,8 +54,9 @@ public final class SchedulerFixture {
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000L));
     }
 
-    public static EveryTrigger everySecond() {
-        return EveryTrigger.every(Duration.ofSeconds(1), at(1));
+    /** APScheduler's {@code interval} trigger, every second from T0 + 1 s. */
+    public static Trigger everySecond() {
+        return Triggers.interval().seconds(1).startDate(at(1)).build();
     }
 
     public static List<ZonedDateTime> times(double... seconds) {
