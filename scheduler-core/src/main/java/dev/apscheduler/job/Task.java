@@ -23,6 +23,18 @@ public interface Task {
     @Nullable Object run(JobContext context) throws Exception;
 
     /**
+     * Adapts an {@link Action}, which uses the context and returns nothing.
+     * @param action the code
+     * @return the task
+     */
+    static Task of(Action action) {
+        return (context) -> {
+            action.run(context);
+            return null;
+        };
+    }
+
+    /**
      * Adapts a {@link Runnable}, which ignores the context and returns nothing.
      * @param runnable the code to run
      * @return the task
@@ -41,6 +53,22 @@ public interface Task {
      */
     static Task of(Callable<?> callable) {
         return (context) -> callable.call();
+    }
+
+    /**
+     * A task that returns nothing: the common case, which a lambda for {@link Task} cannot express when its body
+     * is a call to a {@code void} method.
+     */
+    @FunctionalInterface
+    interface Action {
+
+        /**
+         * Runs the action once.
+         * @param context the job, its arguments and the scheduled fire time of this run
+         * @throws Exception any failure, reported in a {@code JOB_ERROR} event
+         */
+        void run(JobContext context) throws Exception;
+
     }
 
 }

@@ -48,6 +48,18 @@ public final class TaskRegistry {
     }
 
     /**
+     * Registers an action: a task that uses its context and returns nothing, for example
+     * {@code registerAction("send-report", (context) -> reports.send(context.kwarg("to").orElseThrow()))}.
+     * @param name the name jobs use to refer to it
+     * @param action the code
+     * @return this registry
+     * @throws IllegalArgumentException if the name is blank or already registered
+     */
+    public TaskRegistry registerAction(String name, Task.Action action) {
+        return register(name, Task.of(action));
+    }
+
+    /**
      * Registers a {@link Callable} as a task; its result becomes the {@code JOB_EXECUTED} event's return value.
      * @param name the name jobs use to refer to it
      * @param callable the code

@@ -150,10 +150,21 @@ class JobModelTests {
         assertThatIllegalArgumentException().isThrownBy(() -> registry.register(" ", () -> { }))
             .withMessage("task name must not be blank, was ' '");
         registry.registerCallable("b", () -> 1);
-        assertThat(registry.names()).containsExactly("a", "b");
+        registry.registerAction("c", (context) -> context.jobId().length());
+        assertThat(registry.names()).containsExactly("a", "b", "c");
         assertThat(registry.unregister("a")).isTrue();
         assertThat(registry.find("a")).isEmpty();
         assertThat(registry.find("b")).isPresent();
+    }
+
+    @Test
+    void adaptedTasksReturnWhatTheirCodeReturns() throws Exception {
+        JobContext context = new JobContext("j", "n", "t", T0, List.of(), Map.of(), "default", "default");
+        List<String> seen = new ArrayList<>();
+        assertThat(Task.of((Runnable) () -> seen.add("runnable")).run(context)).isNull();
+        assertThat(Task.of((Task.Action) (c) -> seen.add(c.jobId())).run(context)).isNull();
+        assertThat(Task.of(() -> "called").run(context)).isEqualTo("called");
+        assertThat(seen).containsExactly("runnable", "j");
     }
 
     @Test
