@@ -49,7 +49,7 @@ public final class TaskRegistry {
 
     /**
      * Registers an action: a task that uses its context and returns nothing, for example
-     * {@code registerAction("send-report", (context) -> reports.send(context.kwarg("to").orElseThrow()))}.
+     * {@code registerAction("send-report", (context) -> reports.send(context.kwarg("to").orElse("everyone")))}.
      * @param name the name jobs use to refer to it
      * @param action the code
      * @return this registry
