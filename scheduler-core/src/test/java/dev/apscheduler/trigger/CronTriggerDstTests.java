@@ -94,9 +94,9 @@ class CronTriggerDstTests {
 
     @Test
     void everyHourFiresInBothPassesInHelsinki() {
-        assertThat(fireTimes(cron(Map.of("minute", "30"), "Europe/Helsinki"), "2024-10-27 02:00:00", 4)).containsExactly(
-                "2024-10-27T02:30:00+03:00", "2024-10-27T03:30:00+03:00", "2024-10-27T03:30:00+02:00",
-                "2024-10-27T04:30:00+02:00");
+        assertThat(fireTimes(cron(Map.of("minute", "30"), "Europe/Helsinki"), "2024-10-27 02:00:00", 4))
+            .containsExactly("2024-10-27T02:30:00+03:00", "2024-10-27T03:30:00+03:00", "2024-10-27T03:30:00+02:00",
+                    "2024-10-27T04:30:00+02:00");
     }
 
     @Test

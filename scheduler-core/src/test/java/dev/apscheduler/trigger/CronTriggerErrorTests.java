@@ -27,7 +27,8 @@ class CronTriggerErrorTests {
     @Test
     void stepLargerThanTheFieldRange() {
         assertInvalid(Map.of("day", "*/31"),
-                "cron field 'day': the step value (31) is higher than the total range of the expression (30) in '*/31'");
+                "cron field 'day': the step value (31) is higher than the total range of the expression (30) "
+                        + "in '*/31'");
     }
 
     @Test
@@ -35,7 +36,8 @@ class CronTriggerErrorTests {
         assertInvalid(Map.of("day", "4-6/3"),
                 "cron field 'day': the step value (3) is higher than the total range of the expression (2) in '4-6/3'");
         assertInvalid(Map.of("minute", "58/2"),
-                "cron field 'minute': the step value (2) is higher than the total range of the expression (1) in '58/2'");
+                "cron field 'minute': the step value (2) is higher than the total range of the expression (1) "
+                        + "in '58/2'");
     }
 
     @Test
@@ -62,7 +64,8 @@ class CronTriggerErrorTests {
     @Test
     void textAfterAValidFormIsRejectedUnlikeApscheduler() {
         // APScheduler matches weekday ranges at the start of the text only and would ignore the step.
-        assertInvalid(Map.of("day_of_week", "mon-fri/2"), "cron field 'day_of_week': unrecognized expression 'mon-fri/2'");
+        assertInvalid(Map.of("day_of_week", "mon-fri/2"),
+                "cron field 'day_of_week': unrecognized expression 'mon-fri/2'");
         assertInvalid(Map.of("day", "lastly"), "cron field 'day': unrecognized expression 'lastly'");
     }
 

@@ -116,11 +116,13 @@ class CrontabTests {
         assertInvalid("0 24 * * *",
                 "crontab '0 24 * * *' field 'hour': the last value (24) is higher than the maximum value (23) in '24'");
         assertInvalid("60 0 * * *",
-                "crontab '60 0 * * *' field 'minute': the last value (60) is higher than the maximum value (59) in '60'");
+                "crontab '60 0 * * *' field 'minute': the last value (60) is higher than the maximum value (59) "
+                        + "in '60'");
         assertInvalid("0 0 32 * *", "crontab '0 0 32 * *' field 'day of month': the last value (32) is higher than "
                 + "the maximum value (31) in '32'");
         assertInvalid("0 0 * 13 *",
-                "crontab '0 0 * 13 *' field 'month': the last value (13) is higher than the maximum value (12) in '13'");
+                "crontab '0 0 * 13 *' field 'month': the last value (13) is higher than the maximum value (12) "
+                        + "in '13'");
         assertInvalid("0 0 * * 8",
                 "crontab '0 0 * * 8' field 'day of week': the value (8) is higher than the maximum value (7) in '8'");
         assertInvalid("0 0 * * 1,moh",
