@@ -202,10 +202,10 @@ public final class CronTrigger implements Trigger {
      */
     @Override
     public String describe() {
-        if (this.crontab != null) {
+        if (this.crontab != null || !(this.schedule instanceof CronSchedule cron)) {
             return "cron[crontab='" + this.crontab + "']";
         }
-        return ((CronSchedule) this.schedule).fields().stream().filter(CronField::given)
+        return cron.fields().stream().filter(CronField::given)
             .map((field) -> field.type().parameterName() + "='" + field + "'")
             .collect(Collectors.joining(", ", "cron[", "]"));
     }
