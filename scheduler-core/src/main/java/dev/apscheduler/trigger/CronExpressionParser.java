@@ -78,8 +78,8 @@ final class CronExpressionParser {
         if (type == CronFieldType.DAY) {
             Matcher position = POSITION.matcher(element);
             if (position.matches()) {
-                int index = CronExpression.WeekdayPosition.POSITIONS.indexOf(position.group(1).toLowerCase(Locale.ROOT));
-                return new CronExpression.WeekdayPosition(index,
+                String ordinal = position.group(1).toLowerCase(Locale.ROOT);
+                return new CronExpression.WeekdayPosition(CronExpression.WeekdayPosition.POSITIONS.indexOf(ordinal),
                         name(CronExpression.WEEKDAYS, position.group(2), element));
             }
             if (LAST.matcher(element).matches()) {
@@ -92,8 +92,8 @@ final class CronExpressionParser {
     /**
      * Builds a range the way APScheduler's {@code RangeExpression} does, checking the same things in the same order.
      */
-    private static CronExpression range(CronFieldType type, int first, @Nullable Integer last, @Nullable String stepText,
-            String element, @Nullable List<String> names) {
+    private static CronExpression range(CronFieldType type, int first, @Nullable Integer last,
+            @Nullable String stepText, String element, @Nullable List<String> names) {
         int step = step(stepText, element);
         Integer end = (last == null && stepText == null) ? Integer.valueOf(first) : last;
         if (end != null && first > end) {

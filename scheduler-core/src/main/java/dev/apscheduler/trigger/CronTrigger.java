@@ -30,9 +30,12 @@ import org.jspecify.annotations.Nullable;
  * {@code last}. Omitted fields more significant than the least significant given one are {@code *}; less significant
  * ones are their minimum ({@code week} and {@code day_of_week} stay {@code *}).
  *
- * <p>Daylight saving time: a wall-clock time in a gap fires the length of the gap later; in a fall-back overlap, a
- * schedule whose hour field is {@code *} fires in both passes, any other fires once, at the first occurrence (a
- * deliberate difference from APScheduler, which fires twice).
+ * <p>Daylight saving time is handled as APScheduler 3.11 handles it, with one exception. The search moves along real
+ * time: a field set to a wall-clock time that a spring-forward gap skips moves forward by the length of the gap
+ * (02:30 in a 02:00-03:00 gap fires at 03:30), and stepping a field up adds the wall-clock difference as elapsed time,
+ * so a step across a gap lands the length of the gap late (APScheduler's {@code @daily} in Europe/Berlin passes over
+ * the day after the change). The exception, deliberate: in a fall-back overlap, a schedule whose hour field accepts
+ * every hour fires in both passes, any other fires once, at the first occurrence, where APScheduler fires twice.
  */
 public final class CronTrigger implements Trigger {
 
@@ -199,10 +202,10 @@ public final class CronTrigger implements Trigger {
      */
     @Override
     public String describe() {
-        if (this.crontab != null) {
+        if (this.crontab != null || !(this.schedule instanceof CronSchedule cron)) {
             return "cron[crontab='" + this.crontab + "']";
         }
-        return ((CronSchedule) this.schedule).fields().stream().filter(CronField::given)
+        return cron.fields().stream().filter(CronField::given)
             .map((field) -> field.type().parameterName() + "='" + field + "'")
             .collect(Collectors.joining(", ", "cron[", "]"));
     }

@@ -59,7 +59,8 @@ class CronTriggerDescribeTests {
         params.put("start_date", "2024-01-01 08:00:00");
         CronTrigger trigger = cron(params, "Europe/Helsinki");
         assertThat(trigger.parameters()).containsExactly(Map.entry("hour", "3"), Map.entry("minute", "30"),
-                Map.entry("start_date", "2024-01-01T08:00:00+02:00"), Map.entry("end_date", "2025-01-01T00:00:00+02:00"),
+                Map.entry("start_date", "2024-01-01T08:00:00+02:00"),
+                Map.entry("end_date", "2025-01-01T00:00:00+02:00"),
                 Map.entry("timezone", "Europe/Helsinki"), Map.entry("jitter", new BigDecimal("2.5")));
     }
 
