@@ -106,7 +106,7 @@ class ApschedulerEndpointTests {
 
     @Test
     void summaryListsTheStoredJobsAStoreCannotRestore() {
-        this.scheduler.addJobStore(new BrokenRowsStore(), "jpa");
+        this.scheduler.addJobStore(new BrokenRowsJobStore(), "jpa");
         this.scheduler.start();
         assertThat(this.endpoint.scheduler().jobstores().get("jpa").unrestorableJobs())
             .containsExactly(new UnrestorableJob("legacy", "unknown trigger alias 'weekly'"));
@@ -260,9 +260,9 @@ class ApschedulerEndpointTests {
     /**
      * A store holding one row it cannot restore, as a persistent store would after a downgrade.
      */
-    static final class BrokenRowsStore extends DelegatingJobStore implements UnrestorableJobs {
+    static final class BrokenRowsJobStore extends DelegatingJobStore implements UnrestorableJobs {
 
-        BrokenRowsStore() {
+        BrokenRowsJobStore() {
             super(new MemoryJobStore());
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.spring.boot.TestSchedulerConfiguration;
+import dev.apscheduler.support.FailingJobStore;
 import dev.apscheduler.support.QueueingExecutor;
 import dev.apscheduler.testing.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +33,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * Every operation of the endpoint and every error status, over real HTTP against a running server.
+ * Every operation of the endpoint and every error status, and the scheduler's health, over real HTTP against a
+ * running server.
  */
 @SpringBootTest(classes = ApschedulerEndpointWebIntegrationTests.TestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoints.web.exposure.include=apscheduler")
+        properties = { "management.endpoints.web.exposure.include=apscheduler,health",
+                "management.endpoint.health.show-details=always" })
 class ApschedulerEndpointWebIntegrationTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -52,6 +55,9 @@ class ApschedulerEndpointWebIntegrationTests {
     @Autowired
     private QueueingExecutor queue;
 
+    @Autowired
+    private FailingJobStore flakyJobStore;
+
     @BeforeEach
     void addJobs() {
         if (this.scheduler.state() == SchedulerState.STOPPED) {
@@ -65,8 +71,9 @@ class ApschedulerEndpointWebIntegrationTests {
     }
 
     @AfterEach
-    void drainQueue() {
+    void drainQueueAndRepairStore() {
         this.queue.runAll();
+        this.flakyJobStore.failing = false;
     }
 
     @Test
@@ -184,6 +191,35 @@ class ApschedulerEndpointWebIntegrationTests {
         HttpResponse<String> response = send("DELETE", "/jobs/ghost", null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertError(response, 404, "Not Found", "No job by the id of 'ghost' was found");
+    }
+
+    @Test
+    void healthIsUpWhileTheSchedulerRuns() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/apscheduler");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonContent<Object> body = this.json.from(response.body());
+        assertThat(body).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+        assertThat(body).extractingJsonPathStringValue("$.details.state").isEqualTo("RUNNING");
+        assertThat(body).extractingJsonPathNumberValue("$.details.jobs").isEqualTo(2);
+        assertThat(body).extractingJsonPathBooleanValue("$.details.jobstores.flaky.reachable").isTrue();
+    }
+
+    @Test
+    void healthIsDownWhileAJobStoreIsUnreachable() throws Exception {
+        this.flakyJobStore.failing = true;
+        HttpResponse<String> response = get("/actuator/health/apscheduler");
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonContent<Object> body = this.json.from(response.body());
+        assertThat(body).extractingJsonPathStringValue("$.status").isEqualTo("DOWN");
+        assertThat(body).extractingJsonPathBooleanValue("$.details.jobstores.flaky.reachable").isFalse();
+        assertThat(body).extractingJsonPathStringValue("$.details.jobstores.flaky.error")
+            .isEqualTo("Job store 'flaky' failed to list its jobs: database is down");
+        assertThat(body).extractingJsonPathBooleanValue("$.details.jobstores.default.reachable").isTrue();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+                BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String error, String message) {
