@@ -18,49 +18,57 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link ApschedulerEndpoint}, its web and JMX extensions,
- * and the {@link JobExecutionHistory} that feeds its last executions.
+ * and the {@link JobExecutionHistory} that feeds its last executions. The actuator's own conditions sit on a nested
+ * configuration, evaluated only once the class-level condition has found actuator on the class path.
  */
 @AutoConfiguration(afterName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(ApschedulerEndpoint.class)
-@ConditionalOnBean(Scheduler.class)
-@EnableConfigurationProperties(ApschedulerEndpointProperties.class)
 public final class ApschedulerEndpointAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    JobExecutionHistory apschedulerJobExecutionHistory(Scheduler scheduler, ApschedulerEndpointProperties properties) {
-        JobExecutionHistory history = new JobExecutionHistory(properties.getLastExecutionsLimit());
-        scheduler.addListener(history, JobExecutionHistory.EVENT_MASK);
-        return history;
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnAvailableEndpoint(ApschedulerEndpoint.class)
+    @ConditionalOnBean(Scheduler.class)
+    @EnableConfigurationProperties(ApschedulerEndpointProperties.class)
+    static class EndpointConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    ApschedulerEndpoint apschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
-            ObjectProvider<SanitizingFunction> sanitizingFunctions) {
-        return new ApschedulerEndpoint(scheduler, history, sanitizingFunctions.orderedStream().toList());
-    }
+        @Bean
+        @ConditionalOnMissingBean
+        JobExecutionHistory apschedulerJobExecutionHistory(Scheduler scheduler,
+                ApschedulerEndpointProperties properties) {
+            JobExecutionHistory history = new JobExecutionHistory(properties.getLastExecutionsLimit());
+            scheduler.addListener(history, JobExecutionHistory.EVENT_MASK);
+            return history;
+        }
 
-    @Bean
-    @ConditionalOnBean(ApschedulerEndpoint.class)
-    @ConditionalOnMissingBean
-    @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-    ApschedulerEndpointWebExtension apschedulerEndpointWebExtension(ApschedulerEndpoint endpoint,
-            ApschedulerEndpointProperties properties) {
-        return new ApschedulerEndpointWebExtension(endpoint, properties.getShowValues(), properties.getRoles());
-    }
+        @Bean
+        @ConditionalOnMissingBean
+        ApschedulerEndpoint apschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
+                ObjectProvider<SanitizingFunction> sanitizingFunctions) {
+            return new ApschedulerEndpoint(scheduler, history, sanitizingFunctions.orderedStream().toList());
+        }
 
-    @Bean
-    @ConditionalOnBean(ApschedulerEndpoint.class)
-    @ConditionalOnMissingBean
-    @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.JMX)
-    ApschedulerEndpointJmxExtension apschedulerEndpointJmxExtension(ApschedulerEndpoint endpoint,
-            ApschedulerEndpointProperties properties) {
-        return new ApschedulerEndpointJmxExtension(endpoint, properties.getShowValues());
+        @Bean
+        @ConditionalOnBean(ApschedulerEndpoint.class)
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+        ApschedulerEndpointWebExtension apschedulerEndpointWebExtension(ApschedulerEndpoint endpoint,
+                ApschedulerEndpointProperties properties) {
+            return new ApschedulerEndpointWebExtension(endpoint, properties.getShowValues(), properties.getRoles());
+        }
+
+        @Bean
+        @ConditionalOnBean(ApschedulerEndpoint.class)
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.JMX)
+        ApschedulerEndpointJmxExtension apschedulerEndpointJmxExtension(ApschedulerEndpoint endpoint,
+                ApschedulerEndpointProperties properties) {
+            return new ApschedulerEndpointJmxExtension(endpoint, properties.getShowValues());
+        }
+
     }
 
 }

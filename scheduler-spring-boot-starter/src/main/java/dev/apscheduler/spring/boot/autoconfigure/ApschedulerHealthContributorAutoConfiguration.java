@@ -11,22 +11,30 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link ApschedulerHealthIndicator}, enabled by
- * {@code management.health.apscheduler.enabled} (default: {@code management.health.defaults.enabled}).
+ * {@code management.health.apscheduler.enabled} (default: {@code management.health.defaults.enabled}). The health
+ * module's own condition sits on a nested configuration, evaluated only once the class-level condition has found
+ * that module on the class path.
  */
 @AutoConfiguration(afterName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration",
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ Health.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(Scheduler.class)
-@ConditionalOnEnabledHealthIndicator("apscheduler")
 public final class ApschedulerHealthContributorAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "apschedulerHealthIndicator")
-    ApschedulerHealthIndicator apschedulerHealthIndicator(Scheduler scheduler) {
-        return new ApschedulerHealthIndicator(scheduler);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(Scheduler.class)
+    @ConditionalOnEnabledHealthIndicator("apscheduler")
+    static class HealthIndicatorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "apschedulerHealthIndicator")
+        ApschedulerHealthIndicator apschedulerHealthIndicator(Scheduler scheduler) {
+            return new ApschedulerHealthIndicator(scheduler);
+        }
+
     }
 
 }
