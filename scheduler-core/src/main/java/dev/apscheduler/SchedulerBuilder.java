@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a scheduler before it is built: the clock, time zone, task registry, job stores, executors, job
- * defaults, job store retry interval, shutdown timeout, listeners and run interceptors, given as objects, as a {@link SchedulerConfig}, or in
- * APScheduler's flat form. A configuration is applied first; objects and settings given to the builder directly win
- * over it.
+ * defaults, job store retry interval, shutdown timeout, listeners and run interceptors, given as objects, as a
+ * {@link SchedulerConfig}, or in APScheduler's flat form. A configuration is applied first; objects and settings
+ * given to the builder directly win over it.
  *
  * @param <B> the builder's own type
  * @param <S> the type of scheduler built

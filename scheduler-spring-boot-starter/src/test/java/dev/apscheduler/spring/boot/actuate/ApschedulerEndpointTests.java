@@ -120,7 +120,8 @@ class ApschedulerEndpointTests {
         JobDetailsDescriptor details = this.endpoint.job("nightly", false);
         assertThat(details.trigger()).containsEntry("type", "cron")
             .containsEntry("description", "cron[hour='3', minute='30']")
-            .hasEntrySatisfying("cron", (parameters) -> assertThat(parameters).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .hasEntrySatisfying("cron", (parameters) -> assertThat(parameters)
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("hour", "3").containsEntry("minute", "30").containsEntry("timezone", "UTC"));
         ZonedDateTime first = T0.withHour(3).withMinute(30);
         assertThat(details.nextFireTimes()).containsExactly(first, first.plusDays(1), first.plusDays(2),
