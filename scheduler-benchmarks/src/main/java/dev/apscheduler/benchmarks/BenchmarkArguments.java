@@ -12,7 +12,7 @@ import java.util.Set;
 final class BenchmarkArguments {
 
     static final Set<String> NAMES = Set.of("system", "workload", "jobs", "period-ms", "duration-s", "sleep-ms",
-            "lead-ms", "settle-ms", "timeout-s", "warmups", "postgres-url", "postgres-user", "postgres-password");
+            "lead-ms", "settle-ms", "timeout-s", "warmups", "warmup-jobs", "postgres-url", "postgres-user", "postgres-password");
 
     private final Map<String, String> values;
 

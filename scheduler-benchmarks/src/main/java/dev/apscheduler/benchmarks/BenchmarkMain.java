@@ -14,6 +14,7 @@ import dev.apscheduler.benchmarks.runner.Systems;
 import dev.apscheduler.benchmarks.workload.OneShotWorkload;
 import dev.apscheduler.benchmarks.workload.PeriodicWorkload;
 import dev.apscheduler.benchmarks.workload.Workload;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code sleepy}), {@code --jobs}, {@code --period-ms} (periodic, default 1000), {@code --duration-s} (periodic,
  * default 10), {@code --sleep-ms} (sleepy, default 10), {@code --lead-ms} (how far ahead jobs are due, default 2000),
  * {@code --settle-ms} (periodic: wait for late runs, default 2000), {@code --timeout-s} (default 300),
- * {@code --warmups} (default 1 for burst and sleepy, 0 for periodic), {@code --postgres-url},
+ * {@code --warmups} (default 1 for burst and sleepy, 0 for periodic), {@code --warmup-jobs} (the job count of
+ * warm-up runs, default {@code --jobs}), {@code --postgres-url},
  * {@code --postgres-user}, {@code --postgres-password}.
  */
 public final class BenchmarkMain {
@@ -51,11 +53,13 @@ public final class BenchmarkMain {
                 arguments.optional("postgres-url").orElse(defaults.postgresUrl()),
                 arguments.optional("postgres-user").orElse(defaults.postgresUser()),
                 arguments.optional("postgres-password").orElse(defaults.postgresPassword()));
-        Workload workload = workload(arguments, environment);
+        Workload workload = workload(arguments, environment, null);
         int warmups = arguments.integer("warmups", "periodic".equals(workload.name()) ? 0 : 1);
+        Workload warmup = arguments.optional("warmup-jobs").isPresent()
+                ? workload(arguments, environment, arguments.integer("warmup-jobs", 0)) : workload;
         String loadBefore = loadAverage();
         for (int i = 0; i < warmups; i++) {
-            run(system, environment, workload);
+            run(system, environment, warmup);
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("system", system);
@@ -75,15 +79,18 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    private static Workload workload(BenchmarkArguments arguments, RunnerEnvironment environment) {
+    private static Workload workload(BenchmarkArguments arguments, RunnerEnvironment environment,
+            @Nullable Integer jobs) {
         String name = arguments.required("workload");
+        int defaultJobs = "burst".equals(name) ? 10_000 : 1000;
+        int count = (jobs != null) ? jobs : arguments.integer("jobs", defaultJobs);
         Duration lead = arguments.millis("lead-ms", 2000);
         Duration timeout = arguments.seconds("timeout-s", 300);
         return switch (name) {
-            case "burst" -> OneShotWorkload.burst(arguments.integer("jobs", 10_000), lead, timeout);
-            case "sleepy" -> OneShotWorkload.sleepy(arguments.integer("jobs", 1000), arguments.millis("sleep-ms", 10),
-                    environment.workers(), lead, timeout);
-            case "periodic" -> new PeriodicWorkload(arguments.integer("jobs", 1000), arguments.millis("period-ms", 1000),
+            case "burst" -> OneShotWorkload.burst(count, lead, timeout);
+            case "sleepy" -> OneShotWorkload.sleepy(count, arguments.millis("sleep-ms", 10), environment.workers(), lead,
+                    timeout);
+            case "periodic" -> new PeriodicWorkload(count, arguments.millis("period-ms", 1000),
                     arguments.seconds("duration-s", 10), lead, arguments.millis("settle-ms", 2000));
             default -> throw new IllegalArgumentException("unknown workload '" + name
                     + "', expected burst, periodic or sleepy");
