@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -152,7 +151,7 @@ public final class FlatConfigParser {
         String option = (segments.length == 2) ? ConfigValues.canonical(segments[1]) : "";
         switch (option) {
             case "misfire_grace_time" -> {
-                return defaults.withMisfireGraceTime(isNone(value) ? null : ConfigValues.positiveDuration(key, value));
+                return defaults.withMisfireGraceTime(ConfigValues.misfireGraceTime(key, value).orElse(null));
             }
             case "coalesce" -> {
                 return defaults.withCoalesce(ConfigValues.bool(key, nonNull(key, value)));
@@ -167,14 +166,6 @@ public final class FlatConfigParser {
             default -> throw new ConfigurationException(key, key + ": unknown job default (known: "
                     + String.join(", ", JOB_DEFAULTS) + ")");
         }
-    }
-
-    private static boolean isNone(@Nullable Object value) {
-        if (value == null) {
-            return true;
-        }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        return text.isEmpty() || text.equals("none") || text.equals("null");
     }
 
     private static Object nonNull(String key, @Nullable Object value) {
