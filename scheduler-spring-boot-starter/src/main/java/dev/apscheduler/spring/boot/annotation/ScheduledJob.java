@@ -25,8 +25,10 @@ import java.lang.annotation.Target;
  *
  * <p>The method takes no parameter or one {@link dev.apscheduler.job.JobContext}; its return value is reported in
  * the job-executed event. The annotation is repeatable and may be used as a meta-annotation. The default job id is
- * {@code beanName.methodName}. A job declared in a persistent job store keeps its schedule state across restarts
- * while its declaration is unchanged, and is replaced when it changes.
+ * {@code beanName.methodName}; ids must be unique in the application. The method is registered as a task named by
+ * its {@link JobTask} annotation if it has one, else {@code beanName.methodName}, and is called through the bean's
+ * proxy, if any. A job declared in a persistent job store keeps its schedule state across restarts while its
+ * declaration is unchanged, and is replaced when it changes.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

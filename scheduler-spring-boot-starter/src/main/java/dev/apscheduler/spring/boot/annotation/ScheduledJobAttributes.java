@@ -1,10 +1,13 @@
 package dev.apscheduler.spring.boot.annotation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
+
+import dev.apscheduler.spring.boot.TriggerDeclarations;
 
 /**
  * The trigger attributes of {@link ScheduledJob} and the APScheduler parameter each one sets, in declaration order.
@@ -16,14 +19,6 @@ final class ScheduledJobAttributes {
 
     /** Reads each trigger attribute from an annotation instance. */
     static final Map<String, Function<ScheduledJob, String>> TRIGGER_ATTRIBUTES;
-
-    static final Set<String> INTERVAL_UNITS = Set.of("weeks", "days", "hours", "minutes", "seconds");
-
-    static final Set<String> CRON_FIELDS = Set.of("year", "month", "day", "week", "dayOfWeek", "hour", "minute",
-            "second");
-
-    /** Parameters every time-based trigger accepts; they do not decide which trigger is meant. */
-    static final Set<String> COMMON = Set.of("startDate", "endDate", "timezone", "jitter");
 
     static {
         Map<String, Function<ScheduledJob, String>> attributes = new LinkedHashMap<>();
@@ -48,12 +43,12 @@ final class ScheduledJobAttributes {
         attributes.put("endDate", ScheduledJob::endDate);
         attributes.put("timezone", ScheduledJob::timezone);
         attributes.put("jitter", ScheduledJob::jitter);
-        TRIGGER_ATTRIBUTES = Map.copyOf(attributes);
+        TRIGGER_ATTRIBUTES = Collections.unmodifiableMap(attributes);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String attribute : attributes.keySet()) {
-            parameters.put(attribute, attribute.equals("cron") ? "crontab" : snakeCase(attribute));
+            parameters.put(attribute, attribute.equals("cron") ? "crontab" : TriggerDeclarations.canonical(attribute));
         }
-        TRIGGER_PARAMETERS = java.util.Collections.unmodifiableMap(parameters);
+        TRIGGER_PARAMETERS = Collections.unmodifiableMap(parameters);
     }
 
     /** Attribute names in declaration order, for stable parameter maps and messages. */
@@ -62,17 +57,15 @@ final class ScheduledJobAttributes {
     private ScheduledJobAttributes() {
     }
 
-    private static String snakeCase(String camel) {
-        StringBuilder result = new StringBuilder();
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                result.append('_').append(Character.toLowerCase(c));
-            }
-            else {
-                result.append(c);
-            }
-        }
-        return result.toString();
+    /**
+     * Returns the attribute that sets an APScheduler parameter.
+     */
+    static Optional<String> attributeFor(String parameter) {
+        return TRIGGER_PARAMETERS.entrySet()
+            .stream()
+            .filter((entry) -> entry.getValue().equals(parameter))
+            .map(Map.Entry::getKey)
+            .findFirst();
     }
 
 }

@@ -3,36 +3,39 @@ package dev.apscheduler.spring.boot.annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.ConfigurationException;
+import dev.apscheduler.config.ConfigValues;
+import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.spring.boot.MethodTask;
+import dev.apscheduler.spring.boot.TriggerDeclarations;
 import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringValueResolver;
 
 /**
- * One {@link ScheduledJob} annotation resolved against its bean: placeholders replaced, the trigger inferred, built
- * and validated, and the job options parsed. Every problem is reported as an {@link InvalidScheduledJobException}
- * naming the bean, the method and the attribute.
+ * One {@link ScheduledJob} annotation resolved against its bean: placeholders replaced, the trigger alias inferred and
+ * its parameters validated by building the trigger once, and the job options parsed. Every problem is reported as an
+ * {@link InvalidScheduledJobException} naming the bean, the method and the attribute. The trigger itself is built by
+ * the scheduler when the job is added, in the scheduler's time zone and with its clock.
  *
- * @param beanName the bean that declares the job
- * @param method the annotated method
  * @param id the job id
- * @param name the job name, or {@code null} for the default
- * @param trigger the trigger built from the attributes
+ * @param name the job name
+ * @param triggerAlias the trigger alias
+ * @param triggerParameters the trigger's parameters under APScheduler's names
  * @param options the job options given on the annotation
  */
-record ScheduledJobDeclaration(String beanName, Method method, String id, @Nullable String name, Trigger trigger,
+record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<String, String> triggerParameters,
         JobOptions options) {
 
     /**
-     * The job options of a declaration; {@code null} (or {@code misfireGraceTimeSet == false}) means "not given",
-     * so the scheduler's job defaults apply.
+     * The job options of a declaration; {@code null} (or {@code misfireGraceTimeSet == false}) means "not given", so
+     * the scheduler's job defaults apply.
      *
      * @param misfireGraceTimeSet whether a misfire grace time was given
      * @param misfireGraceTime the grace time, or {@code null} for "however late" (when set)
@@ -46,30 +49,50 @@ record ScheduledJobDeclaration(String beanName, Method method, String id, @Nulla
     }
 
     static ScheduledJobDeclaration resolve(ScheduledJob annotation, String beanName, Method method,
-            StringValueResolver resolver, ZoneId defaultZone) {
+            StringValueResolver resolver) {
         Resolver context = new Resolver(beanName, method, resolver);
         String id = context.value("id", annotation.id());
         if (id == null) {
             id = beanName + "." + method.getName();
         }
         String name = context.value("name", annotation.name());
-        Map<String, String> attributes = context.triggerAttributes(annotation);
-        String alias = context.triggerAlias(context.value("trigger", annotation.trigger()), attributes);
-        Trigger trigger = context.buildTrigger(alias, attributes, defaultZone);
-        JobOptions options = new JobOptions(context.value("misfireGraceTime", annotation.misfireGraceTime()) != null,
-                context.misfireGraceTime(annotation.misfireGraceTime()), context.bool("coalesce", annotation.coalesce()),
+        Map<String, String> parameters = context.triggerParameters(annotation);
+        String alias = context.triggerAlias(context.value("trigger", annotation.trigger()), parameters);
+        context.validateTrigger(alias, parameters);
+        String misfireGraceTime = context.value("misfireGraceTime", annotation.misfireGraceTime());
+        JobOptions options = new JobOptions(misfireGraceTime != null, context.misfireGraceTime(misfireGraceTime),
+                context.bool("coalesce", annotation.coalesce()),
                 context.positiveInt("maxInstances", annotation.maxInstances()),
                 context.value("executor", annotation.executor()), context.value("jobstore", annotation.jobstore()));
-        return new ScheduledJobDeclaration(beanName, method, id, name, trigger, options);
+        return new ScheduledJobDeclaration(id, (name != null) ? name : id, alias,
+                Collections.unmodifiableMap(parameters), options);
     }
 
     /**
-     * Describes a method for messages: {@code ClassName.methodName(ParameterTypes)}.
+     * Returns the specification of the job, running the given task; it replaces a stored job of the same id.
      */
-    static String describe(Method method) {
-        return method.getDeclaringClass().getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
-            .map(Class::getSimpleName)
-            .collect(Collectors.joining(", ", "(", ")"));
+    JobSpec toSpec(String taskName) {
+        JobSpecBuilder builder = JobSpec.task(taskName)
+            .id(this.id)
+            .name(this.name)
+            .trigger(this.triggerAlias, this.triggerParameters)
+            .replaceExisting(true);
+        if (this.options.misfireGraceTimeSet()) {
+            builder.misfireGraceTime(this.options.misfireGraceTime());
+        }
+        if (this.options.coalesce() != null) {
+            builder.coalesce(this.options.coalesce());
+        }
+        if (this.options.maxInstances() != null) {
+            builder.maxInstances(this.options.maxInstances());
+        }
+        if (this.options.executor() != null) {
+            builder.executor(this.options.executor());
+        }
+        if (this.options.jobstore() != null) {
+            builder.jobstore(this.options.jobstore());
+        }
+        return builder.build();
     }
 
     private record Resolver(String beanName, Method method, StringValueResolver resolver) {
@@ -88,87 +111,73 @@ record ScheduledJobDeclaration(String beanName, Method method, String id, @Nulla
             return (resolved == null || resolved.isBlank()) ? null : resolved.trim();
         }
 
-        Map<String, String> triggerAttributes(ScheduledJob annotation) {
+        /** The trigger parameters given, under APScheduler's names, in attribute order. */
+        Map<String, String> triggerParameters(ScheduledJob annotation) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String attribute : ScheduledJobAttributes.ORDER) {
                 String value = value(attribute, ScheduledJobAttributes.TRIGGER_ATTRIBUTES.get(attribute).apply(annotation));
                 if (value != null) {
-                    values.put(attribute, value);
+                    values.put(ScheduledJobAttributes.TRIGGER_PARAMETERS.get(attribute), value);
                 }
             }
             return values;
         }
 
-        String triggerAlias(@Nullable String given, Map<String, String> attributes) {
+        String triggerAlias(@Nullable String given, Map<String, String> parameters) {
             if (given != null) {
                 String alias = given.toLowerCase(Locale.ROOT);
-                if (attributes.containsKey("cron") && !alias.equals("cron")) {
+                if (parameters.containsKey("crontab") && !alias.equals("cron")) {
                     throw error("cron", "a crontab string needs trigger 'cron', not '" + given + "'", null);
                 }
                 return alias;
             }
-            Set<String> decisive = attributes.keySet().stream()
-                .filter((attribute) -> !ScheduledJobAttributes.COMMON.contains(attribute))
-                .collect(Collectors.toSet());
-            if (decisive.isEmpty()) {
-                throw error(null, "no trigger: set 'cron', an interval unit ('seconds', 'minutes', ...), 'runDate', "
-                        + "or 'trigger' with its parameters", null);
-            }
-            if (decisive.equals(Set.of("cron")) || ScheduledJobAttributes.CRON_FIELDS.containsAll(decisive)) {
-                return "cron";
-            }
-            if (ScheduledJobAttributes.INTERVAL_UNITS.containsAll(decisive)) {
-                return "interval";
-            }
-            if (decisive.equals(Set.of("runDate"))) {
-                return "date";
-            }
-            throw error("trigger", "cannot tell the trigger from the attributes " + decisive
-                    + ": set 'trigger' to 'cron', 'interval', 'date' or 'calendarinterval'", null);
+            return TriggerDeclarations.inferAlias(parameters.keySet()).orElseThrow(() -> {
+                if (onlyCommon(parameters)) {
+                    return error(null, "no trigger: set 'cron', an interval unit ('seconds', 'minutes', ...), "
+                            + "'runDate', or 'trigger' with its parameters", null);
+                }
+                return error("trigger", "cannot tell the trigger from the attributes " + attributes(parameters)
+                        + ": set 'trigger' to 'cron', 'interval', 'date' or 'calendarinterval'", null);
+            });
         }
 
-        Trigger buildTrigger(String alias, Map<String, String> attributes, ZoneId defaultZone) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            attributes.forEach((attribute, value) -> parameters.put(ScheduledJobAttributes.TRIGGER_PARAMETERS.get(attribute), value));
+        private static boolean onlyCommon(Map<String, String> parameters) {
+            return parameters.keySet()
+                .stream()
+                .allMatch((name) -> name.equals("start_date") || name.equals("end_date") || name.equals("timezone")
+                        || name.equals("jitter"));
+        }
+
+        private static String attributes(Map<String, String> parameters) {
+            return parameters.keySet()
+                .stream()
+                .map((parameter) -> ScheduledJobAttributes.attributeFor(parameter).orElse(parameter))
+                .toList()
+                .toString();
+        }
+
+        void validateTrigger(String alias, Map<String, String> parameters) {
             try {
-                return Triggers.create(alias, parameters, defaultZone);
+                Triggers.create(alias, parameters, ZoneId.systemDefault());
             }
             catch (IllegalArgumentException ex) {
-                throw error(attributeNamedIn(ex.getMessage(), attributes), ex.getMessage(), ex);
+                String message = String.valueOf(ex.getMessage());
+                String attribute = TriggerDeclarations.parameterNamedIn(message, parameters.keySet())
+                    .flatMap(ScheduledJobAttributes::attributeFor)
+                    .orElse(message.contains("unknown trigger alias") ? "trigger" : null);
+                throw error(attribute, message, ex);
             }
         }
 
-        /**
-         * Finds the attribute whose parameter an error message names, so the message can point at it.
-         */
-        private @Nullable String attributeNamedIn(@Nullable String message, Map<String, String> attributes) {
-            if (message == null) {
-                return null;
-            }
-            for (String attribute : attributes.keySet()) {
-                String parameter = ScheduledJobAttributes.TRIGGER_PARAMETERS.get(attribute);
-                if (message.contains("'" + parameter + "'") || message.contains("'" + attribute + "'")) {
-                    return attribute;
-                }
-            }
-            return message.contains("unknown trigger alias") ? "trigger" : null;
-        }
-
-        @Nullable Duration misfireGraceTime(String raw) {
-            String value = value("misfireGraceTime", raw);
-            if (value == null || value.equalsIgnoreCase("none")) {
+        @Nullable Duration misfireGraceTime(@Nullable String value) {
+            if (value == null) {
                 return null;
             }
             try {
-                Duration duration = MisfireGraceTimes.parse(value);
-                if (duration.isNegative() || duration.isZero()) {
-                    throw error("misfireGraceTime", "must be positive or 'none', was '" + value + "'", null);
-                }
-                return duration;
+                return ConfigValues.misfireGraceTime("misfireGraceTime", value).orElse(null);
             }
-            catch (IllegalArgumentException ex) {
-                throw error("misfireGraceTime", "invalid value '" + value
-                        + "': expected seconds ('30'), a duration ('30s', 'PT30S') or 'none'", ex);
+            catch (ConfigurationException ex) {
+                throw error("misfireGraceTime", ex.getMessage(), ex);
             }
         }
 
@@ -202,7 +211,8 @@ record ScheduledJobDeclaration(String beanName, Method method, String id, @Nulla
         }
 
         InvalidScheduledJobException error(@Nullable String attribute, String problem, @Nullable Throwable cause) {
-            return new InvalidScheduledJobException(this.beanName, describe(this.method), attribute, problem, cause);
+            return new InvalidScheduledJobException(this.beanName, MethodTask.describe(this.method), attribute,
+                    problem, cause);
         }
 
     }
