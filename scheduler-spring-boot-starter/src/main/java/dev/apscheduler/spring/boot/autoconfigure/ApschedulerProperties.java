@@ -1,17 +1,18 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import dev.apscheduler.config.SchedulerConfig;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Configuration properties of the APScheduler scheduler ({@code apscheduler.*}). They are turned into the core's
- * flat configuration map, so the same validation applies as to APScheduler-style configuration.
+ * Configuration properties of the APScheduler scheduler ({@code apscheduler.*}). They are turned into the core's flat
+ * configuration map, so the same validation applies as to APScheduler-style configuration, and errors name the
+ * property key.
  */
 @ConfigurationProperties("apscheduler")
 public class ApschedulerProperties {
@@ -34,348 +35,144 @@ public class ApschedulerProperties {
     /**
      * How long shutdown waits for running jobs to finish.
      */
-    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Duration shutdownTimeout = SchedulerConfig.DEFAULT_SHUTDOWN_TIMEOUT;
 
     /**
-     * How long to wait before retrying a job store that failed.
+     * How long to wait before asking a failed job store again (doubled on each further failure).
      */
-    private @Nullable Duration jobstoreRetryInterval;
+    private Duration jobstoreRetryInterval = SchedulerConfig.DEFAULT_JOBSTORE_RETRY_INTERVAL;
 
     /**
      * Job stores by alias. A job names its store by alias; 'default' is used when it names none.
      */
-    private final Map<String, JobStore> jobstores = new LinkedHashMap<>();
+    private final Map<String, JobStoreProperties> jobstores = new LinkedHashMap<>();
 
     /**
      * Executors by alias. A job names its executor by alias; 'default' is used when it names none.
      */
-    private final Map<String, Executor> executors = new LinkedHashMap<>();
+    private final Map<String, ExecutorProperties> executors = new LinkedHashMap<>();
 
     /**
      * Defaults of the options of every job.
      */
-    private final JobDefaults jobDefaults = new JobDefaults();
+    @NestedConfigurationProperty
+    private final JobDefaultsProperties jobDefaults = new JobDefaultsProperties();
 
     /**
      * Jobs declared in configuration, by job id: each runs a registered task on a trigger.
      */
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Map<String, JobProperties> jobs = new LinkedHashMap<>();
 
+    /**
+     * Returns whether to auto-configure the scheduler.
+     * @return whether the scheduler is auto-configured
+     */
     public boolean isEnabled() {
         return this.enabled;
     }
 
+    /**
+     * Sets whether to auto-configure the scheduler.
+     * @param enabled whether the scheduler is auto-configured
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Returns whether to start the scheduler when the application context starts.
+     * @return whether the scheduler starts with the context
+     */
     public boolean isAutoStartup() {
         return this.autoStartup;
     }
 
+    /**
+     * Sets whether to start the scheduler when the application context starts.
+     * @param autoStartup whether the scheduler starts with the context
+     */
     public void setAutoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
     }
 
+    /**
+     * Returns the default time zone.
+     * @return the zone id, or {@code null} for the system's
+     */
     public @Nullable String getTimezone() {
         return this.timezone;
     }
 
+    /**
+     * Sets the default time zone.
+     * @param timezone a zone id such as {@code Europe/Helsinki}, or {@code null} for the system's
+     */
     public void setTimezone(@Nullable String timezone) {
         this.timezone = timezone;
     }
 
+    /**
+     * Returns how long shutdown waits for running jobs.
+     * @return the timeout
+     */
     public Duration getShutdownTimeout() {
         return this.shutdownTimeout;
     }
 
+    /**
+     * Sets how long shutdown waits for running jobs.
+     * @param shutdownTimeout the timeout, zero not to wait
+     */
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
 
-    public @Nullable Duration getJobstoreRetryInterval() {
+    /**
+     * Returns how long to wait before asking a failed job store again.
+     * @return the interval
+     */
+    public Duration getJobstoreRetryInterval() {
         return this.jobstoreRetryInterval;
     }
 
-    public void setJobstoreRetryInterval(@Nullable Duration jobstoreRetryInterval) {
+    /**
+     * Sets how long to wait before asking a failed job store again.
+     * @param jobstoreRetryInterval a positive interval
+     */
+    public void setJobstoreRetryInterval(Duration jobstoreRetryInterval) {
         this.jobstoreRetryInterval = jobstoreRetryInterval;
     }
 
-    public Map<String, JobStore> getJobstores() {
+    /**
+     * Returns the job stores by alias.
+     * @return the job stores
+     */
+    public Map<String, JobStoreProperties> getJobstores() {
         return this.jobstores;
     }
 
-    public Map<String, Executor> getExecutors() {
+    /**
+     * Returns the executors by alias.
+     * @return the executors
+     */
+    public Map<String, ExecutorProperties> getExecutors() {
         return this.executors;
     }
 
-    public JobDefaults getJobDefaults() {
+    /**
+     * Returns the defaults of the options of every job.
+     * @return the job defaults
+     */
+    public JobDefaultsProperties getJobDefaults() {
         return this.jobDefaults;
     }
 
-    public Map<String, Job> getJobs() {
+    /**
+     * Returns the jobs declared in configuration, by job id.
+     * @return the jobs
+     */
+    public Map<String, JobProperties> getJobs() {
         return this.jobs;
-    }
-
-    /**
-     * A job store.
-     */
-    public static class JobStore {
-
-        /**
-         * Store type: 'memory' or 'jpa' ('sqlalchemy' is accepted for 'jpa'), or a type another module registers.
-         */
-        private String type = "memory";
-
-        /**
-         * Longest time the scheduler sleeps before looking at a shared store again, so that changes made by other
-         * instances are seen within this delay.
-         */
-        private @Nullable Duration maxWait;
-
-        /**
-         * Further settings of the store type, passed to it by name.
-         */
-        private final Map<String, String> options = new LinkedHashMap<>();
-
-        public String getType() {
-            return this.type;
-        }
-
-        public void setType(String type) {
-            this.type = type;
-        }
-
-        public @Nullable Duration getMaxWait() {
-            return this.maxWait;
-        }
-
-        public void setMaxWait(@Nullable Duration maxWait) {
-            this.maxWait = maxWait;
-        }
-
-        public Map<String, String> getOptions() {
-            return this.options;
-        }
-
-    }
-
-    /**
-     * An executor.
-     */
-    public static class Executor {
-
-        /**
-         * Executor type: 'threadpool', 'virtual' (Java 21+) or 'direct' (runs jobs on the scheduler's thread).
-         */
-        private String type = "threadpool";
-
-        /**
-         * Largest number of jobs the executor runs at once.
-         */
-        private @Nullable Integer maxWorkers;
-
-        public String getType() {
-            return this.type;
-        }
-
-        public void setType(String type) {
-            this.type = type;
-        }
-
-        public @Nullable Integer getMaxWorkers() {
-            return this.maxWorkers;
-        }
-
-        public void setMaxWorkers(@Nullable Integer maxWorkers) {
-            this.maxWorkers = maxWorkers;
-        }
-
-    }
-
-    /**
-     * Defaults of the options of every job.
-     */
-    public static class JobDefaults {
-
-        /**
-         * Whether to run a job once instead of several times when several of its runs are due at once.
-         */
-        private @Nullable Boolean coalesce;
-
-        /**
-         * Largest number of concurrently running instances of one job.
-         */
-        private @Nullable Integer maxInstances;
-
-        /**
-         * How late a run may start and still run, as a duration ('30s'), or 'none' to run however late.
-         */
-        private @Nullable String misfireGraceTime;
-
-        public @Nullable Boolean getCoalesce() {
-            return this.coalesce;
-        }
-
-        public void setCoalesce(@Nullable Boolean coalesce) {
-            this.coalesce = coalesce;
-        }
-
-        public @Nullable Integer getMaxInstances() {
-            return this.maxInstances;
-        }
-
-        public void setMaxInstances(@Nullable Integer maxInstances) {
-            this.maxInstances = maxInstances;
-        }
-
-        public @Nullable String getMisfireGraceTime() {
-            return this.misfireGraceTime;
-        }
-
-        public void setMisfireGraceTime(@Nullable String misfireGraceTime) {
-            this.misfireGraceTime = misfireGraceTime;
-        }
-
-    }
-
-    /**
-     * A job declared in configuration.
-     */
-    public static class Job {
-
-        /**
-         * Name of the registered task the job runs.
-         */
-        private @Nullable String task;
-
-        /**
-         * Human-readable name of the job. Defaults to the task name.
-         */
-        private @Nullable String name;
-
-        /**
-         * Trigger alias: 'cron', 'interval', 'date', 'calendarinterval', 'and' or 'or'. Left out, it is inferred from
-         * the parameters: 'crontab' alone means cron, interval units mean interval, 'run-date' means date.
-         */
-        private @Nullable String trigger;
-
-        /**
-         * Trigger parameters under APScheduler's names, for example 'hour: 3' or 'crontab: "0 3 * * *"'.
-         */
-        private final Map<String, Object> params = new LinkedHashMap<>();
-
-        /**
-         * Positional arguments passed to the task.
-         */
-        private final List<Object> args = new ArrayList<>();
-
-        /**
-         * Keyword arguments passed to the task.
-         */
-        private final Map<String, Object> kwargs = new LinkedHashMap<>();
-
-        /**
-         * Alias of the executor that runs the job.
-         */
-        private @Nullable String executor;
-
-        /**
-         * Alias of the job store that keeps the job.
-         */
-        private @Nullable String jobstore;
-
-        /**
-         * Whether to run the job once instead of several times when several of its runs are due at once.
-         */
-        private @Nullable Boolean coalesce;
-
-        /**
-         * Largest number of concurrently running instances of the job.
-         */
-        private @Nullable Integer maxInstances;
-
-        /**
-         * How late a run may start and still run, as a duration ('30s'), or 'none' to run however late.
-         */
-        private @Nullable String misfireGraceTime;
-
-        public @Nullable String getTask() {
-            return this.task;
-        }
-
-        public void setTask(@Nullable String task) {
-            this.task = task;
-        }
-
-        public @Nullable String getName() {
-            return this.name;
-        }
-
-        public void setName(@Nullable String name) {
-            this.name = name;
-        }
-
-        public @Nullable String getTrigger() {
-            return this.trigger;
-        }
-
-        public void setTrigger(@Nullable String trigger) {
-            this.trigger = trigger;
-        }
-
-        public Map<String, Object> getParams() {
-            return this.params;
-        }
-
-        public List<Object> getArgs() {
-            return this.args;
-        }
-
-        public Map<String, Object> getKwargs() {
-            return this.kwargs;
-        }
-
-        public @Nullable String getExecutor() {
-            return this.executor;
-        }
-
-        public void setExecutor(@Nullable String executor) {
-            this.executor = executor;
-        }
-
-        public @Nullable String getJobstore() {
-            return this.jobstore;
-        }
-
-        public void setJobstore(@Nullable String jobstore) {
-            this.jobstore = jobstore;
-        }
-
-        public @Nullable Boolean getCoalesce() {
-            return this.coalesce;
-        }
-
-        public void setCoalesce(@Nullable Boolean coalesce) {
-            this.coalesce = coalesce;
-        }
-
-        public @Nullable Integer getMaxInstances() {
-            return this.maxInstances;
-        }
-
-        public void setMaxInstances(@Nullable Integer maxInstances) {
-            this.maxInstances = maxInstances;
-        }
-
-        public @Nullable String getMisfireGraceTime() {
-            return this.misfireGraceTime;
-        }
-
-        public void setMisfireGraceTime(@Nullable String misfireGraceTime) {
-            this.misfireGraceTime = misfireGraceTime;
-        }
-
     }
 
 }
