@@ -1,5 +1,7 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.time.temporal.ChronoUnit;
+
 import dev.apscheduler.job.JobDefaults;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -23,7 +25,8 @@ public class JobDefaultsProperties {
      * How late a run may start and still run: a duration ('30s', '5m', 'PT30S', or seconds), or 'none' to run
      * however late.
      */
-    private String misfireGraceTime = DurationStyle.SIMPLE.print(JobDefaults.DEFAULT_MISFIRE_GRACE_TIME);
+    private String misfireGraceTime = DurationStyle.SIMPLE.print(JobDefaults.DEFAULT_MISFIRE_GRACE_TIME,
+            ChronoUnit.SECONDS);
 
     /**
      * Returns whether due runs are rolled into one.
