@@ -50,14 +50,16 @@ public final class TriggerDeclarations {
 
     /**
      * Finds the parameter an error message of {@code Triggers.create} is about: messages quote the parameter (or
-     * cron field) under its snake_case name.
+     * cron field) under its snake_case name, or start with it and quote its value ({@code crontab '0 3 * *': ...}).
      * @param message the message
      * @param parameterNames the parameter names given, in the spelling they were given
      * @return the name as given, or empty when the message names none of them
      */
     public static Optional<String> parameterNamedIn(String message, Collection<String> parameterNames) {
         for (String name : parameterNames) {
-            if (message.contains("'" + canonical(name) + "'") || message.contains("'" + name + "'")) {
+            String canonical = canonical(name);
+            if (message.contains("'" + canonical + "'") || message.contains("'" + name + "'")
+                    || message.startsWith(canonical + " '")) {
                 return Optional.of(name);
             }
         }

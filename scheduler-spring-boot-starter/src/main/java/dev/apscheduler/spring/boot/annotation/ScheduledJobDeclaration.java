@@ -108,6 +108,11 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
             catch (IllegalArgumentException ex) {
                 throw error(attribute, "cannot resolve '" + raw + "': " + ex.getMessage(), ex);
             }
+            if (resolved != null && resolved.contains("${")) {
+                // an environment without a strict placeholder configurer leaves unknown placeholders as they are
+                throw error(attribute, "cannot resolve '" + raw + "': unknown placeholder in '" + resolved + "'",
+                        null);
+            }
             return (resolved == null || resolved.isBlank()) ? null : resolved.trim();
         }
 

@@ -13,6 +13,7 @@ import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.executor.DirectJobExecutor;
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.job.JobDefaults;
+import dev.apscheduler.spring.boot.support.FailureAnalyses;
 import dev.apscheduler.store.MemoryJobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,8 +146,7 @@ class ApschedulerPropertiesTests {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(key + ":")
                 .hasMessageContaining(problem);
-            FailureAnalysis analysis = new ApschedulerConfigurationFailureAnalyzer(this.environment.get())
-                .analyze(context.getStartupFailure());
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), this.environment.get());
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).startsWith("Invalid scheduler configuration: " + key + ":")
                 .contains(problem);
