@@ -34,6 +34,9 @@ public final class SchedulerLifecycle implements SmartLifecycle, SmartInitializi
 
     private final Duration shutdownTimeout;
 
+    /** Whether this lifecycle started (the scheduler may have been started by the application before). */
+    private volatile boolean running;
+
     /**
      * Creates the lifecycle.
      * @param scheduler the scheduler
@@ -58,6 +61,7 @@ public final class SchedulerLifecycle implements SmartLifecycle, SmartInitializi
     public void start() {
         if (this.scheduler.isRunning()) {
             this.registrar.reconcile(this.scheduler);
+            this.running = true;
             return;
         }
         this.scheduler.start(true);
@@ -69,10 +73,12 @@ public final class SchedulerLifecycle implements SmartLifecycle, SmartInitializi
             this.scheduler.shutdown(Duration.ZERO);
             throw ex;
         }
+        this.running = true;
     }
 
     @Override
     public void stop() {
+        this.running = false;
         if (this.scheduler.isRunning() && !this.scheduler.shutdown(this.shutdownTimeout)) {
             logger.warn("Jobs were still running when the scheduler shut down after waiting {}",
                     this.shutdownTimeout);
@@ -81,7 +87,7 @@ public final class SchedulerLifecycle implements SmartLifecycle, SmartInitializi
 
     @Override
     public boolean isRunning() {
-        return this.scheduler.isRunning();
+        return this.running;
     }
 
     @Override
