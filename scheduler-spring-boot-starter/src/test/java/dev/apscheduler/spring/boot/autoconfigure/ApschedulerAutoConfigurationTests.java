@@ -26,8 +26,13 @@ import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -183,6 +188,28 @@ class ApschedulerAutoConfigurationTests {
             await().until(() -> events.executions("now").stream()
                 .anyMatch((event) -> event.code() == EventCodes.JOB_EXECUTED));
         });
+    }
+
+    @Test
+    void schedulerAndLifecycleWaitForDatabaseInitialization() {
+        this.contextRunner
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    DataSourceInitializationAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.generate-unique-name=true", "spring.sql.init.mode=always")
+            .run((context) -> {
+                String[] initializers = context.getBeanNamesForType(DataSourceScriptDatabaseInitializer.class);
+                assertThat(initializers).isNotEmpty();
+                ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+                assertThat(beanFactory.getBeanDefinition("apscheduler").getDependsOn()).contains(initializers);
+                assertThat(beanFactory.getBeanDefinition("apschedulerLifecycle").getDependsOn())
+                    .contains(initializers);
+            });
+    }
+
+    @Test
+    void worksWithoutSpringBootsSqlSupport() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(DatabaseInitializationDependencyConfigurer.class))
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Scheduler.class));
     }
 
     @Configuration(proxyBeanMethods = false)
