@@ -1,6 +1,5 @@
 package dev.apscheduler.spring.boot;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class JobDeclarations {
      * @return the jobs, in the order they were declared
      */
     public synchronized List<DeclaredJob> jobs() {
-        return List.copyOf(new ArrayList<>(this.jobs.values()));
+        return List.copyOf(this.jobs.values());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.apscheduler.spring.boot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a job's arguments do not fit the parameters of the method its task calls: a positional argument too
  * many, an unknown keyword argument, a parameter without a value, or a value that cannot be converted.
@@ -16,7 +18,7 @@ public class TaskArgumentException extends IllegalArgumentException {
      * @param message what is wrong, naming the parameter
      * @param cause the conversion failure, or {@code null}
      */
-    public TaskArgumentException(String part, String message, @org.jspecify.annotations.Nullable Throwable cause) {
+    public TaskArgumentException(String part, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.part = part;
     }

@@ -49,9 +49,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @SpringBootTest(classes = ApschedulerApplicationIntegrationTests.TestApplication.class,
         properties = { "spring.datasource.generate-unique-name=true", "spring.jpa.open-in-view=false",
-                "apscheduler.timezone=UTC",
-                "apscheduler.executors.default.max-workers=4", "apscheduler.jobs.greeting.task=greet",
-                "apscheduler.jobs.greeting.params.minutes=10", "apscheduler.jobs.greeting.args[0]=configuration" })
+                "apscheduler.timezone=UTC", "apscheduler.executors.default.max-workers=4",
+                "apscheduler.jobs.greeting.task=greet", "apscheduler.jobs.greeting.params.minutes=10",
+                "apscheduler.jobs.greeting.args[0]=configuration" })
 class ApschedulerApplicationIntegrationTests {
 
     static final ZonedDateTime T0 = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));

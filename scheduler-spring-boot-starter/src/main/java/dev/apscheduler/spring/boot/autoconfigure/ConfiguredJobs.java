@@ -3,7 +3,6 @@ package dev.apscheduler.spring.boot.autoconfigure;
 import java.time.ZoneId;
 import java.util.Map;
 
-import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
@@ -44,9 +43,6 @@ final class ConfiguredJobs {
                 .replaceExisting(true);
             applyOptions(job, builder, source);
             return new DeclaredJob(builder.build(), source);
-        }
-        catch (ConfigurationException ex) {
-            throw ex;
         }
         catch (IllegalArgumentException ex) {
             throw source.invalid(null, ex.getMessage(), ex);
