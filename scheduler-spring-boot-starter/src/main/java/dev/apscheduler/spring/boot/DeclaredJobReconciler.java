@@ -63,10 +63,20 @@ final class DeclaredJobReconciler {
 
     private static void removeFromOtherStores(Scheduler scheduler, DeclaredJob declared) {
         for (String alias : scheduler.jobStores().keySet()) {
-            if (!alias.equals(declared.spec().jobstore()) && scheduler.getJob(declared.id(), alias).isPresent()) {
-                logger.info("Removing job '{}' from job store '{}': it is now declared in job store '{}'",
-                        declared.id(), alias, declared.spec().jobstore());
-                scheduler.removeJob(declared.id(), alias);
+            if (alias.equals(declared.spec().jobstore())) {
+                continue;
+            }
+            try {
+                if (scheduler.getJob(declared.id(), alias).isPresent()) {
+                    logger.info("Removing job '{}' from job store '{}': it is now declared in job store '{}'",
+                            declared.id(), alias, declared.spec().jobstore());
+                    scheduler.removeJob(declared.id(), alias);
+                }
+            }
+            catch (SchedulerException ex) {
+                // another store being unreachable must not stop this job: it is retried at the next start
+                logger.warn("Could not check job store '{}' for an older copy of job '{}': {}", alias,
+                        declared.id(), ex.getMessage());
             }
         }
     }

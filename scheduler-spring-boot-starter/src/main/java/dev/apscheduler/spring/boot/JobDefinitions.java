@@ -1,6 +1,7 @@
 package dev.apscheduler.spring.boot;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.apscheduler.Scheduler;
@@ -60,7 +61,7 @@ final class JobDefinitions {
             .stream()
             .anyMatch((name) -> TriggerDeclarations.canonical(name).equals("start_date"));
         Object storedStart = stored.parameters().get("start_date");
-        if (!startGiven && storedStart != null && stored.alias().equals(alias.trim().toLowerCase())) {
+        if (!startGiven && storedStart != null && stored.alias().equals(alias.trim().toLowerCase(Locale.ROOT))) {
             parameters.put("start_date", storedStart);
         }
         return Triggers.create(alias, parameters, scheduler.timezone(), scheduler.clock());

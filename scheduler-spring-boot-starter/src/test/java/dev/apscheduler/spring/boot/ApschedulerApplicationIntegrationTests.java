@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,7 +39,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -90,31 +91,60 @@ class ApschedulerApplicationIntegrationTests {
             .id("dynamic")
             .args("run time")
             .trigger("date", Map.of("run_date", "2030-01-01 00:07:00")));
+        assertThat(this.scheduler.getJobs()).extracting(Job::id)
+            .containsExactlyInAnyOrder("timedJobs.everyMinute", "timedJobs.everyFiveMinutes", "timedJobs.once",
+                    "transactionalJobs.record", "auditedJobs.audited", "greeting", "dynamic");
+        awaitRuns(0, "timedJobs.everyFiveMinutes");
         for (int minute = 1; minute <= 10; minute++) {
-            advanceOneMinute();
+            advanceTo(minute);
         }
-        await().untilAsserted(() -> {
-            assertThat(this.timedJobs.runs("interval")).containsExactlyElementsOf(minutes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
-            assertThat(this.timedJobs.runs("cron")).containsExactlyElementsOf(minutes(0, 5, 10));
-            assertThat(this.timedJobs.runs("date")).containsExactlyElementsOf(minutes(2));
-            assertThat(returnValues("dynamic")).containsExactly("hello, run time");
-            assertThat(returnValues("greeting")).containsExactly("hello, configuration");
-            // a proxy's fields are not the target's: read through a method
-            assertThat(this.transactionalJobs.inTransaction()).hasSize(10).containsOnly(true);
-            assertThat(this.auditAspect.calls).hasValue(10);
-        });
+        assertThat(this.timedJobs.runs("interval")).containsExactlyElementsOf(minutes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+        assertThat(this.timedJobs.runs("cron")).containsExactlyElementsOf(minutes(0, 5, 10));
+        assertThat(this.timedJobs.runs("date")).containsExactlyElementsOf(minutes(2));
+        assertThat(returnValues("dynamic")).containsExactly("hello, run time");
+        assertThat(returnValues("greeting")).containsExactly("hello, configuration");
+        // a proxy's fields are not the target's: read through a method
+        assertThat(this.transactionalJobs.inTransaction()).hasSize(10).containsOnly(true);
+        assertThat(this.auditAspect.calls).hasValue(10);
         assertThat(this.scheduler.getJob("timedJobs.once")).isEmpty();
         assertThat(this.jdbcTemplate.queryForObject("select count(*) from job_runs", Integer.class)).isEqualTo(10);
     }
 
-    private void advanceOneMinute() {
+    /**
+     * Moves the clock to a minute and waits until every run due then has finished, so that no run is found late
+     * or still running when the clock moves on.
+     */
+    private void advanceTo(int minute) {
         this.clock.advance(Duration.ofMinutes(1));
-        ZonedDateTime now = ZonedDateTime.now(this.clock);
         this.scheduler.wakeup();
-        // each minute's runs are handed to the executor before the clock moves on, so none is found late
-        await().until(() -> this.scheduler.getJobs()
-            .stream()
-            .allMatch((job) -> job.nextRunTime().map((next) -> next.isAfter(now)).orElse(true)));
+        List<String> due = new ArrayList<>(
+                List.of("timedJobs.everyMinute", "transactionalJobs.record", "auditedJobs.audited"));
+        if (minute % 5 == 0) {
+            due.add("timedJobs.everyFiveMinutes");
+        }
+        if (minute == 2) {
+            due.add("timedJobs.once");
+        }
+        if (minute == 7) {
+            due.add("dynamic");
+        }
+        if (minute == 10) {
+            due.add("greeting");
+        }
+        awaitRuns(minute, due.toArray(String[]::new));
+    }
+
+    private void awaitRuns(int minute, String... jobIds) {
+        ZonedDateTime fireTime = T0.plusMinutes(minute);
+        await().untilAsserted(() -> {
+            for (String jobId : jobIds) {
+                assertThat(this.events.executions(jobId)).as(jobId + " at " + fireTime)
+                    .anySatisfy((event) -> {
+                        assertThat(event.code()).isEqualTo(EventCodes.JOB_EXECUTED);
+                        assertThat(event.scheduledRunTime()).isEqualTo(fireTime);
+                    });
+            }
+        });
     }
 
     private List<Object> returnValues(String jobId) {
@@ -126,13 +156,11 @@ class ApschedulerApplicationIntegrationTests {
     }
 
     private static List<ZonedDateTime> minutes(int... minutes) {
-        return java.util.Arrays.stream(minutes).mapToObj(T0::plusMinutes).toList();
+        return Arrays.stream(minutes).mapToObj(T0::plusMinutes).toList();
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({ TimedJobs.class, TransactionalJobs.class, AuditedJobs.class, AuditAspect.class, Tasks.class,
-            RecordedEvents.class })
     static class TestApplication {
 
         @Bean
@@ -143,6 +171,36 @@ class ApschedulerApplicationIntegrationTests {
         @Bean
         SchedulerCustomizer clockCustomizer(MutableClock clock) {
             return (builder) -> builder.clock(clock);
+        }
+
+        @Bean
+        TimedJobs timedJobs() {
+            return new TimedJobs();
+        }
+
+        @Bean
+        TransactionalJobs transactionalJobs(JdbcTemplate jdbcTemplate) {
+            return new TransactionalJobs(jdbcTemplate);
+        }
+
+        @Bean
+        AuditedJobs auditedJobs() {
+            return new AuditedJobs();
+        }
+
+        @Bean
+        AuditAspect auditAspect() {
+            return new AuditAspect();
+        }
+
+        @Bean
+        Tasks tasks() {
+            return new Tasks();
+        }
+
+        @Bean
+        RecordedEvents recordedEvents() {
+            return new RecordedEvents();
         }
 
     }

@@ -3,9 +3,13 @@ package dev.apscheduler.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import dev.apscheduler.JobStoreException;
 import dev.apscheduler.Scheduler;
@@ -16,6 +20,8 @@ import dev.apscheduler.spring.boot.annotation.InvalidScheduledJobException;
 import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
+import dev.apscheduler.store.AcquiredJob;
+import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.MemoryJobStore;
@@ -176,7 +182,7 @@ class SchedulerLifecycleTests {
         }
 
         @Override
-        public Job modifyJob(String jobId, java.util.function.UnaryOperator<Job> modification) {
+        public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
             return this.jobs.modifyJob(jobId, modification);
         }
 
@@ -191,23 +197,22 @@ class SchedulerLifecycleTests {
         }
 
         @Override
-        public java.util.Optional<Job> lookupJob(String jobId) {
+        public Optional<Job> lookupJob(String jobId) {
             return this.jobs.lookupJob(jobId);
         }
 
         @Override
-        public java.util.List<Job> getAllJobs() {
+        public List<Job> getAllJobs() {
             return this.jobs.getAllJobs();
         }
 
         @Override
-        public java.util.Optional<java.time.Instant> nextRunTime() {
+        public Optional<Instant> nextRunTime() {
             return this.jobs.nextRunTime();
         }
 
         @Override
-        public java.util.List<dev.apscheduler.store.AcquiredJob> acquireDueJobs(java.time.Instant now, int limit,
-                dev.apscheduler.store.DueJobDecider decider) {
+        public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
             return this.jobs.acquireDueJobs(now, limit, decider);
         }
 

@@ -3,9 +3,9 @@ package dev.apscheduler.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.apscheduler.BackgroundScheduler;
 import dev.apscheduler.Scheduler;
@@ -15,6 +15,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.executor.DirectJobExecutor;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.SchedulerEventPublisher;
 import dev.apscheduler.spring.boot.SchedulerLifecycle;
@@ -158,7 +159,7 @@ class ApschedulerAutoConfigurationTests {
                 RecordingStoreFactory stores = context.getBean(RecordingStoreFactory.class);
                 assertThat(scheduler.jobStores().get("default")).isSameAs(stores.created.get(0));
                 ComponentOptions options = stores.options.get(0);
-                assertThat(options.duration("max_wait")).contains(java.time.Duration.ofSeconds(5));
+                assertThat(options.duration("max_wait")).contains(Duration.ofSeconds(5));
                 assertThat(options.string("table_name")).contains("jobs");
                 assertThat(options.keyFor("table_name"))
                     .isEqualTo("apscheduler.jobstores.default.options.table-name");
@@ -184,7 +185,7 @@ class ApschedulerAutoConfigurationTests {
             RecordedEvents events = context.getBean(RecordedEvents.class);
             assertThat(events.codeNames()).contains("SCHEDULER_STARTED");
             scheduler.taskRegistry().register("hello", () -> { });
-            scheduler.addJob(dev.apscheduler.job.JobSpec.task("hello").id("now"));
+            scheduler.addJob(JobSpec.task("hello").id("now"));
             await().until(() -> events.executions("now").stream()
                 .anyMatch((event) -> event.code() == EventCodes.JOB_EXECUTED));
         });
