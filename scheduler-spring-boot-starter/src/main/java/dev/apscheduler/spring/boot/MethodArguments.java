@@ -131,7 +131,8 @@ final class MethodArguments {
             if (CONVERSION.canConvert(sourceType, targetType)) {
                 return CONVERSION.convert(value, sourceType, targetType);
             }
-            return JSON.convertValue(value, JSON.getTypeFactory().constructType(parameter.getNestedGenericParameterType()));
+            return JSON.convertValue(value,
+                    JSON.getTypeFactory().constructType(parameter.getNestedGenericParameterType()));
         }
         catch (ConversionException | JacksonException | IllegalArgumentException ex) {
             throw new TaskArgumentException(part, what + " = " + value + " cannot be converted to "

@@ -108,7 +108,9 @@ class SchedulerLifecycleTests {
     @Test
     void aSchedulerTheApplicationStartedItselfIsNotStartedAgainButGetsItsJobs() {
         this.contextRunner.withBean("ticker", Ticker.class).withBean(ManualScheduler.class, () -> {
-            ManualScheduler scheduler = ManualScheduler.builder().clock(MutableClock.at("2030-01-01T00:00:00Z")).build();
+            ManualScheduler scheduler = ManualScheduler.builder()
+                .clock(MutableClock.at("2030-01-01T00:00:00Z"))
+                .build();
             scheduler.start(true);
             return scheduler;
         }).run((context) -> {

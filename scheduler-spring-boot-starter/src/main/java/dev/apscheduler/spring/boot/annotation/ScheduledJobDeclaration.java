@@ -120,7 +120,8 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
         Map<String, String> triggerParameters(ScheduledJob annotation) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String attribute : ScheduledJobAttributes.ORDER) {
-                String value = value(attribute, ScheduledJobAttributes.TRIGGER_ATTRIBUTES.get(attribute).apply(annotation));
+                String raw = ScheduledJobAttributes.TRIGGER_ATTRIBUTES.get(attribute).apply(annotation);
+                String value = value(attribute, raw);
                 if (value != null) {
                     values.put(ScheduledJobAttributes.TRIGGER_PARAMETERS.get(attribute), value);
                 }

@@ -9,9 +9,10 @@ import dev.apscheduler.config.SchedulerConfig;
 
 /**
  * Turns the {@code apscheduler.*} properties into the core's configuration model the way APScheduler's own
- * configuration is read: as a flat map whose keys are the properties' keys ({@code apscheduler.executors.default.max-workers},
- * {@code apscheduler.jobstores.default.options.url}, ...), parsed by the core's {@link FlatConfigParser}, so the
- * core's validation applies and its errors name the property key.
+ * configuration is read: as a flat map whose keys are the properties' keys
+ * ({@code apscheduler.executors.default.max-workers}, {@code apscheduler.jobstores.default.options.url}, ...),
+ * parsed by the core's {@link FlatConfigParser}, so the core's validation applies and its errors name the property
+ * key.
  */
 final class PropertiesSchedulerConfig {
 

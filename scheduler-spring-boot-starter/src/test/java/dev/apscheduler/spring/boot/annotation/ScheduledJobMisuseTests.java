@@ -139,9 +139,9 @@ class ScheduledJobMisuseTests {
             FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), null);
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
-            assertThat(analysis.getAction()).isEqualTo(((attribute != null)
-                    ? "Correct attribute '" + attribute + "' of the job declaration on " : "Correct the job declaration on ")
-                    + "method " + failure.getMethod() + " of bean 'jobs'.");
+            String correct = (attribute != null) ? "Correct attribute '" + attribute + "' of the job declaration on "
+                    : "Correct the job declaration on ";
+            assertThat(analysis.getAction()).isEqualTo(correct + "method " + failure.getMethod() + " of bean 'jobs'.");
         });
     }
 

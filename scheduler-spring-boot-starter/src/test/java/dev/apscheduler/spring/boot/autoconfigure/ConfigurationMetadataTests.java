@@ -64,7 +64,8 @@ class ConfigurationMetadataTests {
     }
 
     private static JsonNode read() throws IOException {
-        try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+        ClassPathResource resource = new ClassPathResource("META-INF/spring-configuration-metadata.json");
+        try (InputStream input = resource.getInputStream()) {
             return JsonMapper.builder().build().readTree(input);
         }
     }

@@ -59,7 +59,8 @@ class ConfiguredJobsTests {
     @Test
     void infersACronTriggerFromACrontab() {
         this.contextRunner
-            .withPropertyValues("apscheduler.jobs.nightly.task=vacuum", "apscheduler.jobs.nightly.params.crontab=0 3 * * *")
+            .withPropertyValues("apscheduler.jobs.nightly.task=vacuum",
+                    "apscheduler.jobs.nightly.params.crontab=0 3 * * *")
             .run((context) -> assertThat(trigger(context.getBean(Scheduler.class), "nightly"))
                 .isEqualTo("cron[crontab='0 3 * * *']"));
     }
@@ -75,7 +76,8 @@ class ConfiguredJobsTests {
 
     @Test
     void infersAnIntervalTriggerFromIntervalUnits() {
-        this.contextRunner.withPropertyValues("apscheduler.jobs.often.task=vacuum", "apscheduler.jobs.often.params.hours=2")
+        this.contextRunner
+            .withPropertyValues("apscheduler.jobs.often.task=vacuum", "apscheduler.jobs.often.params.hours=2")
             .run((context) -> assertThat(trigger(context.getBean(Scheduler.class), "often"))
                 .isEqualTo("interval[2:00:00]"));
     }
@@ -211,7 +213,8 @@ class ConfiguredJobsTests {
 
         @PostConstruct
         void register() {
-            this.scheduler.taskRegistry().registerAction("ping", (context) -> this.pings.add(context.scheduledFireTime()));
+            this.scheduler.taskRegistry()
+                .registerAction("ping", (context) -> this.pings.add(context.scheduledFireTime()));
         }
 
     }

@@ -23,7 +23,8 @@ class LazyInitializationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ApschedulerAutoConfiguration.class))
-        .withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+        .withInitializer(
+                (context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
         .withBean("reports", Reports.class)
         .withBean("tasks", Tasks.class)
         .withBean("unrelated", Unrelated.class)
