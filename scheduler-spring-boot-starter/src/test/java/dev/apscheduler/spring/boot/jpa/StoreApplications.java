@@ -1,0 +1,68 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.apscheduler.config.ComponentOptions;
+import dev.apscheduler.spring.boot.autoconfigure.ApschedulerJpaAutoConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Minimal Spring applications with the JPA job store on a test database: a data source, Hibernate, transactions and
+ * the store's auto-configuration. Each one stands for one application instance; the shared ones stay open until the
+ * JVM ends.
+ */
+final class StoreApplications {
+
+    private static final Map<String, ConfigurableApplicationContext> shared = new ConcurrentHashMap<>();
+
+    private StoreApplications() {
+    }
+
+    /**
+     * Returns the shared application number {@code instance} on a database, started on first use.
+     */
+    static ConfigurableApplicationContext shared(TestDatabase database, int instance) {
+        database.require();
+        return shared.computeIfAbsent(database + "#" + instance, (key) -> start(database, Map.of()));
+    }
+
+    /**
+     * Starts a new application on a database, with extra properties.
+     */
+    static ConfigurableApplicationContext start(TestDatabase database, Map<String, Object> extra) {
+        database.require();
+        Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(StoreApplication.class).web(WebApplicationType.NONE)
+            .properties(properties)
+            .logStartupInfo(false)
+            .run();
+    }
+
+    static JpaJobStore store(ConfigurableApplicationContext context) {
+        return (JpaJobStore) context.getBean(JpaJobStoreFactory.class)
+            .create(ComponentOptions.empty("apscheduler.jobstores.default."));
+    }
+
+    static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
+        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+            TransactionAutoConfiguration.class, ApschedulerJpaAutoConfiguration.class })
+    static class StoreApplication {
+
+    }
+
+}
