@@ -70,6 +70,8 @@ public final class JpaJobStore implements JobStore {
 
     private volatile @Nullable JobRows rows;
 
+    private volatile @Nullable Prefetched prefetched;
+
     /**
      * Creates a store.
      * @param entityManagerFactory the application's entity manager factory, which manages
@@ -121,6 +123,7 @@ public final class JpaJobStore implements JobStore {
 
     @Override
     public void addJob(Job job) {
+        this.prefetched = null;
         JobRows rows = rows();
         JobCodec.requirePersistable(job, rows.alias());
         ApschedulerJobEntity entity = new ApschedulerJobEntity(job.id(), JobRows.nextRunTime(job), rows.encode(job));
@@ -155,6 +158,7 @@ public final class JpaJobStore implements JobStore {
 
     @Override
     public void updateJob(Job job) {
+        this.prefetched = null;
         JobRows rows = rows();
         JobCodec.requirePersistable(job, rows.alias());
         Long next = JobRows.nextRunTime(job);
@@ -173,6 +177,7 @@ public final class JpaJobStore implements JobStore {
 
     @Override
     public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
+        this.prefetched = null;
         JobRows rows = rows();
         Modification result = this.transactions.call("modify job '" + jobId + "'", (entityManager) -> {
             ApschedulerJobEntity entity = entityManager.find(ApschedulerJobEntity.class, jobId,
@@ -204,6 +209,7 @@ public final class JpaJobStore implements JobStore {
 
     @Override
     public void removeJob(String jobId) {
+        this.prefetched = null;
         JobRows rows = rows();
         int removed = this.transactions.call("remove job '" + jobId + "'", (entityManager) -> entityManager
             .createQuery("DELETE FROM " + ENTITY + " e WHERE e.id = :id")
@@ -216,6 +222,7 @@ public final class JpaJobStore implements JobStore {
 
     @Override
     public void removeAllJobs() {
+        this.prefetched = null;
         this.transactions.run("remove all jobs",
                 (entityManager) -> entityManager.createQuery("DELETE FROM " + ENTITY + " e").executeUpdate());
     }
@@ -258,8 +265,18 @@ public final class JpaJobStore implements JobStore {
         return jobs;
     }
 
+    /**
+     * Returns the earliest next run time. Right after an acquire step on the same thread (the scheduler's loop asks
+     * for it after every acquire step), the next run time that step found in its transaction is returned without
+     * asking the database again.
+     */
     @Override
     public Optional<Instant> nextRunTime() {
+        Prefetched prefetched = this.prefetched;
+        if (prefetched != null && prefetched.thread() == Thread.currentThread()) {
+            this.prefetched = null;
+            return Optional.ofNullable(prefetched.nextRunTime());
+        }
         Long next = this.transactions.call("find its next run time", (entityManager) -> entityManager
             .createQuery("SELECT MIN(e.nextRunTime) FROM " + ENTITY + " e WHERE e.restoreError IS NULL", Long.class)
             .getSingleResult());
@@ -274,8 +291,10 @@ public final class JpaJobStore implements JobStore {
         JobRows rows = rows();
         for (int attempt = 1;; attempt++) {
             try {
-                return this.transactions.call("acquire its due jobs",
+                DueJobAcquirer.Acquisition acquisition = this.transactions.call("acquire its due jobs",
                         (entityManager) -> this.acquirer.get().acquire(entityManager, rows, now, limit, decider));
+                this.prefetched = new Prefetched(Thread.currentThread(), acquisition.nextRunTime());
+                return acquisition.jobs();
             }
             catch (JobStoreException ex) {
                 // waiting row locks (H2) can deadlock two acquirers; the database rolled the victim back
@@ -303,6 +322,12 @@ public final class JpaJobStore implements JobStore {
             throw new JobStoreException(this + " has not been started");
         }
         return rows;
+    }
+
+    /**
+     * The next run time an acquire step found, for the thread that made it.
+     */
+    private record Prefetched(Thread thread, @Nullable Instant nextRunTime) {
     }
 
     /**
