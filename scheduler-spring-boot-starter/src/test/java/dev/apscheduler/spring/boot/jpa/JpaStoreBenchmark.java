@@ -1,6 +1,5 @@
 package dev.apscheduler.spring.boot.jpa;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,10 +18,8 @@ import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.job.TaskRegistry;
-import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.trigger.Triggers;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Measures the JPA job store with the background scheduler on the local PostgreSQL (or the database given as
@@ -143,16 +140,11 @@ public final class JpaStoreBenchmark {
     }
 
     private static void insert(ConfigurableApplicationContext context, int count, IntFunction<Job> job) {
-        JdbcTemplate jdbc = StoreApplications.jdbc(context);
-        jdbc.update("DELETE FROM apscheduler_jobs");
-        JobCodec codec = new JobCodec(ZoneOffset.UTC, Clock.systemUTC());
-        List<Object[]> rows = new ArrayList<>(count);
+        List<Job> jobs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Job next = job.apply(i);
-            rows.add(new Object[] { next.id(), JobRows.nextRunTime(next), codec.encode(next) });
+            jobs.add(job.apply(i));
         }
-        jdbc.batchUpdate("INSERT INTO apscheduler_jobs (id, next_run_time, job_state, version) VALUES (?, ?, ?, 0)",
-                rows);
+        StoreApplications.replaceJobs(context, jobs);
     }
 
     private long[] drainLateness() {

@@ -1,11 +1,17 @@
 package dev.apscheduler.spring.boot.jpa;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.apscheduler.config.ComponentOptions;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerJpaAutoConfiguration;
+import dev.apscheduler.store.JobCodec;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,11 +45,12 @@ final class StoreApplications {
     /**
      * Starts a new application on a database, with extra properties.
      */
-    static ConfigurableApplicationContext start(TestDatabase database, Map<String, Object> extra) {
+    static ConfigurableApplicationContext start(TestDatabase database, Map<String, Object> extra,
+            Class<?>... sources) {
         database.require();
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.putAll(extra);
-        return new SpringApplicationBuilder(StoreApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(StoreApplication.class).sources(sources).web(WebApplicationType.NONE)
             .properties(properties)
             .logStartupInfo(false)
             .run();
@@ -56,6 +63,21 @@ final class StoreApplications {
 
     static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
         return new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+    }
+
+    /**
+     * Empties the store's table and writes jobs into it directly, faster than the scheduler would.
+     */
+    static void replaceJobs(ConfigurableApplicationContext context, List<Job> jobs) {
+        JdbcTemplate jdbc = jdbc(context);
+        jdbc.update("DELETE FROM apscheduler_jobs");
+        JobCodec codec = new JobCodec(ZoneOffset.UTC, Clock.systemUTC());
+        List<Object[]> rows = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            rows.add(new Object[] { job.id(), JobRows.nextRunTime(job), codec.encode(job) });
+        }
+        jdbc.batchUpdate("INSERT INTO apscheduler_jobs (id, next_run_time, job_state, version) VALUES (?, ?, ?, 0)",
+                rows);
     }
 
     @Configuration(proxyBeanMethods = false)
