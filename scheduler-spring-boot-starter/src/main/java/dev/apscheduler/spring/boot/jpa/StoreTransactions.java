@@ -8,6 +8,7 @@ import dev.apscheduler.JobStoreException;
 import dev.apscheduler.SchedulerException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,9 +51,13 @@ final class StoreTransactions {
             throw ex;
         }
         catch (RuntimeException ex) {
-            throw new JobStoreException(this.description.get() + " failed to " + operation + ": " + ex.getMessage(),
-                    ex);
+            throw new JobStoreException(this.description.get() + " failed to " + operation + ": " + describe(ex), ex);
         }
+    }
+
+    private static String describe(RuntimeException ex) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+        return (root != ex) ? ex.getMessage() + " (" + root.getMessage() + ")" : String.valueOf(ex.getMessage());
     }
 
     void run(String operation, java.util.function.Consumer<EntityManager> work) {
