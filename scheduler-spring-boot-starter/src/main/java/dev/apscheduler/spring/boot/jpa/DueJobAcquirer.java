@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
@@ -25,10 +27,31 @@ final class DueJobAcquirer {
 
     private final String selectDue;
 
+    private final @Nullable ReentrantLock exclusive;
+
     DueJobAcquirer(RowLocking locking) {
+        // without SKIP LOCKED, acquire steps of this instance would only wait for (or deadlock with) each other
+        this.exclusive = (locking == RowLocking.WAIT) ? new ReentrantLock() : null;
         this.selectDue = "SELECT id, job_state FROM " + TABLE
                 + " WHERE next_run_time <= ? AND restore_error IS NULL ORDER BY next_run_time, id LIMIT ?"
                 + locking.clause();
+    }
+
+    /**
+     * Runs an acquire step, one at a time in this instance where rows are locked by waiting.
+     */
+    <T> T exclusively(Supplier<T> step) {
+        ReentrantLock exclusive = this.exclusive;
+        if (exclusive == null) {
+            return step.get();
+        }
+        exclusive.lock();
+        try {
+            return step.get();
+        }
+        finally {
+            exclusive.unlock();
+        }
     }
 
     /**

@@ -2,17 +2,15 @@ package dev.apscheduler.spring.boot.jpa;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobLookupException;
-import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.JobStoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
@@ -20,9 +18,7 @@ import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +47,9 @@ public final class JpaJobStore implements JobStore {
     /** How long a scheduler sleeps at most before looking for changes other instances made, by default. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
 
-    private static final int MAX_ACQUIRE_ATTEMPTS = 5;
+    private static final int MAX_ACQUIRE_ATTEMPTS = 20;
 
     private static final Logger logger = LoggerFactory.getLogger(JpaJobStore.class);
-
-    private static final String ENTITY = ApschedulerJobEntity.ENTITY_NAME;
-
-    private static final Comparator<Job> ORDER = Comparator
-        .comparing((Job job) -> job.nextRunTime().map((time) -> time.toInstant()).orElse(null),
-                Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Job::id);
 
     private final StoreTransactions transactions;
 
@@ -163,13 +152,8 @@ public final class JpaJobStore implements JobStore {
         JobCodec.requirePersistable(job, rows.alias());
         Long next = JobRows.nextRunTime(job);
         String state = rows.encode(job);
-        int updated = this.transactions.call("replace job '" + job.id() + "'", (entityManager) -> entityManager
-            .createQuery("UPDATE " + ENTITY + " e SET e.nextRunTime = :next, e.jobState = :state, "
-                    + "e.restoreError = NULL, e.version = e.version + 1 WHERE e.id = :id")
-            .setParameter("next", next)
-            .setParameter("state", state)
-            .setParameter("id", job.id())
-            .executeUpdate());
+        int updated = this.transactions.call("replace job '" + job.id() + "'",
+                (entityManager) -> StoredJobs.replace(entityManager, job.id(), next, state));
         if (updated == 0) {
             throw new JobLookupException(job.id(), rows.alias());
         }
@@ -179,28 +163,8 @@ public final class JpaJobStore implements JobStore {
     public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
         this.prefetched = null;
         JobRows rows = rows();
-        Modification result = this.transactions.call("modify job '" + jobId + "'", (entityManager) -> {
-            ApschedulerJobEntity entity = entityManager.find(ApschedulerJobEntity.class, jobId,
-                    LockModeType.PESSIMISTIC_WRITE);
-            if (entity == null) {
-                return new Modification(null, new JobLookupException(jobId, rows.alias()));
-            }
-            Job stored = rows.decode(jobId, entity.getJobState());
-            try {
-                Job modified = modification.apply(stored);
-                if (!modified.id().equals(jobId)) {
-                    throw new IllegalArgumentException("a modification must keep the job's id '" + jobId
-                            + "', was '" + modified.id() + "'");
-                }
-                JobCodec.requirePersistable(modified, rows.alias());
-                entity.store(JobRows.nextRunTime(modified), rows.encode(modified));
-                return new Modification(modified, null);
-            }
-            catch (RuntimeException ex) {
-                // nothing was changed; the caller gets the failure as it was thrown
-                return new Modification(null, ex);
-            }
-        });
+        StoredJobs.Modification result = this.transactions.call("modify job '" + jobId + "'",
+                (entityManager) -> StoredJobs.modify(entityManager, rows, jobId, modification));
         if (result.failure() != null) {
             throw result.failure();
         }
@@ -211,10 +175,8 @@ public final class JpaJobStore implements JobStore {
     public void removeJob(String jobId) {
         this.prefetched = null;
         JobRows rows = rows();
-        int removed = this.transactions.call("remove job '" + jobId + "'", (entityManager) -> entityManager
-            .createQuery("DELETE FROM " + ENTITY + " e WHERE e.id = :id")
-            .setParameter("id", jobId)
-            .executeUpdate());
+        int removed = this.transactions.call("remove job '" + jobId + "'",
+                (entityManager) -> StoredJobs.remove(entityManager, jobId));
         if (removed == 0) {
             throw new JobLookupException(jobId, rows.alias());
         }
@@ -223,46 +185,20 @@ public final class JpaJobStore implements JobStore {
     @Override
     public void removeAllJobs() {
         this.prefetched = null;
-        this.transactions.run("remove all jobs",
-                (entityManager) -> entityManager.createQuery("DELETE FROM " + ENTITY + " e").executeUpdate());
+        this.transactions.run("remove all jobs", StoredJobs::removeAll);
     }
 
     @Override
     public Optional<Job> lookupJob(String jobId) {
         JobRows rows = rows();
-        return this.transactions.call("look up job '" + jobId + "'", (entityManager) -> {
-            List<Object[]> found = entityManager
-                .createQuery("SELECT e.id, e.jobState FROM " + ENTITY
-                        + " e WHERE e.id = :id AND e.restoreError IS NULL", Object[].class)
-                .setParameter("id", jobId)
-                .getResultList();
-            return restore(entityManager, rows, found).stream().findFirst();
-        });
+        return this.transactions.call("look up job '" + jobId + "'",
+                (entityManager) -> StoredJobs.lookup(entityManager, rows, jobId));
     }
 
     @Override
     public List<Job> getAllJobs() {
         JobRows rows = rows();
-        List<Job> jobs = this.transactions.call("list its jobs", (entityManager) -> restore(entityManager, rows,
-                entityManager.createQuery("SELECT e.id, e.jobState FROM " + ENTITY + " e WHERE e.restoreError IS NULL",
-                        Object[].class).getResultList()));
-        jobs.sort(ORDER);
-        return jobs;
-    }
-
-    private static List<Job> restore(EntityManager entityManager, JobRows rows, List<Object[]> found) {
-        List<Job> jobs = new ArrayList<>(found.size());
-        for (Object[] row : found) {
-            String id = (String) row[0];
-            try {
-                jobs.add(rows.decode(id, JobRows.text(row[1])));
-            }
-            catch (JobRestoreException ex) {
-                UnrestorableRows.mark(entityManager, id, ex);
-                rows.report(ex);
-            }
-        }
-        return jobs;
+        return this.transactions.call("list its jobs", (entityManager) -> StoredJobs.all(entityManager, rows));
     }
 
     /**
@@ -277,9 +213,7 @@ public final class JpaJobStore implements JobStore {
             this.prefetched = null;
             return Optional.ofNullable(prefetched.nextRunTime());
         }
-        Long next = this.transactions.call("find its next run time", (entityManager) -> entityManager
-            .createQuery("SELECT MIN(e.nextRunTime) FROM " + ENTITY + " e WHERE e.restoreError IS NULL", Long.class)
-            .getSingleResult());
+        Long next = this.transactions.call("find its next run time", StoredJobs::nextRunTime);
         return Optional.ofNullable(next).map(JobRows::instant);
     }
 
@@ -289,21 +223,35 @@ public final class JpaJobStore implements JobStore {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
         JobRows rows = rows();
+        DueJobAcquirer acquirer = this.acquirer.get();
         for (int attempt = 1;; attempt++) {
             try {
-                DueJobAcquirer.Acquisition acquisition = this.transactions.call("acquire its due jobs",
-                        (entityManager) -> this.acquirer.get().acquire(entityManager, rows, now, limit, decider));
+                DueJobAcquirer.Acquisition acquisition = acquirer.exclusively(() -> this.transactions.call(
+                        "acquire its due jobs",
+                        (entityManager) -> acquirer.acquire(entityManager, rows, now, limit, decider)));
                 this.prefetched = new Prefetched(Thread.currentThread(), acquisition.nextRunTime());
                 return acquisition.jobs();
             }
             catch (JobStoreException ex) {
-                // waiting row locks (H2) can deadlock two acquirers; the database rolled the victim back
-                if (attempt == MAX_ACQUIRE_ATTEMPTS || !StoreTransactions.isRolledBack(ex)) {
+                // waiting row locks (H2) can deadlock the acquire steps of two instances; the database rolled this
+                // one back, so it is tried again after a short random pause that lets the other one finish
+                if (attempt == MAX_ACQUIRE_ATTEMPTS || !StoreTransactions.isRolledBack(ex) || !pause(attempt)) {
                     throw ex;
                 }
                 logger.debug("{}: acquire step rolled back by the database ({}); trying again", this,
                         ex.getMessage());
             }
+        }
+    }
+
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -328,12 +276,6 @@ public final class JpaJobStore implements JobStore {
      * The next run time an acquire step found, for the thread that made it.
      */
     private record Prefetched(Thread thread, @Nullable Instant nextRunTime) {
-    }
-
-    /**
-     * The outcome of a modification: the modified job, or why there is none.
-     */
-    private record Modification(@Nullable Job job, @Nullable RuntimeException failure) {
     }
 
     @Override
