@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * and the {@link JobExecutionHistory} that feeds its last executions. The actuator's own conditions sit on a nested
  * configuration, evaluated only once the class-level condition has found actuator on the class path.
  */
-@AutoConfiguration(afterName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
+@AutoConfiguration(after = ApschedulerAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 public final class ApschedulerEndpointAutoConfiguration {
 

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * module's own condition sits on a nested configuration, evaluated only once the class-level condition has found
  * that module on the class path.
  */
-@AutoConfiguration(afterName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration",
+@AutoConfiguration(after = ApschedulerAutoConfiguration.class,
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ Health.class, ConditionalOnEnabledHealthIndicator.class })
 public final class ApschedulerHealthContributorAutoConfiguration {

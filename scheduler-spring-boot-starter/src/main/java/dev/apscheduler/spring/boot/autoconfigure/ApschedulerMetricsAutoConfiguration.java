@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(
         after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-                SimpleMetricsExportAutoConfiguration.class },
-        afterName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
+                SimpleMetricsExportAutoConfiguration.class, ApschedulerAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
 @ConditionalOnBean({ Scheduler.class, MeterRegistry.class })
 public final class ApschedulerMetricsAutoConfiguration {

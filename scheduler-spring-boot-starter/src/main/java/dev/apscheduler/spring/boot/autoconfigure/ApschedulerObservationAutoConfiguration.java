@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Bean;
  * if it applies the {@code SchedulerCustomizer} beans itself.
  */
 @AutoConfiguration(
-        afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-                "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration" })
+        after = ApschedulerAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean({ Scheduler.class, ObservationRegistry.class })
 public final class ApschedulerObservationAutoConfiguration {
