@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL schema of one system under test, created empty with the system's tables for one run and dropped when
@@ -40,6 +41,7 @@ final class PostgresSchema implements AutoCloseable {
         config.setUsername(environment.postgresUser());
         config.setPassword(environment.postgresPassword());
         config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(0);
         config.setPoolName(schema);
         this.dataSource = new HikariDataSource(config);
     }
@@ -49,15 +51,20 @@ final class PostgresSchema implements AutoCloseable {
      * @param environment where the server is
      * @param schema the schema's name, lower case
      * @param poolSize the connection pool's maximum size
-     * @param ddlResource the class path resource of the DDL script, statements separated by {@code ;}
+     * @param ddlResource the class path resource of the DDL script, statements separated by {@code ;}, or
+     * {@code null} when the system creates its tables itself
      * @return the schema, with a connection pool whose search path is the schema
      */
-    static PostgresSchema create(RunnerEnvironment environment, String schema, int poolSize, String ddlResource) {
+    static PostgresSchema create(RunnerEnvironment environment, String schema, int poolSize,
+            @Nullable String ddlResource) {
         if (!NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("schema name must match " + NAME + ", was '" + schema + "'");
         }
         execute(environment, List.of("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema));
         PostgresSchema created = new PostgresSchema(environment, schema, poolSize);
+        if (ddlResource == null) {
+            return created;
+        }
         try (Connection connection = created.dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements(readResource(ddlResource))) {
                 statement.execute(sql);

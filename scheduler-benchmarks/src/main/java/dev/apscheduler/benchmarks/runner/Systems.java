@@ -8,9 +8,9 @@ import java.util.function.Function;
 import dev.apscheduler.store.MemoryJobStore;
 
 /**
- * The systems the benchmark program knows, by the name given on its command line. A JPA job store runner is added
- * here as {@code apscheduler-jpa-h2} and {@code apscheduler-jpa-postgres} once that store exists: an
- * {@link ApschedulerRunner} given the store and the resources to close.
+ * The systems the benchmark program knows, by the name given on its command line. Our scheduler appears once per job
+ * store: an {@link ApschedulerRunner} given the store and what to close after it; another store is benchmarked by
+ * adding a line here.
  */
 public final class Systems {
 
@@ -23,11 +23,24 @@ public final class Systems {
         Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories = new LinkedHashMap<>();
         factories.put("apscheduler-memory", (environment) -> new ApschedulerRunner(environment, new MemoryJobStore(),
                 Map.of("store", "memory"), () -> { }));
+        factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2()));
+        factories.put("apscheduler-jpa-postgres",
+                (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
         factories.put("quartz-ram", QuartzRunner::ram);
         factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
         factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
         factories.put("spring-tpts", SpringTaskSchedulerRunner::new);
         return factories;
+    }
+
+    private static SchedulerRunner jpa(RunnerEnvironment environment, JpaStoreApplication application) {
+        try {
+            return new ApschedulerRunner(environment, application.store(), application.settings(), application);
+        }
+        catch (RuntimeException ex) {
+            application.close();
+            throw ex;
+        }
     }
 
     /**
