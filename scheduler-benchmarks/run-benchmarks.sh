@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark matrix (every system against every workload, several repetitions, each run in a fresh JVM)
-# and writes the medians as a Markdown table to scheduler-benchmarks/RESULTS.md.
+# and writes the medians as Markdown tables to scheduler-benchmarks/RESULTS.md and, for a full run, into the
+# Performance section of README.md.
 #
 #   scheduler-benchmarks/run-benchmarks.sh            # 3 repetitions, builds the jar first
 #   REPS=5 scheduler-benchmarks/run-benchmarks.sh     # more repetitions
@@ -39,8 +40,10 @@ if [ -n "${SMOKE:-}" ]; then
     REPORT="${REPORT_SMOKE:-scheduler-benchmarks/target/RESULTS-smoke.md}"
 fi
 
-# The workloads. In-memory systems warm up with three runs of the same workload; database systems
-# with one small run (their figures are bound by the database, and a full warm-up would double the matrix's time).
+# The workloads. Every measured run follows warm-up runs in the same JVM (each on a fresh scheduler), so that the
+# figures are those of a warmed-up application: three full runs for in-memory bursts, one small one for database
+# bursts (bound by the database, and a full one would double the matrix's time), one 3-second run before periodic
+# workloads.
 # Leads leave time to load the jobs before they are due (a system loads while held back, and the report flags a
 # load that overran).
 MEMORY_SYSTEMS="apscheduler-memory quartz-ram spring-tpts"
@@ -48,13 +51,19 @@ DATABASE_SYSTEMS="apscheduler-jpa-h2 apscheduler-jpa-postgres db-scheduler-postg
 memory_matrix() {
     echo "--workload burst --jobs $BURST_SMALL --lead-ms 1000 --warmups 3"
     echo "--workload burst --jobs $BURST_LARGE --lead-ms 2000 --warmups 3"
-    echo "--workload periodic --jobs $PERIODIC_JOBS --period-ms 1000 --duration-s $PERIODIC_SECONDS --lead-ms 2000"
+    echo "--workload periodic --fire-times spread --jobs $PERIODIC_JOBS --period-ms 1000 \
+--duration-s $PERIODIC_SECONDS --lead-ms 2000 --warmups 1 --warmup-duration-s 3"
+    echo "--workload periodic --fire-times aligned --jobs $PERIODIC_JOBS --period-ms 1000 \
+--duration-s $PERIODIC_SECONDS --lead-ms 2000 --warmups 1 --warmup-duration-s 3"
     echo "--workload sleepy --jobs $SLEEPY_JOBS --sleep-ms 10 --lead-ms 1000 --warmups 1"
 }
 database_matrix() {
     local lead="$1"
     echo "--workload burst --jobs $BURST_SMALL --lead-ms $lead --warmups 1 --warmup-jobs 1000"
-    echo "--workload periodic --jobs $PERIODIC_JOBS --period-ms 1000 --duration-s $PERIODIC_SECONDS --lead-ms 5000"
+    echo "--workload periodic --fire-times spread --jobs $PERIODIC_JOBS --period-ms 1000 \
+--duration-s $PERIODIC_SECONDS --lead-ms 5000 --warmups 1 --warmup-duration-s 3"
+    echo "--workload periodic --fire-times aligned --jobs $PERIODIC_JOBS --period-ms 1000 \
+--duration-s $PERIODIC_SECONDS --lead-ms 5000 --warmups 1 --warmup-duration-s 3"
     echo "--workload sleepy --jobs $SLEEPY_JOBS --sleep-ms 10 --lead-ms 5000 --warmups 1 --warmup-jobs 100"
 }
 database_lead() {
@@ -103,5 +112,10 @@ done
 UPTIME_AFTER="$(uptime)"
 HEADER="Produced by \`scheduler-benchmarks/run-benchmarks.sh\` ($REPS repetitions, each run in a fresh JVM with
 \`$JVM_OPTS\`, 10 workers for every system). \`uptime\` before: \`${UPTIME_BEFORE# }\`; after: \`${UPTIME_AFTER# }\`."
-"$JAVA" -cp "$JAR" dev.apscheduler.benchmarks.ResultsTable "$RESULTS" "$REPORT" "$HEADER"
-echo "Wrote $REPORT" >&2
+README_ARGS=()
+# Only a full run replaces the figures in the README's Performance section.
+if [ -z "${SMOKE:-}" ] && [ "$ONLY" = all ]; then
+    README_ARGS=(README.md)
+fi
+"$JAVA" -cp "$JAR" dev.apscheduler.benchmarks.ResultsTable "$RESULTS" "$REPORT" "$HEADER" "${README_ARGS[@]}"
+echo "Wrote $REPORT ${README_ARGS[*]}" >&2

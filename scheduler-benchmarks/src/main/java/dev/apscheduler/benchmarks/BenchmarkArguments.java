@@ -12,7 +12,8 @@ import java.util.Set;
 final class BenchmarkArguments {
 
     static final Set<String> NAMES = Set.of("system", "workload", "jobs", "period-ms", "duration-s", "sleep-ms",
-            "lead-ms", "settle-ms", "timeout-s", "warmups", "warmup-jobs", "postgres-url", "postgres-user", "postgres-password");
+            "fire-times", "lead-ms", "settle-ms", "timeout-s", "warmups", "warmup-jobs", "warmup-duration-s", "postgres-url",
+            "postgres-user", "postgres-password");
 
     private final Map<String, String> values;
 
@@ -25,8 +26,8 @@ final class BenchmarkArguments {
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i];
             if (!name.startsWith("--") || !NAMES.contains(name.substring(2))) {
-                throw new IllegalArgumentException("unknown option '" + name + "', expected --name value with a name in "
-                        + NAMES);
+                throw new IllegalArgumentException("unknown option '" + name
+                        + "', expected --name value with a name in " + NAMES);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option '" + name + "' has no value");

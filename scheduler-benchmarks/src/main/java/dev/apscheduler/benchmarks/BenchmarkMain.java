@@ -29,11 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Options: {@code --system} (one of {@link Systems#names()}), {@code --workload} ({@code burst}, {@code periodic},
  * {@code sleepy}), {@code --jobs}, {@code --period-ms} (periodic, default 1000), {@code --duration-s} (periodic,
- * default 10), {@code --sleep-ms} (sleepy, default 10), {@code --lead-ms} (how far ahead jobs are due, default 2000),
+ * default 10), {@code --fire-times} (periodic: {@code aligned}, the default, or {@code spread}),
+ * {@code --sleep-ms} (sleepy, default 10), {@code --lead-ms} (how far ahead jobs are due, default 2000),
  * {@code --settle-ms} (periodic: wait for late runs, default 2000), {@code --timeout-s} (default 300),
  * {@code --warmups} (default 1 for burst and sleepy, 0 for periodic), {@code --warmup-jobs} (the job count of
- * warm-up runs, default {@code --jobs}), {@code --postgres-url},
- * {@code --postgres-user}, {@code --postgres-password}.
+ * warm-up runs, default {@code --jobs}), {@code --warmup-duration-s} (the duration of periodic warm-up runs,
+ * default {@code --duration-s}), {@code --postgres-url}, {@code --postgres-user}, {@code --postgres-password}.
  */
 public final class BenchmarkMain {
 
@@ -53,10 +54,12 @@ public final class BenchmarkMain {
                 arguments.optional("postgres-url").orElse(defaults.postgresUrl()),
                 arguments.optional("postgres-user").orElse(defaults.postgresUser()),
                 arguments.optional("postgres-password").orElse(defaults.postgresPassword()));
-        Workload workload = workload(arguments, environment, null);
+        Workload workload = workload(arguments, environment, null, null);
         int warmups = arguments.integer("warmups", "periodic".equals(workload.name()) ? 0 : 1);
-        Workload warmup = arguments.optional("warmup-jobs").isPresent()
-                ? workload(arguments, environment, arguments.integer("warmup-jobs", 0)) : workload;
+        Workload warmup = workload(arguments, environment,
+                arguments.optional("warmup-jobs").map((jobs) -> arguments.integer("warmup-jobs", 0)).orElse(null),
+                arguments.optional("warmup-duration-s").map((seconds) -> arguments.seconds("warmup-duration-s", 0))
+                    .orElse(null));
         String loadBefore = loadAverage();
         for (int i = 0; i < warmups; i++) {
             run(system, environment, warmup);
@@ -80,7 +83,7 @@ public final class BenchmarkMain {
     }
 
     private static Workload workload(BenchmarkArguments arguments, RunnerEnvironment environment,
-            @Nullable Integer jobs) {
+            @Nullable Integer jobs, @Nullable Duration duration) {
         String name = arguments.required("workload");
         int defaultJobs = "burst".equals(name) ? 10_000 : 1000;
         int count = (jobs != null) ? jobs : arguments.integer("jobs", defaultJobs);
@@ -88,16 +91,28 @@ public final class BenchmarkMain {
         Duration timeout = arguments.seconds("timeout-s", 300);
         return switch (name) {
             case "burst" -> OneShotWorkload.burst(count, lead, timeout);
-            case "sleepy" -> OneShotWorkload.sleepy(count, arguments.millis("sleep-ms", 10), environment.workers(), lead,
-                    timeout);
+            case "sleepy" -> OneShotWorkload.sleepy(count, arguments.millis("sleep-ms", 10), environment.workers(),
+                    lead, timeout);
             case "periodic" -> new PeriodicWorkload(count, arguments.millis("period-ms", 1000),
-                    arguments.seconds("duration-s", 10), lead, arguments.millis("settle-ms", 2000));
+                    (duration != null) ? duration : arguments.seconds("duration-s", 10), lead,
+                    arguments.millis("settle-ms", 2000),
+                    arguments.optional("fire-times").map(BenchmarkMain::spread).orElse(false));
             default -> throw new IllegalArgumentException("unknown workload '" + name
                     + "', expected burst, periodic or sleepy");
         };
     }
 
-    private static Result run(String system, RunnerEnvironment environment, Workload workload) throws InterruptedException {
+    private static boolean spread(String fireTimes) {
+        return switch (fireTimes) {
+            case "spread" -> true;
+            case "aligned" -> false;
+            default -> throw new IllegalArgumentException("option --fire-times must be spread or aligned, was '"
+                    + fireTimes + "'");
+        };
+    }
+
+    private static Result run(String system, RunnerEnvironment environment, Workload workload)
+            throws InterruptedException {
         try (SchedulerRunner runner = Systems.create(system, environment)) {
             Map<String, Object> metrics = workload.run(runner);
             return new Result(metrics, runner.settings());

@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and the machine's load while the runs were taken.
  *
  * <pre>
- * java -cp benchmarks.jar dev.apscheduler.benchmarks.ResultsTable results.jsonl RESULTS.md "title line"
+ * java -cp benchmarks.jar dev.apscheduler.benchmarks.ResultsTable results.jsonl RESULTS.md "header" [README.md]
  * </pre>
+ *
+ * With a README given, the text between its {@value #START} and {@value #END} lines is replaced by one compact
+ * table of every scenario and the header, so that the README shows the figures the script just produced.
  */
 public final class ResultsTable {
 
@@ -36,6 +39,10 @@ public final class ResultsTable {
             new Column("extra runs", "extra_runs", 0),
             new Column("load (jobs/s)", "load_jobs_per_s", 0));
 
+    static final String START = "<!-- benchmark-results:start -->";
+
+    static final String END = "<!-- benchmark-results:end -->";
+
     private ResultsTable() {
     }
 
@@ -46,11 +53,66 @@ public final class ResultsTable {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: ResultsTable <results.jsonl> <report.md> [header text]");
+            throw new IllegalArgumentException("usage: ResultsTable <results.jsonl> <report.md> [header] [README.md]");
         }
         List<Map<String, Object>> runs = read(Path.of(args[0]));
-        String markdown = render(runs, (args.length > 2) ? args[2] : "");
-        Files.writeString(Path.of(args[1]), markdown);
+        String header = (args.length > 2) ? args[2] : "";
+        Files.writeString(Path.of(args[1]), render(runs, header));
+        if (args.length > 3) {
+            Path readme = Path.of(args[3]);
+            Files.writeString(readme, splice(Files.readString(readme), compact(runs) + "\n" + header + "\n"));
+        }
+    }
+
+    /**
+     * Replaces the text between the start and end marker lines.
+     * @param document the document holding both markers
+     * @param content the new text between them
+     * @return the document with the new text
+     */
+    static String splice(String document, String content) {
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("the README has no " + START + " ... " + END + " section");
+        }
+        return document.substring(0, start + START.length()) + "\n" + content + document.substring(end);
+    }
+
+    /**
+     * Renders one table with a row per scenario and system: the figures each workload is about.
+     * @param runs the parsed JSON lines
+     * @return the table
+     */
+    @SuppressWarnings("unchecked")
+    static String compact(List<Map<String, Object>> runs) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            String scenario = run.get("workload") + " " + describe((Map<String, Object>) run.get("parameters"));
+            rows.computeIfAbsent(scenario + "|" + run.get("system"), (key) -> new ArrayList<>()).add(run);
+        }
+        List<Column> columns = List.of(new Column("jobs/s", "throughput_per_s", 0),
+                new Column("drain / ideal", "drain_over_ideal", 2), new Column("p50 ms", "lateness_ms_p50", 1),
+                new Column("p99 ms", "lateness_ms_p99", 1), new Column("max ms", "lateness_ms_max", 1),
+                new Column("missed", "missed_runs", 0));
+        StringBuilder out = new StringBuilder("| workload | system | ");
+        columns.forEach((column) -> out.append(column.title()).append(" | "));
+        out.append("\n|---|---|");
+        columns.forEach((column) -> out.append("---:|"));
+        out.append('\n');
+        rows.forEach((key, group) -> {
+            String[] parts = key.split("\\|", 2);
+            out.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ");
+            columns.forEach((column) -> out.append(medianOf(group, column)).append(" | "));
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
+    private static String medianOf(List<Map<String, Object>> runs, Column column) {
+        List<Double> values = runs.stream().map((run) -> metrics(run).get(column.key()))
+            .filter(Number.class::isInstance).map((value) -> ((Number) value).doubleValue()).toList();
+        return values.isEmpty() ? "" : format(median(values), column.decimals());
     }
 
     @SuppressWarnings("unchecked")
@@ -103,11 +165,7 @@ public final class ResultsTable {
         out.append("---:|\n");
         bySystem.forEach((system, runs) -> {
             out.append("| ").append(system).append(" | ");
-            for (Column column : columns) {
-                List<Double> values = runs.stream().map((run) -> metrics(run).get(column.key()))
-                    .filter(Number.class::isInstance).map((value) -> ((Number) value).doubleValue()).toList();
-                out.append(values.isEmpty() ? "" : format(median(values), column.decimals())).append(" | ");
-            }
+            columns.forEach((column) -> out.append(medianOf(runs, column)).append(" | "));
             long failed = runs.stream().filter((run) -> Boolean.TRUE.equals(metrics(run).get("timed_out"))).count();
             out.append(runs.size()).append((failed > 0) ? " (" + failed + " timed out)" : "").append(" |\n");
         });
@@ -118,7 +176,8 @@ public final class ResultsTable {
     private static void settings(StringBuilder out, List<Map<String, Object>> runs) {
         out.append("## Settings of each system\n\n");
         Map<String, Map<String, Object>> bySystem = new LinkedHashMap<>();
-        runs.forEach((run) -> bySystem.putIfAbsent((String) run.get("system"), (Map<String, Object>) run.get("settings")));
+        runs.forEach((run) -> bySystem.putIfAbsent((String) run.get("system"),
+                (Map<String, Object>) run.get("settings")));
         bySystem.forEach((system, settings) -> out.append("- **").append(system).append("**: ")
             .append(settings.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("; ")))

@@ -3,7 +3,9 @@ package dev.apscheduler.benchmarks.runner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.BackgroundScheduler;
@@ -69,10 +71,12 @@ public class ApschedulerRunner implements SchedulerRunner {
     }
 
     @Override
-    public void schedulePeriodic(int count, Instant start, Duration period, JobBody body) {
+    public void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body) {
         this.body = body;
-        IntervalTrigger trigger = Triggers.interval().every(period).startDate(start.atZone(ZoneOffset.UTC)).build();
-        for (int i = 0; i < count; i++) {
+        Map<Instant, IntervalTrigger> triggers = new HashMap<>();
+        for (int i = 0; i < firstFireTimes.size(); i++) {
+            IntervalTrigger trigger = triggers.computeIfAbsent(firstFireTimes.get(i),
+                    (start) -> Triggers.interval().every(period).startDate(start.atZone(ZoneOffset.UTC)).build());
             this.scheduler.addJob(JobSpec.task(TASK).id("periodic-" + i).trigger(trigger));
         }
     }

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -90,23 +91,24 @@ public final class DbSchedulerRunner implements SchedulerRunner {
     @Override
     public void scheduleOnce(int count, Instant at, JobBody body) {
         this.body = body;
-        load(count, at, (i) -> this.once.instance("once-" + i));
+        load(count, (i) -> SchedulableInstance.of(this.once.instance("once-" + i), at));
     }
 
     @Override
-    public void schedulePeriodic(int count, Instant start, Duration period, JobBody body) {
+    public void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body) {
         this.body = body;
         this.period = period;
-        load(count, start, (i) -> this.periodic.instance("periodic-" + i));
+        load(firstFireTimes.size(),
+                (i) -> SchedulableInstance.of(this.periodic.instance("periodic-" + i), firstFireTimes.get(i)));
     }
 
-    private void load(int count, Instant at, java.util.function.IntFunction<TaskInstance<?>> instance) {
+    private void load(int count, IntFunction<SchedulableInstance<?>> instance) {
         SchedulerClient client = SchedulerClient.Builder.create(this.schema.dataSource(), tasks()).build();
-        List<TaskInstance<?>> batch = new ArrayList<>(LOAD_BATCH);
+        List<SchedulableInstance<?>> batch = new ArrayList<>(LOAD_BATCH);
         for (int i = 0; i < count; i++) {
             batch.add(instance.apply(i));
             if (batch.size() == LOAD_BATCH || i == count - 1) {
-                client.scheduleBatch(batch, at);
+                client.scheduleBatch(batch);
                 batch.clear();
             }
         }

@@ -65,14 +65,16 @@ final class PostgresSchema implements AutoCloseable {
         if (ddlResource == null) {
             return created;
         }
-        try (Connection connection = created.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = created.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements(readResource(ddlResource))) {
                 statement.execute(sql);
             }
         }
         catch (SQLException ex) {
             created.close();
-            throw new IllegalStateException("Could not create the tables of " + ddlResource + " in schema " + schema, ex);
+            throw new IllegalStateException("Could not create the tables of " + ddlResource + " in schema " + schema,
+                    ex);
         }
         return created;
     }

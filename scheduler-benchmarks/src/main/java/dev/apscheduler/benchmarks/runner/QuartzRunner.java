@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -123,11 +124,10 @@ public final class QuartzRunner implements SchedulerRunner {
     }
 
     @Override
-    public void schedulePeriodic(int count, Instant start, Duration period, JobBody body) {
+    public void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body) {
         this.body = body;
-        Date first = Date.from(start);
-        load(count, "periodic-", (i) -> TriggerBuilder.newTrigger().withIdentity("periodic-" + i, GROUP)
-            .startAt(first).withSchedule(SimpleScheduleBuilder.simpleSchedule()
+        load(firstFireTimes.size(), "periodic-", (i) -> TriggerBuilder.newTrigger().withIdentity("periodic-" + i, GROUP)
+            .startAt(Date.from(firstFireTimes.get(i))).withSchedule(SimpleScheduleBuilder.simpleSchedule()
                 .withIntervalInMilliseconds(period.toMillis()).repeatForever())
             .build());
     }

@@ -2,6 +2,7 @@ package dev.apscheduler.benchmarks.runner;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,14 +32,13 @@ public interface SchedulerRunner extends AutoCloseable {
     void scheduleOnce(int count, Instant at, JobBody body);
 
     /**
-     * Adds {@code count} jobs that first fire at {@code start} and then every {@code period}, with the system's
-     * default handling of late runs.
-     * @param count how many jobs
-     * @param start the first fire time of each
+     * Adds one job per first fire time, each firing then and every {@code period} after, with the system's default
+     * handling of late runs.
+     * @param firstFireTimes the first fire time of each job
      * @param period the time between fire times
      * @param body what each runs, told its scheduled time
      */
-    void schedulePeriodic(int count, Instant start, Duration period, JobBody body);
+    void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body);
 
     /**
      * Lets the scheduler run the jobs: starts or resumes it. A system that cannot be held (it runs jobs as soon as

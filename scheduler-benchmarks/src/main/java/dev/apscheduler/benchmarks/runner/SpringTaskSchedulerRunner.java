@@ -3,6 +3,7 @@ package dev.apscheduler.benchmarks.runner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,8 +49,8 @@ public class SpringTaskSchedulerRunner implements SchedulerRunner {
     }
 
     @Override
-    public void schedulePeriodic(int count, Instant start, Duration period, JobBody body) {
-        for (int i = 0; i < count; i++) {
+    public void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body) {
+        for (Instant start : firstFireTimes) {
             AtomicLong runs = new AtomicLong();
             this.scheduler.scheduleAtFixedRate(() -> body.run(start.plus(period.multipliedBy(runs.getAndIncrement()))),
                     start, period);

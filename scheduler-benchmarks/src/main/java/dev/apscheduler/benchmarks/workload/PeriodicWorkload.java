@@ -3,16 +3,20 @@ package dev.apscheduler.benchmarks.workload;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.benchmarks.runner.SchedulerRunner;
 
 /**
- * {@code periodic}: J jobs, all first due at the same instant a lead time from now, each firing every E ms for S
- * seconds. Counted are the runs of the fire times inside the window (start, start + S); missed runs are the fire
- * times of that window that never started, within a settling time after its end (dropped as misfired, coalesced, or
- * not reached). Measured: lateness percentiles over the runs that started, and missed runs.
+ * {@code periodic}: J jobs each firing every E ms for S seconds, from a lead time from now. Either all first fire at
+ * the same instant ({@code aligned}: every period starts with J jobs due at once), or their first fire times are
+ * spread evenly over the first period ({@code spread}: the same load, a job every E/J ms). Counted are the runs of
+ * the fire times inside the window [start, start + S); missed runs are the fire times of that window that never
+ * started, within a settling time after its end (dropped as misfired, coalesced, or not reached). Measured:
+ * lateness percentiles over the runs that started, and missed runs.
  */
 public final class PeriodicWorkload implements Workload {
 
@@ -26,6 +30,8 @@ public final class PeriodicWorkload implements Workload {
 
     private final Duration settle;
 
+    private final boolean spread;
+
     /**
      * Creates the workload.
      * @param jobs how many jobs
@@ -33,8 +39,10 @@ public final class PeriodicWorkload implements Workload {
      * @param duration the window whose fire times are counted
      * @param lead how far ahead of the load's start the first fire time is
      * @param settle how long after the window to wait for late runs
+     * @param spread whether the first fire times are spread over the first period rather than all the same
      */
-    public PeriodicWorkload(int jobs, Duration period, Duration duration, Duration lead, Duration settle) {
+    public PeriodicWorkload(int jobs, Duration period, Duration duration, Duration lead, Duration settle,
+            boolean spread) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, was " + jobs);
         }
@@ -50,6 +58,7 @@ public final class PeriodicWorkload implements Workload {
         this.duration = duration;
         this.lead = lead;
         this.settle = settle;
+        this.spread = spread;
     }
 
     @Override
@@ -63,6 +72,7 @@ public final class PeriodicWorkload implements Workload {
         parameters.put("jobs", this.jobs);
         parameters.put("period_ms", this.period.toMillis());
         parameters.put("duration_s", this.duration.toMillis() / 1000.0);
+        parameters.put("fire_times", this.spread ? "spread" : "aligned");
         parameters.put("lead_ms", this.lead.toMillis());
         return parameters;
     }
@@ -72,11 +82,18 @@ public final class PeriodicWorkload implements Workload {
         // Whole milliseconds: Quartz keeps fire times as java.util.Date.
         Instant start = Instant.now().plus(this.lead).truncatedTo(ChronoUnit.MILLIS);
         Instant windowEnd = start.plus(this.duration);
-        long firesPerJob = (this.duration.toMillis() + this.period.toMillis() - 1) / this.period.toMillis();
-        int expected = Math.toIntExact(firesPerJob * this.jobs);
+        List<Instant> firstFireTimes = new ArrayList<>(this.jobs);
+        long expectedRuns = 0;
+        for (int i = 0; i < this.jobs; i++) {
+            long offsetMillis = this.spread ? this.period.toMillis() * i / this.jobs : 0;
+            firstFireTimes.add(start.plusMillis(offsetMillis));
+            long windowMillis = this.duration.toMillis() - offsetMillis;
+            expectedRuns += (windowMillis + this.period.toMillis() - 1) / this.period.toMillis();
+        }
+        int expected = Math.toIntExact(expectedRuns);
         Recorder recorder = new Recorder(expected, Duration.ZERO, windowEnd);
         long loadStart = System.nanoTime();
-        runner.schedulePeriodic(this.jobs, start, this.period, recorder);
+        runner.schedulePeriodic(firstFireTimes, this.period, recorder);
         long loadNanos = System.nanoTime() - loadStart;
         runner.release();
         boolean overran = Instant.now().isAfter(start);
