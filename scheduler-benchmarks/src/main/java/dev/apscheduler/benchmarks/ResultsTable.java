@@ -88,7 +88,7 @@ public final class ResultsTable {
     static String compact(List<Map<String, Object>> runs) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         for (Map<String, Object> run : runs) {
-            String scenario = run.get("workload") + " " + describe((Map<String, Object>) run.get("parameters"));
+            String scenario = scenario(run);
             rows.computeIfAbsent(scenario + "|" + run.get("system"), (key) -> new ArrayList<>()).add(run);
         }
         List<Column> columns = List.of(new Column("jobs/s", "throughput_per_s", 0),
@@ -137,7 +137,7 @@ public final class ResultsTable {
     static String render(List<Map<String, Object>> runs, String header) {
         Map<String, Map<String, List<Map<String, Object>>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> run : runs) {
-            String scenario = run.get("workload") + " " + describe((Map<String, Object>) run.get("parameters"));
+            String scenario = scenario(run);
             groups.computeIfAbsent(scenario, (key) -> new LinkedHashMap<>())
                 .computeIfAbsent((String) run.get("system"), (key) -> new ArrayList<>()).add(run);
         }
@@ -223,9 +223,16 @@ public final class ResultsTable {
         return (Map<String, Object>) run.get("metrics");
     }
 
-    private static String describe(Map<String, Object> parameters) {
-        return parameters.entrySet().stream().filter((entry) -> !entry.getKey().equals("lead_ms"))
+    /**
+     * Names a run's scenario: workload and parameters, and whether the JVM was cold (no warm-up run before).
+     */
+    @SuppressWarnings("unchecked")
+    private static String scenario(Map<String, Object> run) {
+        Map<String, Object> parameters = (Map<String, Object>) run.get("parameters");
+        String described = parameters.entrySet().stream().filter((entry) -> !entry.getKey().equals("lead_ms"))
             .map((entry) -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ", "(", ")"));
+        boolean cold = run.get("warmups") instanceof Number warmups && warmups.intValue() == 0;
+        return run.get("workload") + " " + described + (cold ? " cold JVM" : "");
     }
 
     static double median(List<Double> values) {
