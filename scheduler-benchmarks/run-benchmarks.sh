@@ -117,9 +117,11 @@ UPTIME_AFTER="$(uptime)"
 HEADER="Produced by \`scheduler-benchmarks/run-benchmarks.sh\` ($REPS repetitions, each run in a fresh JVM with
 \`$JVM_OPTS\`, 10 workers for every system). \`uptime\` before: \`${UPTIME_BEFORE# }\`; after: \`${UPTIME_AFTER# }\`."
 README_ARGS=()
-# Only a full run replaces the figures in the README's Performance section.
+# Only a full run replaces the figures in the README's Performance section, and the raw runs kept beside them.
 if [ -z "${SMOKE:-}" ] && [ "$ONLY" = all ]; then
     README_ARGS=(README.md)
+    mkdir -p scheduler-benchmarks/results
+    cp "$RESULTS" scheduler-benchmarks/results/latest.jsonl
 fi
 "$JAVA" -cp "$JAR" dev.apscheduler.benchmarks.ResultsTable "$RESULTS" "$REPORT" "$HEADER" "${README_ARGS[@]}"
 echo "Wrote $REPORT ${README_ARGS[*]}" >&2

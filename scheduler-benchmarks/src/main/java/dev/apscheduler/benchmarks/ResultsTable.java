@@ -88,25 +88,45 @@ public final class ResultsTable {
     static String compact(List<Map<String, Object>> runs) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         for (Map<String, Object> run : runs) {
-            String scenario = scenario(run);
-            rows.computeIfAbsent(scenario + "|" + run.get("system"), (key) -> new ArrayList<>()).add(run);
+            rows.computeIfAbsent(label(run) + "|" + run.get("system"), (key) -> new ArrayList<>()).add(run);
         }
         List<Column> columns = List.of(new Column("jobs/s", "throughput_per_s", 0),
                 new Column("drain / ideal", "drain_over_ideal", 2), new Column("p50 ms", "lateness_ms_p50", 1),
                 new Column("p99 ms", "lateness_ms_p99", 1), new Column("max ms", "lateness_ms_max", 1),
                 new Column("missed", "missed_runs", 0));
-        StringBuilder out = new StringBuilder("| workload | system | ");
-        columns.forEach((column) -> out.append(column.title()).append(" | "));
+        StringBuilder out = new StringBuilder("| workload | system |");
+        columns.forEach((column) -> out.append(' ').append(column.title()).append(" |"));
         out.append("\n|---|---|");
         columns.forEach((column) -> out.append("---:|"));
         out.append('\n');
         rows.forEach((key, group) -> {
             String[] parts = key.split("\\|", 2);
-            out.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ");
-            columns.forEach((column) -> out.append(medianOf(group, column)).append(" | "));
+            out.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" |");
+            columns.forEach((column) -> {
+                String value = medianOf(group, column);
+                out.append(value.isEmpty() ? "" : " " + value).append(" |");
+            });
             out.append('\n');
         });
         return out.toString();
+    }
+
+    /**
+     * Names a run's scenario briefly, for the compact table: {@code burst 10,000}, {@code periodic 1,000 x 1 s,
+     * spread}, {@code sleepy 1,000 x 10 ms}, with {@code cold JVM} when no warm-up run came first.
+     */
+    @SuppressWarnings("unchecked")
+    private static String label(Map<String, Object> run) {
+        Map<String, Object> parameters = (Map<String, Object>) run.get("parameters");
+        String jobs = format(((Number) parameters.get("jobs")).doubleValue(), 0);
+        String label = switch (String.valueOf(run.get("workload"))) {
+            case "periodic" -> "periodic " + jobs + " × " + parameters.get("period_ms") + " ms, "
+                    + parameters.get("fire_times");
+            case "sleepy" -> "sleepy " + jobs + " × " + parameters.get("sleep_ms") + " ms";
+            default -> run.get("workload") + " " + jobs;
+        };
+        boolean cold = run.get("warmups") instanceof Number warmups && warmups.intValue() == 0;
+        return label + (cold ? ", cold JVM" : "");
     }
 
     private static String medianOf(List<Map<String, Object>> runs, Column column) {
@@ -158,9 +178,9 @@ public final class ResultsTable {
             .filter((column) -> bySystem.values().stream().flatMap(List::stream)
                 .anyMatch((run) -> metrics(run).get(column.key()) instanceof Number))
             .toList();
-        out.append("## ").append(scenario).append("\n\n| system | ");
-        columns.forEach((column) -> out.append(column.title()).append(" | "));
-        out.append("runs |\n|---|");
+        out.append("## ").append(scenario).append("\n\n| system |");
+        columns.forEach((column) -> out.append(' ').append(column.title()).append(" |"));
+        out.append(" runs |\n|---|");
         columns.forEach((column) -> out.append("---:|"));
         out.append("---:|\n");
         bySystem.forEach((system, runs) -> {

@@ -22,7 +22,7 @@ import dev.apscheduler.trigger.Triggers;
  * job per one-shot run ({@code date} trigger, {@code misfire_grace_time} none) or per periodic job ({@code interval}
  * trigger, default job options). Held by starting the scheduler paused; released by resuming it.
  */
-public class ApschedulerRunner implements SchedulerRunner {
+public final class ApschedulerRunner implements SchedulerRunner {
 
     private static final String TASK = "benchmark";
 

@@ -15,7 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * jobs are scheduled straight into its queue and {@link #release()} does nothing; the workloads schedule them far
  * enough ahead. A periodic job uses {@code scheduleAtFixedRate}, whose n-th run is due at start + n periods.
  */
-public class SpringTaskSchedulerRunner implements SchedulerRunner {
+public final class SpringTaskSchedulerRunner implements SchedulerRunner {
 
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
