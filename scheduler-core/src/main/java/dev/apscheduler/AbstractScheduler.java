@@ -13,6 +13,7 @@ import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.JobRunInterceptor;
 import dev.apscheduler.internal.ComponentFactories;
 import dev.apscheduler.internal.JobOperations;
 import dev.apscheduler.internal.JobPrinter;
@@ -57,7 +58,8 @@ public abstract class AbstractScheduler implements Scheduler {
     protected AbstractScheduler(SchedulerBuilder<?, ?> builder, Supplier<JobExecutor> defaultExecutor) {
         ComponentFactories factories = new ComponentFactories(builder.classLoader, builder.jobStoreFactories,
                 builder.executorFactories);
-        this.core = new SchedulerCore(builder.clock, builder.taskRegistry, factories);
+        this.core = new SchedulerCore(builder.clock, builder.taskRegistry, factories,
+                JobRunInterceptor.chain(List.copyOf(builder.jobRunInterceptors)));
         this.jobs = new JobOperations(this.core);
         this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
         this.processor = new JobProcessor(this.core);

@@ -15,6 +15,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.executor.JobRunInterceptor;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
@@ -23,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a scheduler before it is built: the clock, time zone, task registry, job stores, executors, job
- * defaults, job store retry interval and shutdown timeout, given as objects, as a {@link SchedulerConfig}, or in
- * APScheduler's flat form. A configuration is applied first; objects and settings given to the builder directly win
- * over it.
+ * defaults, job store retry interval, shutdown timeout, listeners and run interceptors, given as objects, as a
+ * {@link SchedulerConfig}, or in APScheduler's flat form. A configuration is applied first; objects and settings
+ * given to the builder directly win over it.
  *
  * @param <B> the builder's own type
  * @param <S> the type of scheduler built
@@ -55,6 +56,8 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
     final List<JobExecutorFactory> executorFactories = new ArrayList<>();
 
     final List<Map.Entry<SchedulerListener, Integer>> listeners = new ArrayList<>();
+
+    final List<JobRunInterceptor> jobRunInterceptors = new ArrayList<>();
 
     ClassLoader classLoader = SchedulerBuilder.class.getClassLoader();
 
@@ -237,6 +240,17 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      */
     public B listener(SchedulerListener listener) {
         return listener(listener, EventCodes.ALL);
+    }
+
+    /**
+     * Adds an interceptor that wraps every run of a task on the thread that runs it (tracing, logging context).
+     * Interceptors apply in the order they are added, the first outermost.
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public B jobRunInterceptor(JobRunInterceptor interceptor) {
+        this.jobRunInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+        return self();
     }
 
     /**

@@ -37,13 +37,25 @@ public final class ComponentOptions {
      * @throws ConfigurationException if an option is given twice under different spellings
      */
     public static ComponentOptions of(String keyPrefix, Map<String, ?> values) {
+        return of(keyPrefix, values, Map.of());
+    }
+
+    /**
+     * Creates options from values some of which were written under other keys than the prefix and their name.
+     * @param keyPrefix what precedes the option names in error messages
+     * @param values option values by name (snake_case, kebab-case or camelCase)
+     * @param keys the keys as written by option name, for options not written as the prefix and their name
+     * @return the options
+     */
+    static ComponentOptions of(String keyPrefix, Map<String, ?> values, Map<String, String> keys) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             String canonical = ConfigValues.canonical(name);
-            Entry previous = entries.put(canonical, new Entry(keyPrefix + name, value));
+            String key = keys.getOrDefault(name, keyPrefix + name);
+            Entry previous = entries.put(canonical, new Entry(key, value));
             if (previous != null) {
-                throw new ConfigurationException(keyPrefix + name, "option '" + keyPrefix + name
-                        + "' is given twice, also as '" + previous.key() + "'");
+                throw new ConfigurationException(key, "option '" + key + "' is given twice, also as '"
+                        + previous.key() + "'");
             }
         });
         return new ComponentOptions(keyPrefix, Collections.unmodifiableMap(entries));

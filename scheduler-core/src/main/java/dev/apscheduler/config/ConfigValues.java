@@ -6,16 +6,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.DateTimeException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.apscheduler.ConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * APScheduler's configuration conversions ({@code asbool}, {@code asint}, seconds, time zones), each failing with a
  * {@link ConfigurationException} that names the key as written and the value.
+ *
+ * <p>The duration readers are public so that every place a user writes a duration (the flat configuration, Spring
+ * properties, annotations) accepts the same forms and fails with the same message.
  */
-final class ConfigValues {
+public final class ConfigValues {
 
     private static final Pattern DURATION_WITH_UNIT = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
@@ -84,8 +89,12 @@ final class ConfigValues {
      * Reads a duration: a number of seconds (APScheduler's form, fractions allowed), a {@link Duration}, an ISO-8601
      * duration ({@code PT30S}) or a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h},
      * {@code 1d}).
+     * @param key where the value was written, for the error message
+     * @param value the value
+     * @return the duration
+     * @throws ConfigurationException naming the key and the value if it is not a duration
      */
-    static Duration duration(String key, Object value) {
+    public static Duration duration(String key, Object value) {
         if (value instanceof Duration duration) {
             return duration;
         }
@@ -124,6 +133,26 @@ final class ConfigValues {
             throw new ConfigurationException(key, value, "expected a positive duration");
         }
         return duration;
+    }
+
+    /**
+     * Reads a {@code misfire_grace_time}: a positive duration in any form {@link #duration(String, Object)} accepts,
+     * or {@code none} (also {@code null}, empty or {@code null} as text) for "run however late".
+     * @param key where the value was written, for the error message
+     * @param value the value
+     * @return the grace time, or empty for "run however late"
+     * @throws ConfigurationException naming the key and the value if it is neither a positive duration nor none
+     */
+    public static Optional<Duration> misfireGraceTime(String key, @Nullable Object value) {
+        return isNone(value) ? Optional.empty() : Optional.of(positiveDuration(key, value));
+    }
+
+    private static boolean isNone(@Nullable Object value) {
+        if (value == null) {
+            return true;
+        }
+        String text = value.toString().trim().toLowerCase(Locale.ROOT);
+        return text.isEmpty() || text.equals("none") || text.equals("null");
     }
 
     static ZoneId zone(String key, Object value) {

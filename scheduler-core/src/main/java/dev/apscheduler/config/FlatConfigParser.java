@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * apscheduler.shutdown_timeout=30                     (beyond APScheduler: the bounded wait of shutdown(true))
  * </pre>
  *
+ * <p>A store's or executor's options may also be grouped under {@code options}, as Spring properties do:
+ * {@code apscheduler.jobstores.default.options.table_name} is the option {@code table_name}, and errors about it name
+ * that key.
+ *
  * <p>Keys may be written in snake_case, kebab-case or camelCase ({@code job-defaults.max-instances}), values as
  * strings (APScheduler's {@code asbool}/{@code asint} conversions apply) or typed values; nested maps are flattened.
  * Keys outside the prefix are ignored, as are top-level names passed to {@link #ignoring(String...)} (a Spring
@@ -37,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 public final class FlatConfigParser {
 
     private static final List<String> JOB_DEFAULTS = List.of("misfire_grace_time", "coalesce", "max_instances");
+
+    private static final String OPTIONS_GROUP = "options";
 
     private static final String KNOWN = "timezone, jobstore_retry_interval, shutdown_timeout, job_defaults.<option>, "
             + "jobstores.<alias>.<option>, executors.<alias>.<option>";
@@ -152,7 +157,7 @@ public final class FlatConfigParser {
         String option = (segments.length == 2) ? ConfigValues.canonical(segments[1]) : "";
         switch (option) {
             case "misfire_grace_time" -> {
-                return defaults.withMisfireGraceTime(isNone(value) ? null : ConfigValues.positiveDuration(key, value));
+                return defaults.withMisfireGraceTime(ConfigValues.misfireGraceTime(key, value).orElse(null));
             }
             case "coalesce" -> {
                 return defaults.withCoalesce(ConfigValues.bool(key, nonNull(key, value)));
@@ -167,14 +172,6 @@ public final class FlatConfigParser {
             default -> throw new ConfigurationException(key, key + ": unknown job default (known: "
                     + String.join(", ", JOB_DEFAULTS) + ")");
         }
-    }
-
-    private static boolean isNone(@Nullable Object value) {
-        if (value == null) {
-            return true;
-        }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        return text.isEmpty() || text.equals("none") || text.equals("null");
     }
 
     private static Object nonNull(String key, @Nullable Object value) {
@@ -194,11 +191,16 @@ public final class FlatConfigParser {
             .computeIfAbsent(alias, (name) -> new Partial(key.substring(0, key.length()
                     - String.join(".", Arrays.copyOfRange(segments, 2, segments.length)).length() - 1)));
         List<String> rest = new ArrayList<>(Arrays.asList(segments).subList(2, segments.length));
+        if (rest.size() > 1 && ConfigValues.canonical(rest.get(0)).equals(OPTIONS_GROUP)) {
+            // <alias>.options.<name> (how Spring properties group free-form settings) is the option <name>
+            partial.put(String.join(".", rest.subList(1, rest.size())), key, value);
+            return;
+        }
         String option = String.join(".", rest);
         switch (ConfigValues.canonical(option)) {
             case "type" -> partial.type = ConfigValues.string(key, nonNull(key, value));
             case "class" -> partial.className = ConfigValues.string(key, nonNull(key, value));
-            default -> partial.options.put(option, value);
+            default -> partial.put(option, key, value);
         }
     }
 
@@ -224,13 +226,20 @@ public final class FlatConfigParser {
 
         private final Map<String, @Nullable Object> options = new LinkedHashMap<>();
 
+        private final Map<String, String> keys = new LinkedHashMap<>();
+
         Partial(String source) {
             this.source = source;
         }
 
+        void put(String option, String key, @Nullable Object value) {
+            this.options.put(option, value);
+            this.keys.put(option, key);
+        }
+
         ComponentConfig toConfig() {
-            return new ComponentConfig(this.type, this.className, ComponentOptions.of(this.source + ".", this.options),
-                    this.source);
+            return new ComponentConfig(this.type, this.className,
+                    ComponentOptions.of(this.source + ".", this.options, this.keys), this.source);
         }
 
     }

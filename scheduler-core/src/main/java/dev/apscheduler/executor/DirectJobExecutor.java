@@ -35,6 +35,11 @@ public final class DirectJobExecutor extends AbstractJobExecutor {
     }
 
     @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
     public int maxWorkers() {
         return 1;
     }

@@ -8,7 +8,8 @@ import dev.apscheduler.job.TaskRegistry;
 
 /**
  * What an executor receives when it starts: its alias, the scheduler's clock (for the misfire check and timings),
- * the task registry (tasks are resolved when a job runs) and the channel for execution events.
+ * the task registry (tasks are resolved when a job runs), the channel for execution events and the interceptor that
+ * wraps each run.
  */
 public interface ExecutorContext {
 
@@ -37,6 +38,15 @@ public interface ExecutorContext {
     void dispatch(SchedulerEvent event);
 
     /**
+     * Returns what wraps every run of a task on the thread that runs it: the scheduler's registered
+     * {@link JobRunInterceptor}s, chained.
+     * @return the interceptor, {@link JobRunInterceptor#none()} by default
+     */
+    default JobRunInterceptor runInterceptor() {
+        return JobRunInterceptor.none();
+    }
+
+    /**
      * Creates a context for an executor used outside a scheduler (tests, tools).
      * @param alias the executor's alias
      * @param clock the clock
@@ -45,6 +55,20 @@ public interface ExecutorContext {
      * @return the context
      */
     static ExecutorContext of(String alias, Clock clock, TaskRegistry taskRegistry, Consumer<SchedulerEvent> listener) {
+        return of(alias, clock, taskRegistry, listener, JobRunInterceptor.none());
+    }
+
+    /**
+     * Creates a context whose runs are wrapped by an interceptor.
+     * @param alias the executor's alias
+     * @param clock the clock
+     * @param taskRegistry the tasks
+     * @param listener receives the events
+     * @param runInterceptor wraps every run of a task
+     * @return the context
+     */
+    static ExecutorContext of(String alias, Clock clock, TaskRegistry taskRegistry, Consumer<SchedulerEvent> listener,
+            JobRunInterceptor runInterceptor) {
         return new ExecutorContext() {
 
             @Override
@@ -65,6 +89,11 @@ public interface ExecutorContext {
             @Override
             public void dispatch(SchedulerEvent event) {
                 listener.accept(event);
+            }
+
+            @Override
+            public JobRunInterceptor runInterceptor() {
+                return runInterceptor;
             }
 
         };

@@ -3,6 +3,7 @@ package dev.apscheduler.executor;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import dev.apscheduler.job.Job;
 
@@ -38,6 +39,17 @@ public interface JobExecutor {
      * @return whether every accepted run had finished when this method returned
      */
     boolean shutdown(Duration timeout);
+
+    /**
+     * Returns the executor's type name, as configured under {@code apscheduler.executors.<alias>.type}, for
+     * monitoring.
+     * @return the type; by default the class name without its {@code JobExecutor} suffix, in lower case
+     */
+    default String type() {
+        String name = getClass().getSimpleName().isEmpty() ? getClass().getName() : getClass().getSimpleName();
+        String base = name.endsWith("JobExecutor") && name.length() > 11 ? name.substring(0, name.length() - 11) : name;
+        return base.toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Returns how many runs may execute at once.

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 
 /**
  * APScheduler's {@code run_job}: runs a job's run times in order, each checked against the misfire grace time at
- * the moment it is about to start, so time spent queueing counts as lateness.
+ * the moment it is about to start, so time spent queueing counts as lateness. Each run that starts goes through the
+ * context's {@link JobRunInterceptor}.
  */
 final class JobRunner {
 
@@ -56,7 +57,7 @@ final class JobRunner {
             Task task = resolve(job);
             JobContext jobContext = new JobContext(job.id(), job.name(), job.task().name(), runTime, job.args(),
                     job.kwargs(), job.jobstore(), this.context.alias());
-            Object result = task.run(jobContext);
+            Object result = this.context.runInterceptor().intercept(jobContext, task);
             this.logger.info("Job \"{}\" executed successfully", job);
             return event(EventCodes.JOB_EXECUTED, job, runTime, now, Duration.between(now, clock.instant()), result,
                     null);

@@ -94,6 +94,11 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
     }
 
     @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
     public int maxWorkers() {
         return this.maxWorkers;
     }

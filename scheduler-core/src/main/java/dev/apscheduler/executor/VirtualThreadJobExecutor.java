@@ -125,6 +125,11 @@ public final class VirtualThreadJobExecutor extends AbstractJobExecutor {
     }
 
     @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
     public int maxWorkers() {
         return this.maxWorkers;
     }

@@ -165,7 +165,7 @@ public final class Components {
 
     void startExecutor(String alias, JobExecutor executor) {
         executor.start(ExecutorContext.of(alias, this.core.clock(), this.core.taskRegistry(),
-                this.core.events()::dispatch));
+                this.core.events()::dispatch, this.core.runInterceptor()));
     }
 
     /**

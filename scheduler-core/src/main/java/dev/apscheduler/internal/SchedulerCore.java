@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.executor.JobRunInterceptor;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public final class SchedulerCore {
     private final TaskRegistry taskRegistry;
 
     private final ComponentFactories factories;
+
+    private final JobRunInterceptor runInterceptor;
 
     private final EventDispatcher events = new EventDispatcher();
 
@@ -56,11 +59,14 @@ public final class SchedulerCore {
      * @param clock the clock every time is read from
      * @param taskRegistry the tasks jobs refer to
      * @param factories creates configured stores and executors
+     * @param runInterceptor wraps every run of a task
      */
-    public SchedulerCore(Clock clock, TaskRegistry taskRegistry, ComponentFactories factories) {
+    public SchedulerCore(Clock clock, TaskRegistry taskRegistry, ComponentFactories factories,
+            JobRunInterceptor runInterceptor) {
         this.clock = clock;
         this.taskRegistry = taskRegistry;
         this.factories = factories;
+        this.runInterceptor = runInterceptor;
     }
 
     /**
@@ -132,6 +138,14 @@ public final class SchedulerCore {
      */
     public TaskRegistry taskRegistry() {
         return this.taskRegistry;
+    }
+
+    /**
+     * Returns what wraps every run of a task: the registered interceptors, chained.
+     * @return the interceptor
+     */
+    public JobRunInterceptor runInterceptor() {
+        return this.runInterceptor;
     }
 
     /**

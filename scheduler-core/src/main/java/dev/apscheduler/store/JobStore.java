@@ -3,6 +3,7 @@ package dev.apscheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +36,17 @@ public interface JobStore {
      * Releases the store's resources; called when the scheduler shuts down or removes the store.
      */
     void shutdown();
+
+    /**
+     * Returns the store's type name, as configured under {@code apscheduler.jobstores.<alias>.type}, for monitoring.
+     * @return the type; by default the class name without its {@code JobStore} suffix, in lower case
+     * ({@code JpaJobStore} is {@code jpa})
+     */
+    default String type() {
+        String name = getClass().getSimpleName().isEmpty() ? getClass().getName() : getClass().getSimpleName();
+        String base = (name.endsWith("JobStore") && name.length() > 8) ? name.substring(0, name.length() - 8) : name;
+        return base.toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Tells whether jobs outlive the process; a persistent store cannot keep jobs with inline tasks.

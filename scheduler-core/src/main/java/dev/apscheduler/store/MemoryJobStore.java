@@ -48,6 +48,11 @@ public final class MemoryJobStore implements JobStore {
     }
 
     @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
     public boolean isPersistent() {
         return false;
     }

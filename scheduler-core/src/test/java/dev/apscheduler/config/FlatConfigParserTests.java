@@ -53,6 +53,31 @@ class FlatConfigParserTests {
     }
 
     @Test
+    void readsOptionsGroupedUnderOptionsAndNamesTheirKeysAsWritten() {
+        SchedulerConfig config = SchedulerConfig.fromMap(map(
+                "apscheduler.jobstores.shared.type", "memory",
+                "apscheduler.jobstores.shared.max-wait", "5s",
+                "apscheduler.jobstores.shared.options.table-name", "jobs"));
+        ComponentOptions options = config.jobStores().get("shared").options();
+        assertThat(options.names()).containsExactly("max_wait", "table_name");
+        assertThat(options.string("table_name")).contains("jobs");
+        assertThat(options.keyFor("table_name")).isEqualTo("apscheduler.jobstores.shared.options.table-name");
+        assertThat(options.keyFor("max_wait")).isEqualTo("apscheduler.jobstores.shared.max-wait");
+        assertThatExceptionOfType(ConfigurationException.class)
+            .isThrownBy(() -> options.requireOnly("job store type 'memory'", java.util.List.of("max_wait")))
+            .withMessageStartingWith("apscheduler.jobstores.shared.options.table-name: unknown option");
+    }
+
+    @Test
+    void refusesAnOptionGivenBothDirectlyAndUnderOptions() {
+        assertThatExceptionOfType(ConfigurationException.class)
+            .isThrownBy(() -> SchedulerConfig.fromMap(map("apscheduler.jobstores.shared.table_name", "a",
+                    "apscheduler.jobstores.shared.options.table-name", "b")))
+            .withMessage("option 'apscheduler.jobstores.shared.options.table-name' is given twice, also as "
+                    + "'apscheduler.jobstores.shared.table_name'");
+    }
+
+    @Test
     void acceptsKebabAndCamelCaseKeys() {
         SchedulerConfig config = SchedulerConfig.fromMap(map(
                 "apscheduler.job-defaults.misfire-grace-time", "30",

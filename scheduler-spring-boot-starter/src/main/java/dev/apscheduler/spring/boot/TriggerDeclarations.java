@@ -1,0 +1,94 @@
+package dev.apscheduler.spring.boot;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What annotations and properties share about triggers given by parameters: telling the trigger alias from the
+ * parameters when none is given, and finding which parameter an error message is about.
+ */
+public final class TriggerDeclarations {
+
+    private static final Set<String> INTERVAL_UNITS = Set.of("weeks", "days", "hours", "minutes", "seconds");
+
+    private static final Set<String> CRON_FIELDS = Set.of("year", "month", "day", "week", "day_of_week", "hour",
+            "minute", "second");
+
+    /** Parameters every time-based trigger accepts: they do not tell which trigger is meant. */
+    private static final Set<String> COMMON = Set.of("start_date", "end_date", "timezone", "jitter");
+
+    private TriggerDeclarations() {
+    }
+
+    /**
+     * Tells the trigger alias from the parameters given: {@code crontab} alone or cron fields only mean
+     * {@code cron}, interval units only mean {@code interval}, {@code run_date} alone means {@code date}.
+     * @param parameterNames the parameter names given, in any spelling
+     * @return the alias, or empty when the parameters do not tell (none given, or a mix)
+     */
+    public static Optional<String> inferAlias(Collection<String> parameterNames) {
+        Set<String> decisive = parameterNames.stream()
+            .map(TriggerDeclarations::canonical)
+            .filter((name) -> !COMMON.contains(name))
+            .collect(Collectors.toSet());
+        if (decisive.isEmpty()) {
+            return Optional.empty();
+        }
+        if (decisive.equals(Set.of("crontab")) || CRON_FIELDS.containsAll(decisive)) {
+            return Optional.of("cron");
+        }
+        if (INTERVAL_UNITS.containsAll(decisive)) {
+            return Optional.of("interval");
+        }
+        if (decisive.equals(Set.of("run_date"))) {
+            return Optional.of("date");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Finds the parameter an error message of {@code Triggers.create} is about: messages quote the parameter (or
+     * cron field) under its snake_case name, or start with it and quote its value ({@code crontab '0 3 * *': ...}).
+     * @param message the message
+     * @param parameterNames the parameter names given, in the spelling they were given
+     * @return the name as given, or empty when the message names none of them
+     */
+    public static Optional<String> parameterNamedIn(String message, Collection<String> parameterNames) {
+        for (String name : parameterNames) {
+            String canonical = canonical(name);
+            if (message.contains("'" + canonical + "'") || message.contains("'" + name + "'")
+                    || message.startsWith(canonical + " '")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns APScheduler's snake_case spelling of a name given in snake_case, kebab-case or camelCase.
+     * @param name the name
+     * @return the snake_case name
+     */
+    public static String canonical(String name) {
+        StringBuilder result = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '-') {
+                result.append('_');
+            }
+            else if (Character.isUpperCase(c)) {
+                if (i > 0 && result.charAt(result.length() - 1) != '_') {
+                    result.append('_');
+                }
+                result.append(Character.toLowerCase(c));
+            }
+            else {
+                result.append(c);
+            }
+        }
+        return result.toString();
+    }
+
+}

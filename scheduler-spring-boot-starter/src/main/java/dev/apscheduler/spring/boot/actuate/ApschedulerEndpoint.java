@@ -1,0 +1,140 @@
+package dev.apscheduler.spring.boot.actuate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.Scheduler;
+import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.spring.boot.JobStoreStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.util.Assert;
+
+/**
+ * {@link Endpoint @Endpoint} to inspect and control the scheduler's jobs. The summary is available to every
+ * technology; the job operations are exposed by the {@link ApschedulerEndpointWebExtension web} and
+ * {@link ApschedulerEndpointJmxExtension JMX} extensions, which decide whether argument values are shown and how
+ * errors are answered.
+ */
+@Endpoint(id = "apscheduler")
+public class ApschedulerEndpoint {
+
+    private final Scheduler scheduler;
+
+    private final JobExecutionHistory history;
+
+    private final Sanitizer sanitizer;
+
+    /**
+     * Creates the endpoint.
+     * @param scheduler the scheduler
+     * @param history the last execution of each job, registered as a listener of {@code scheduler}
+     * @param sanitizingFunctions the functions that sanitise argument values when they are shown
+     */
+    public ApschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
+            Iterable<SanitizingFunction> sanitizingFunctions) {
+        Assert.notNull(scheduler, "'scheduler' must not be null");
+        Assert.notNull(history, "'history' must not be null");
+        this.scheduler = scheduler;
+        this.history = history;
+        this.sanitizer = new Sanitizer(sanitizingFunctions);
+    }
+
+    /**
+     * Describes the scheduler: state, time zone, job stores, executors and a summary of every job.
+     * @return the description
+     */
+    @ReadOperation
+    public SchedulerDescriptor scheduler() {
+        Map<String, JobStoreDescriptor> jobstores = new LinkedHashMap<>();
+        List<JobSummaryDescriptor> jobs = new ArrayList<>();
+        for (JobStoreStatus status : JobStoreStatus.inspectAll(this.scheduler)) {
+            jobstores.put(status.alias(), JobStoreDescriptor.of(status));
+            status.listedJobs().ifPresent((listed) -> listed.forEach((job) -> jobs.add(JobSummaryDescriptor.of(job))));
+        }
+        Map<String, ExecutorDescriptor> executors = new LinkedHashMap<>();
+        this.scheduler.executors().forEach((alias, executor) -> executors.put(alias, ExecutorDescriptor.of(executor)));
+        return new SchedulerDescriptor(this.scheduler.state().name(), this.scheduler.timezone().getId(), jobstores,
+                executors, jobs);
+    }
+
+    /**
+     * Describes one job: trigger, next fire times, options, arguments, last execution and running instances.
+     * @param jobId the job's id
+     * @param showUnsanitized whether argument values are shown (through the sanitizing functions)
+     * @return the description
+     * @throws JobLookupException if there is no such job
+     */
+    public JobDetailsDescriptor job(String jobId, boolean showUnsanitized) {
+        Job job = requireJob(jobId);
+        List<@Nullable Object> args = new ArrayList<>();
+        for (int i = 0; i < job.args().size(); i++) {
+            args.add(sanitize("args[" + i + "]", job.args().get(i), showUnsanitized));
+        }
+        Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
+        job.kwargs().forEach((key, value) -> kwargs.put(key, sanitize(key, value, showUnsanitized)));
+        return new JobDetailsDescriptor(job.id(), job.name(), job.task().name(), job.jobstore(), job.executor(),
+                job.isPaused(), job.nextRunTime().orElse(null), TriggerDescriptions.describe(job.trigger()),
+                TriggerDescriptions.nextFireTimes(job, TriggerDescriptions.NEXT_FIRE_TIMES),
+                new JobDetailsDescriptor.Options(job.misfireGraceTime().orElse(null), job.coalesce(),
+                        job.maxInstances()),
+                args, kwargs, this.history.lastExecution(job.jobstore(), job.id()).orElse(null),
+                runningInstances(job));
+    }
+
+    /**
+     * Pauses, resumes or runs a job.
+     * @param jobId the job's id
+     * @param action what to do
+     * @return the job after the action
+     * @throws JobLookupException if there is no such job
+     * @throws dev.apscheduler.MaxInstancesReachedException if running it would exceed {@code max_instances}
+     * @throws dev.apscheduler.SchedulerNotRunningException if running it while the scheduler is stopped
+     */
+    public JobActionDescriptor perform(String jobId, JobAction action) {
+        Job job = requireJob(jobId);
+        Optional<Job> after = switch (action) {
+            case PAUSE -> Optional.of(this.scheduler.pauseJob(job.id(), job.jobstore()));
+            case RESUME -> this.scheduler.resumeJob(job.id(), job.jobstore());
+            case RUN -> {
+                this.scheduler.runJob(job.id(), job.jobstore());
+                yield this.scheduler.getJob(job.id(), job.jobstore());
+            }
+        };
+        return new JobActionDescriptor(job.id(), action.id(), after.map(JobSummaryDescriptor::of).orElse(null));
+    }
+
+    /**
+     * Removes a job.
+     * @param jobId the job's id
+     * @throws JobLookupException if there is no such job
+     */
+    public void removeJob(String jobId) {
+        Job job = requireJob(jobId);
+        this.scheduler.removeJob(job.id(), job.jobstore());
+    }
+
+    private Job requireJob(String jobId) {
+        return this.scheduler.getJob(jobId).orElseThrow(() -> new JobLookupException(jobId, null));
+    }
+
+    private int runningInstances(Job job) {
+        JobExecutor executor = this.scheduler.executors().get(job.executor());
+        return (executor != null) ? executor.runningInstances(job.id()) : 0;
+    }
+
+    private @Nullable Object sanitize(String key, @Nullable Object value, boolean showUnsanitized) {
+        return this.sanitizer.sanitize(new SanitizableData(null, key, value), showUnsanitized);
+    }
+
+}

@@ -1,0 +1,21 @@
+package dev.apscheduler.spring.boot.actuate;
+
+import dev.apscheduler.executor.JobExecutor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An executor as the endpoint shows it.
+ *
+ * @param type the executor's type, for example {@code threadpool}
+ * @param maxWorkers how many runs may execute at once, or {@code null} when unbounded
+ * @param active how many submissions are running or queued
+ */
+public record ExecutorDescriptor(String type, @Nullable Integer maxWorkers, int active) {
+
+    static ExecutorDescriptor of(JobExecutor executor) {
+        int maxWorkers = executor.maxWorkers();
+        return new ExecutorDescriptor(executor.type(), (maxWorkers != Integer.MAX_VALUE) ? maxWorkers : null,
+                executor.activeCount());
+    }
+
+}

@@ -1,0 +1,71 @@
+package dev.apscheduler.spring.boot.annotation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.apscheduler.spring.boot.TriggerDeclarations;
+
+/**
+ * The trigger attributes of {@link ScheduledJob} and the APScheduler parameter each one sets, in declaration order.
+ */
+final class ScheduledJobAttributes {
+
+    /** Trigger attribute name → APScheduler parameter name. */
+    static final Map<String, String> TRIGGER_PARAMETERS;
+
+    /** Reads each trigger attribute from an annotation instance. */
+    static final Map<String, Function<ScheduledJob, String>> TRIGGER_ATTRIBUTES;
+
+    static {
+        Map<String, Function<ScheduledJob, String>> attributes = new LinkedHashMap<>();
+        attributes.put("cron", ScheduledJob::cron);
+        attributes.put("years", ScheduledJob::years);
+        attributes.put("months", ScheduledJob::months);
+        attributes.put("weeks", ScheduledJob::weeks);
+        attributes.put("days", ScheduledJob::days);
+        attributes.put("hours", ScheduledJob::hours);
+        attributes.put("minutes", ScheduledJob::minutes);
+        attributes.put("seconds", ScheduledJob::seconds);
+        attributes.put("year", ScheduledJob::year);
+        attributes.put("month", ScheduledJob::month);
+        attributes.put("day", ScheduledJob::day);
+        attributes.put("week", ScheduledJob::week);
+        attributes.put("dayOfWeek", ScheduledJob::dayOfWeek);
+        attributes.put("hour", ScheduledJob::hour);
+        attributes.put("minute", ScheduledJob::minute);
+        attributes.put("second", ScheduledJob::second);
+        attributes.put("runDate", ScheduledJob::runDate);
+        attributes.put("startDate", ScheduledJob::startDate);
+        attributes.put("endDate", ScheduledJob::endDate);
+        attributes.put("timezone", ScheduledJob::timezone);
+        attributes.put("jitter", ScheduledJob::jitter);
+        TRIGGER_ATTRIBUTES = Collections.unmodifiableMap(attributes);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String attribute : attributes.keySet()) {
+            parameters.put(attribute, attribute.equals("cron") ? "crontab" : TriggerDeclarations.canonical(attribute));
+        }
+        TRIGGER_PARAMETERS = Collections.unmodifiableMap(parameters);
+    }
+
+    /** Attribute names in declaration order, for stable parameter maps and messages. */
+    static final List<String> ORDER = List.copyOf(TRIGGER_PARAMETERS.keySet());
+
+    private ScheduledJobAttributes() {
+    }
+
+    /**
+     * Returns the attribute that sets an APScheduler parameter.
+     */
+    static Optional<String> attributeFor(String parameter) {
+        return TRIGGER_PARAMETERS.entrySet()
+            .stream()
+            .filter((entry) -> entry.getValue().equals(parameter))
+            .map(Map.Entry::getKey)
+            .findFirst();
+    }
+
+}

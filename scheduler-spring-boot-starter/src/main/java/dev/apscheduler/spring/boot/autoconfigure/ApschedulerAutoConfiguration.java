@@ -1,0 +1,134 @@
+package dev.apscheduler.spring.boot.autoconfigure;
+
+import dev.apscheduler.BackgroundScheduler;
+import dev.apscheduler.Scheduler;
+import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.spring.boot.DeclaredJobRegistrar;
+import dev.apscheduler.spring.boot.JobDeclarations;
+import dev.apscheduler.spring.boot.SchedulerEventPublisher;
+import dev.apscheduler.spring.boot.SchedulerLifecycle;
+import dev.apscheduler.spring.boot.annotation.ScheduledJobAnnotationBeanPostProcessor;
+import dev.apscheduler.spring.boot.annotation.ScheduledJobLazyInitializationExcludeFilter;
+import dev.apscheduler.store.JobStoreFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the APScheduler scheduler: a {@link BackgroundScheduler}
+ * configured from the {@code apscheduler.*} properties (unless the application defines its own {@link Scheduler}),
+ * started and stopped with the context, running the jobs declared with {@code @ScheduledJob} and in
+ * {@code apscheduler.jobs.*}, and publishing its events as Spring application events.
+ *
+ * <p>The auto-configured scheduler gets, in this order: the configuration from the properties; every
+ * {@link JobStoreFactory} and {@link JobExecutorFactory} bean (store and executor types beyond the core's); every
+ * {@code JobStore} and {@code JobExecutor} bean, under an alias taken from its bean name ({@code defaultJobStore} is
+ * the {@code default} store, {@code reportsExecutor} the {@code reports} executor), replacing a configured one of the
+ * same alias; and every {@link SchedulerCustomizer} bean, in order.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
+@ConditionalOnClass(Scheduler.class)
+@ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ApschedulerProperties.class)
+public final class ApschedulerAutoConfiguration {
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static JobDeclarations apschedulerJobDeclarations() {
+        return new JobDeclarations();
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ScheduledJobAnnotationBeanPostProcessor apschedulerScheduledJobAnnotationBeanPostProcessor(
+            JobDeclarations apschedulerJobDeclarations) {
+        return new ScheduledJobAnnotationBeanPostProcessor(apschedulerJobDeclarations);
+    }
+
+    @Bean
+    static LazyInitializationExcludeFilter apschedulerLazyInitializationExcludeFilter() {
+        return new ScheduledJobLazyInitializationExcludeFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(Scheduler.class)
+    TaskRegistry apschedulerSchedulerTaskRegistry(Scheduler scheduler) {
+        return scheduler.taskRegistry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(Scheduler.class)
+    SchedulerLifecycle apschedulerLifecycle(Scheduler scheduler, JobDeclarations declarations,
+            ApschedulerProperties properties) {
+        ConfiguredJobs.declare(properties.getJobs(), declarations);
+        return new SchedulerLifecycle(scheduler, new DeclaredJobRegistrar(declarations), properties.isAutoStartup(),
+                properties.getShutdownTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(Scheduler.class)
+    SchedulerEventPublisher apschedulerEventPublisher(Scheduler scheduler, ApplicationEventPublisher publisher) {
+        return new SchedulerEventPublisher(scheduler, publisher);
+    }
+
+    /**
+     * The scheduler itself, unless the application defines one.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(Scheduler.class)
+    static class SchedulerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TaskRegistry apschedulerTaskRegistry() {
+            return new TaskRegistry();
+        }
+
+        @Bean
+        BackgroundScheduler apscheduler(ApschedulerProperties properties, TaskRegistry taskRegistry,
+                ObjectProvider<JobStoreFactory> jobStoreFactories,
+                ObjectProvider<JobExecutorFactory> executorFactories, ObjectProvider<SchedulerCustomizer> customizers,
+                ListableBeanFactory beanFactory) {
+            BackgroundScheduler.Builder builder = BackgroundScheduler.builder()
+                .config(PropertiesSchedulerConfig.parse(properties))
+                .taskRegistry(taskRegistry);
+            jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
+            executorFactories.orderedStream().forEach(builder::executorFactory);
+            ComponentBeans.jobStores(beanFactory).forEach(builder::jobStore);
+            ComponentBeans.executors(beanFactory).forEach(builder::executor);
+            customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+            return builder.build();
+        }
+
+    }
+
+    /**
+     * Makes the scheduler wait for database initialisation when Boot's SQL support is present.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DatabaseInitializationDependencyConfigurer.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
+    static class DatabaseInitializationDependencyConfiguration {
+
+    }
+
+}

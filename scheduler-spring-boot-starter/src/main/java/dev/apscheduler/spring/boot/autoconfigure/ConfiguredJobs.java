@@ -1,0 +1,105 @@
+package dev.apscheduler.spring.boot.autoconfigure;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import dev.apscheduler.config.ConfigValues;
+import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.spring.boot.DeclaredJob;
+import dev.apscheduler.spring.boot.JobDeclarations;
+import dev.apscheduler.spring.boot.TriggerDeclarations;
+import dev.apscheduler.trigger.Triggers;
+
+/**
+ * Declares the jobs of {@code apscheduler.jobs.<id>}, checking each one as far as configuration alone allows (task
+ * given, trigger known and its parameters valid, options valid); its task, executor, job store and arguments are
+ * checked against the scheduler before it starts. Errors name the property key.
+ */
+final class ConfiguredJobs {
+
+    private ConfiguredJobs() {
+    }
+
+    static void declare(Map<String, JobProperties> jobs, JobDeclarations declarations) {
+        jobs.forEach((id, job) -> declarations.addJob(toDeclaredJob(id, job)));
+    }
+
+    static DeclaredJob toDeclaredJob(String id, JobProperties job) {
+        PropertyDeclarationSource source = new PropertyDeclarationSource(id);
+        String task = job.getTask();
+        if (task == null || task.isBlank()) {
+            throw source.invalid("task", "a task is required: the name of a @JobTask or of a task registered in the "
+                    + "TaskRegistry", null);
+        }
+        String alias = triggerAlias(job, source);
+        try {
+            JobSpecBuilder builder = JobSpec.task(task.trim())
+                .id(id)
+                .name((job.getName() != null) ? job.getName() : id)
+                .trigger(alias, job.getParams())
+                .args(job.getArgs())
+                .kwargs(job.getKwargs())
+                .replaceExisting(true);
+            applyOptions(job, builder, source);
+            return new DeclaredJob(builder.build(), source);
+        }
+        catch (IllegalArgumentException ex) {
+            throw source.invalid(null, ex.getMessage(), ex);
+        }
+    }
+
+    private static String triggerAlias(JobProperties job, PropertyDeclarationSource source) {
+        Map<String, Object> params = job.getParams();
+        String alias = (job.getTrigger() != null && !job.getTrigger().isBlank()) ? job.getTrigger().trim()
+                : TriggerDeclarations.inferAlias(params.keySet())
+                    .orElseThrow(() -> source.invalid("trigger", params.isEmpty()
+                            ? "no trigger: set 'trigger' and its 'params', or params that tell the trigger "
+                                    + "('crontab', interval units such as 'seconds', 'run-date')"
+                            : "cannot tell the trigger from the params " + params.keySet() + ": set 'trigger'",
+                            null));
+        try {
+            Triggers.create(alias, params, ZoneId.systemDefault());
+        }
+        catch (IllegalArgumentException ex) {
+            String message = String.valueOf(ex.getMessage());
+            String part = TriggerDeclarations.parameterNamedIn(message, params.keySet())
+                .map((name) -> "params." + name)
+                .orElse(message.contains("unknown trigger alias") ? "trigger" : "params");
+            throw source.invalid(part, message, ex);
+        }
+        return alias;
+    }
+
+    private static String requireAlias(String alias, String part, PropertyDeclarationSource source) {
+        if (alias.isBlank()) {
+            throw source.invalid(part, "must not be blank", null);
+        }
+        return alias.trim();
+    }
+
+    private static void applyOptions(JobProperties job, JobSpecBuilder builder, PropertyDeclarationSource source) {
+        if (job.getExecutor() != null) {
+            builder.executor(requireAlias(job.getExecutor(), "executor", source));
+        }
+        if (job.getJobstore() != null) {
+            builder.jobstore(requireAlias(job.getJobstore(), "jobstore", source));
+        }
+        if (job.getCoalesce() != null) {
+            builder.coalesce(job.getCoalesce());
+        }
+        if (job.getMaxInstances() != null) {
+            if (job.getMaxInstances() < 1) {
+                throw source.invalid("maxInstances", "invalid value '" + job.getMaxInstances()
+                        + "': expected a number >= 1", null);
+            }
+            builder.maxInstances(job.getMaxInstances());
+        }
+        if (job.getMisfireGraceTime() != null) {
+            builder.misfireGraceTime(ConfigValues
+                .misfireGraceTime(source.key("misfireGraceTime"), job.getMisfireGraceTime())
+                .orElse(null));
+        }
+    }
+
+}

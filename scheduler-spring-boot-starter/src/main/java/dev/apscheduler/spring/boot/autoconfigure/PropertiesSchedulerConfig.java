@@ -1,0 +1,65 @@
+package dev.apscheduler.spring.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.apscheduler.ConfigurationException;
+import dev.apscheduler.config.FlatConfigParser;
+import dev.apscheduler.config.SchedulerConfig;
+
+/**
+ * Turns the {@code apscheduler.*} properties into the core's configuration model the way APScheduler's own
+ * configuration is read: as a flat map whose keys are the properties' keys
+ * ({@code apscheduler.executors.default.max-workers}, {@code apscheduler.jobstores.default.options.url}, ...),
+ * parsed by the core's {@link FlatConfigParser}, so the core's validation applies and its errors name the property
+ * key.
+ */
+final class PropertiesSchedulerConfig {
+
+    private static final String PREFIX = "apscheduler.";
+
+    private PropertiesSchedulerConfig() {
+    }
+
+    static SchedulerConfig parse(ApschedulerProperties properties) {
+        return FlatConfigParser.withPrefix(PREFIX).parse(flatMap(properties));
+    }
+
+    static Map<String, Object> flatMap(ApschedulerProperties properties) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        if (properties.getTimezone() != null) {
+            flat.put(PREFIX + "timezone", properties.getTimezone());
+        }
+        flat.put(PREFIX + "shutdown-timeout", properties.getShutdownTimeout());
+        flat.put(PREFIX + "jobstore-retry-interval", properties.getJobstoreRetryInterval());
+        JobDefaultsProperties defaults = properties.getJobDefaults();
+        flat.put(PREFIX + "job-defaults.coalesce", defaults.isCoalesce());
+        flat.put(PREFIX + "job-defaults.max-instances", defaults.getMaxInstances());
+        flat.put(PREFIX + "job-defaults.misfire-grace-time", defaults.getMisfireGraceTime());
+        properties.getJobstores().forEach((alias, store) -> {
+            String prefix = component("jobstores", alias);
+            flat.put(prefix + "type", store.getType());
+            if (store.getMaxWait() != null) {
+                flat.put(prefix + "max-wait", store.getMaxWait());
+            }
+            store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
+        });
+        properties.getExecutors().forEach((alias, executor) -> {
+            String prefix = component("executors", alias);
+            flat.put(prefix + "type", executor.getType());
+            if (executor.getMaxWorkers() != null) {
+                flat.put(prefix + "max-workers", executor.getMaxWorkers());
+            }
+        });
+        return flat;
+    }
+
+    private static String component(String group, String alias) {
+        String key = PREFIX + group + "." + alias;
+        if (alias.contains(".")) {
+            throw new ConfigurationException(key, PREFIX + group + ".[" + alias + "]: an alias must not contain '.'");
+        }
+        return key + ".";
+    }
+
+}

@@ -1,0 +1,316 @@
+package dev.apscheduler.spring.boot.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apscheduler.job.JobContext;
+import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
+import dev.apscheduler.spring.boot.support.FailureAnalyses;
+import dev.apscheduler.spring.boot.support.ManualSchedulerConfiguration;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Every misuse of {@code @ScheduledJob} and {@code @JobTask} fails the startup with a message naming the bean, the
+ * method and the attribute, and a failure analysis that says what to correct.
+ */
+class ScheduledJobMisuseTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ApschedulerAutoConfiguration.class))
+        .withUserConfiguration(ManualSchedulerConfiguration.class);
+
+    @Test
+    void aParameterThatCannotBeSuppliedFailsTheStartup() {
+        assertFailure(WithParameter.class, null, "parameter 'recipient' of type java.lang.String cannot be "
+                + "supplied: a @ScheduledJob method takes no parameter or a JobContext");
+    }
+
+    @Test
+    void anInvalidTriggerParameterNamesItsAttribute() {
+        assertFailure(BadHour.class, "hour", "cron field 'hour'");
+    }
+
+    @Test
+    void anInvalidCrontabNamesTheCronAttribute() {
+        assertFailure(BadCrontab.class, "cron", "crontab");
+    }
+
+    @Test
+    void anUnknownTriggerAliasNamesTheTriggerAttribute() {
+        assertFailure(UnknownTrigger.class, "trigger", "unknown trigger alias 'weekly'");
+    }
+
+    @Test
+    void aCrontabWithAnotherTriggerNamesTheCronAttribute() {
+        assertFailure(CrontabWithInterval.class, "cron", "a crontab string needs trigger 'cron', not 'interval'");
+    }
+
+    @Test
+    void noTriggerFailsTheStartup() {
+        assertFailure(NoTrigger.class, null, "no trigger: set 'cron', an interval unit");
+    }
+
+    @Test
+    void attributesThatDoNotTellTheTriggerNameTheTriggerAttribute() {
+        assertFailure(Ambiguous.class, "trigger", "cannot tell the trigger from the attributes [days, hour]");
+    }
+
+    @Test
+    void anUnknownExecutorNamesTheExecutorAttribute() {
+        assertFailure(UnknownExecutor.class, "executor",
+                "no executor is configured under the alias 'gpu' (configured: default, inline)");
+    }
+
+    @Test
+    void anUnknownJobStoreNamesTheJobstoreAttribute() {
+        assertFailure(UnknownJobStore.class, "jobstore",
+                "no job store is configured under the alias 'redis' (configured: archive, default)");
+    }
+
+    @Test
+    void anUnresolvablePlaceholderNamesItsAttribute() {
+        assertFailure(Unresolvable.class, "minutes", "cannot resolve '${report.every}'");
+    }
+
+    @Test
+    void anInvalidMisfireGraceTimeNamesItsAttribute() {
+        assertFailure(BadGraceTime.class, "misfireGraceTime", "invalid value 'soon'");
+    }
+
+    @Test
+    void aZeroMaxInstancesNamesItsAttribute() {
+        assertFailure(ZeroInstances.class, "maxInstances", "invalid value '0': expected a whole number of at least 1");
+    }
+
+    @Test
+    void aCoalesceThatIsNotABooleanNamesItsAttribute() {
+        assertFailure(BadCoalesce.class, "coalesce", "invalid value 'maybe': expected 'true' or 'false'");
+    }
+
+    @Test
+    void duplicateIdsFailTheStartupNamingBothMethods() {
+        this.contextRunner.withBean("first", First.class).withBean("second", Second.class).run((context) -> {
+            InvalidScheduledJobException failure = failure(context.getStartupFailure());
+            assertThat(failure.getAttribute()).isEqualTo("id");
+            assertThat(failure.getMessage()).contains("job id 'cleanup' is also declared by method "
+                    + First.class.getName() + ".run() of bean 'first'")
+                .contains("on method " + Second.class.getName() + ".run() of bean 'second'");
+        });
+    }
+
+    @Test
+    void duplicateTaskNamesFailTheStartupNamingBothMethods() {
+        this.contextRunner.withBean("first", FirstTask.class).withBean("second", SecondTask.class).run((context) -> {
+            InvalidScheduledJobException failure = failure(context.getStartupFailure());
+            assertThat(failure.getAttribute()).isEqualTo("value");
+            assertThat(failure.getMessage()).contains("task name 'export' is also declared by method "
+                    + FirstTask.class.getName() + ".export() of bean 'first'");
+        });
+    }
+
+    @Test
+    void aPrivateMethodOfAProxiedBeanFailsTheStartup() {
+        this.contextRunner.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class))
+            .withBean(TracingAspect.class)
+            .withBean("proxied", PrivateMethod.class)
+            .run((context) -> {
+                InvalidScheduledJobException failure = failure(context.getStartupFailure());
+                assertThat(failure.getMessage()).contains("the method cannot be called through the bean's proxy");
+            });
+    }
+
+    private void assertFailure(Class<?> beanType, String attribute, String problem) {
+        this.contextRunner.withBean("jobs", beanType).run((context) -> {
+            assertThat(context).hasFailed();
+            InvalidScheduledJobException failure = failure(context.getStartupFailure());
+            String method = beanType.getName() + ".run(";
+            assertThat(failure.getBeanName()).isEqualTo("jobs");
+            assertThat(failure.getMethod()).startsWith(method);
+            assertThat(failure.getAttribute()).isEqualTo(attribute);
+            assertThat(failure.getMessage()).startsWith("Invalid job declaration on method " + method)
+                .contains(" of bean 'jobs'" + ((attribute != null) ? ", attribute '" + attribute + "'" : "") + ": ")
+                .contains(problem);
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), null);
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+            String correct = (attribute != null) ? "Correct attribute '" + attribute + "' of the job declaration on "
+                    : "Correct the job declaration on ";
+            assertThat(analysis.getAction()).isEqualTo(correct + "method " + failure.getMethod() + " of bean 'jobs'.");
+        });
+    }
+
+    private static InvalidScheduledJobException failure(Throwable startupFailure) {
+        Throwable candidate = startupFailure;
+        while (candidate != null) {
+            if (candidate instanceof InvalidScheduledJobException invalid) {
+                return invalid;
+            }
+            candidate = candidate.getCause();
+        }
+        throw new AssertionError("no InvalidScheduledJobException in " + startupFailure, startupFailure);
+    }
+
+    static class WithParameter {
+
+        @ScheduledJob(seconds = "10")
+        void run(String recipient) {
+        }
+
+    }
+
+    static class BadHour {
+
+        @ScheduledJob(hour = "25")
+        void run() {
+        }
+
+    }
+
+    static class BadCrontab {
+
+        @ScheduledJob(cron = "0 3 * *")
+        void run() {
+        }
+
+    }
+
+    static class UnknownTrigger {
+
+        @ScheduledJob(trigger = "weekly", hour = "3")
+        void run() {
+        }
+
+    }
+
+    static class CrontabWithInterval {
+
+        @ScheduledJob(trigger = "interval", cron = "0 3 * * *")
+        void run() {
+        }
+
+    }
+
+    static class NoTrigger {
+
+        @ScheduledJob(timezone = "UTC")
+        void run() {
+        }
+
+    }
+
+    static class Ambiguous {
+
+        @ScheduledJob(days = "1", hour = "3")
+        void run() {
+        }
+
+    }
+
+    static class UnknownExecutor {
+
+        @ScheduledJob(seconds = "10", executor = "gpu")
+        void run(JobContext context) {
+        }
+
+    }
+
+    static class UnknownJobStore {
+
+        @ScheduledJob(seconds = "10", jobstore = "redis")
+        void run() {
+        }
+
+    }
+
+    static class Unresolvable {
+
+        @ScheduledJob(minutes = "${report.every}")
+        void run() {
+        }
+
+    }
+
+    static class BadGraceTime {
+
+        @ScheduledJob(seconds = "10", misfireGraceTime = "soon")
+        void run() {
+        }
+
+    }
+
+    static class ZeroInstances {
+
+        @ScheduledJob(seconds = "10", maxInstances = "0")
+        void run() {
+        }
+
+    }
+
+    static class BadCoalesce {
+
+        @ScheduledJob(seconds = "10", coalesce = "maybe")
+        void run() {
+        }
+
+    }
+
+    static class First {
+
+        @ScheduledJob(id = "cleanup", seconds = "10")
+        void run() {
+        }
+
+    }
+
+    static class Second {
+
+        @ScheduledJob(id = "cleanup", hours = "1")
+        void run() {
+        }
+
+    }
+
+    static class FirstTask {
+
+        @JobTask("export")
+        void export() {
+        }
+
+    }
+
+    static class SecondTask {
+
+        @JobTask("export")
+        void export() {
+        }
+
+    }
+
+    static class PrivateMethod {
+
+        @ScheduledJob(seconds = "10")
+        private void run() {
+        }
+
+        public void traced() {
+        }
+
+    }
+
+    @Aspect
+    static class TracingAspect {
+
+        @Around("execution(* dev.apscheduler.spring.boot.annotation.ScheduledJobMisuseTests.PrivateMethod.traced(..))")
+        Object trace(ProceedingJoinPoint joinPoint) throws Throwable {
+            return joinPoint.proceed();
+        }
+
+    }
+
+}
