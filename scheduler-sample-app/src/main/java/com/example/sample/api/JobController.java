@@ -1,18 +1,13 @@
 package com.example.sample.api;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
-import dev.apscheduler.job.JobSpec;
-import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The scheduler as a service: list, add, change, pause, resume, run and remove jobs over HTTP.
+ * The scheduler as a service: list, add, change, pause, resume, run and remove jobs over HTTP, with APScheduler's
+ * names for the job options.
  */
 @RestController
 @RequestMapping("/api/jobs")
@@ -34,13 +30,17 @@ class JobController {
 
     private final Scheduler scheduler;
 
+    private final JobRequests requests;
+
     JobController(Scheduler scheduler) {
         this.scheduler = scheduler;
+        this.requests = new JobRequests(scheduler);
     }
 
     @GetMapping
     List<JobView> list(@RequestParam(required = false) @Nullable String jobstore) {
-        return this.scheduler.getJobs(jobstore).stream().map(JobView::of).toList();
+        String alias = (jobstore != null) ? this.requests.jobstore(jobstore) : null;
+        return this.scheduler.getJobs(alias).stream().map(JobView::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -50,96 +50,24 @@ class JobController {
 
     @PostMapping
     ResponseEntity<JobView> add(@RequestBody JobRequest request) {
-        String task = required("task", request.task());
-        if (this.scheduler.taskRegistry().find(task).isEmpty()) {
-            throw new InvalidRequestException("task", "unknown task '" + task + "' (registered: "
-                    + String.join(", ", this.scheduler.taskRegistry().names()) + ")");
-        }
-        JobSpecBuilder spec = JobSpec.task(task);
-        if (request.id() != null) {
-            spec.id(request.id());
-        }
-        if (request.name() != null) {
-            spec.name(request.name());
-        }
-        if (request.trigger() != null) {
-            spec.trigger(request.trigger(), (request.params() != null) ? request.params() : Map.of());
-        }
-        else if (request.params() != null && !request.params().isEmpty()) {
-            throw new InvalidRequestException("trigger", "trigger parameters given without a trigger alias");
-        }
-        if (request.args() != null) {
-            spec.args(request.args());
-        }
-        if (request.kwargs() != null) {
-            spec.kwargs(request.kwargs());
-        }
-        if (request.executor() != null) {
-            spec.executor(request.executor());
-        }
-        if (request.jobstore() != null) {
-            spec.jobstore(request.jobstore());
-        }
-        if (request.misfireGraceTime() != null) {
-            spec.misfireGraceTime(misfireGraceTime(request.misfireGraceTime()));
-        }
-        if (request.coalesce() != null) {
-            spec.coalesce(request.coalesce());
-        }
-        if (request.maxInstances() != null) {
-            spec.maxInstances(request.maxInstances());
-        }
-        if (Boolean.TRUE.equals(request.paused())) {
-            spec.paused();
-        }
-        if (request.replaceExisting() != null) {
-            spec.replaceExisting(request.replaceExisting());
-        }
-        Job job = this.scheduler.addJob(spec.build());
+        Job job = this.scheduler.addJob(this.requests.spec(request));
         return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(JobView.of(job));
     }
 
+    /**
+     * Changes a job's options and, given a trigger, reschedules it from now ({@code reschedule_job}). Every field is
+     * checked before the job is changed.
+     */
     @PatchMapping("/{id}")
     JobView modify(@PathVariable String id, @RequestBody JobChangesRequest request) {
+        JobChanges changes = this.requests.changes(request);
+        Trigger trigger = this.requests.trigger(request.trigger(), request.params());
         find(id);
-        JobChanges.Builder changes = JobChanges.builder();
-        boolean changed = false;
-        if (request.name() != null) {
-            changes.name(request.name());
-            changed = true;
+        if (changes != null) {
+            this.scheduler.modifyJob(id, changes);
         }
-        if (request.args() != null) {
-            changes.args(request.args());
-            changed = true;
-        }
-        if (request.kwargs() != null) {
-            changes.kwargs(request.kwargs());
-            changed = true;
-        }
-        if (request.executor() != null) {
-            changes.executor(request.executor());
-            changed = true;
-        }
-        if (request.misfireGraceTime() != null) {
-            changes.misfireGraceTime(misfireGraceTime(request.misfireGraceTime()));
-            changed = true;
-        }
-        if (request.coalesce() != null) {
-            changes.coalesce(request.coalesce());
-            changed = true;
-        }
-        if (request.maxInstances() != null) {
-            changes.maxInstances(request.maxInstances());
-            changed = true;
-        }
-        if (changed) {
-            this.scheduler.modifyJob(id, changes.build());
-        }
-        if (request.trigger() != null) {
-            this.scheduler.rescheduleJob(id, request.trigger(), (request.params() != null) ? request.params() : Map.of());
-        }
-        else if (request.params() != null) {
-            throw new InvalidRequestException("trigger", "trigger parameters given without a trigger alias");
+        if (trigger != null) {
+            this.scheduler.rescheduleJob(id, trigger);
         }
         return JobView.of(find(id));
     }
@@ -149,6 +77,9 @@ class JobController {
         return JobView.of(this.scheduler.pauseJob(id));
     }
 
+    /**
+     * Resumes a paused job: 200 with the job, or 204 when its trigger has no fire time left and it was removed.
+     */
     @PostMapping("/{id}/resume")
     ResponseEntity<JobView> resume(@PathVariable String id) {
         find(id);
@@ -156,11 +87,13 @@ class JobController {
             .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /**
+     * Runs a job now, outside its trigger; 202, as the run happens on the job's executor.
+     */
     @PostMapping("/{id}/run")
     ResponseEntity<JobView> run(@PathVariable String id) {
-        Job job = find(id);
         this.scheduler.runJob(id);
-        return ResponseEntity.accepted().body(JobView.of(job));
+        return ResponseEntity.accepted().body(JobView.of(find(id)));
     }
 
     @DeleteMapping("/{id}")
@@ -171,34 +104,6 @@ class JobController {
 
     private Job find(String id) {
         return this.scheduler.getJob(id).orElseThrow(() -> new JobLookupException(id, null));
-    }
-
-    private static String required(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "'" + field + "' is required");
-        }
-        return value;
-    }
-
-    /**
-     * Reads a misfire grace time: a number of seconds, or {@code "none"} for however late.
-     */
-    private static @Nullable Duration misfireGraceTime(Object value) {
-        String text = value.toString().trim();
-        if (text.toLowerCase(Locale.ROOT).equals("none")) {
-            return null;
-        }
-        try {
-            BigDecimal seconds = new BigDecimal(text);
-            if (seconds.signum() > 0) {
-                return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
-            }
-        }
-        catch (NumberFormatException | ArithmeticException ex) {
-            // reported below
-        }
-        throw new InvalidRequestException("misfire_grace_time",
-                "invalid value '" + value + "': expected a positive number of seconds or \"none\"");
     }
 
 }
