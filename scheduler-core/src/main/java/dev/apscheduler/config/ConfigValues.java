@@ -28,10 +28,13 @@ public final class ConfigValues {
     }
 
     /**
-     * Returns APScheduler's spelling of a key given in snake_case, kebab-case or camelCase: lower case with
-     * underscores.
+     * Returns APScheduler's spelling of a name given in snake_case, kebab-case or camelCase: lower case with
+     * underscores ({@code day-of-week} and {@code dayOfWeek} become {@code day_of_week}). Configuration keys, trigger
+     * parameters and annotation attributes all go through this one conversion.
+     * @param name the name as written
+     * @return the snake_case name
      */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         StringBuilder result = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.apscheduler.config.ConfigValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,7 @@ final class TriggerParameters {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> spellings = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            String name = canonicalName(key);
+            String name = ConfigValues.canonical(key);
             String previous = spellings.putIfAbsent(name, key);
             if (previous != null) {
                 throw new InvalidTriggerException("trigger '" + alias + "': parameter '" + name
@@ -57,29 +58,6 @@ final class TriggerParameters {
             }
         });
         return new TriggerParameters(alias, values, defaultZone, clock);
-    }
-
-    /**
-     * Returns APScheduler's snake_case spelling of a parameter name given in snake_case, kebab-case or camelCase.
-     */
-    static String canonicalName(String name) {
-        StringBuilder result = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '-') {
-                result.append('_');
-            }
-            else if (Character.isUpperCase(c)) {
-                if (i > 0 && result.charAt(result.length() - 1) != '_') {
-                    result.append('_');
-                }
-                result.append(Character.toLowerCase(c));
-            }
-            else {
-                result.append(c);
-            }
-        }
-        return result.toString();
     }
 
     String alias() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.apscheduler.config.ConfigValues;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,11 +38,11 @@ class TriggersTests {
 
     @Test
     void spellsEveryNameTheWayApschedulerDoes() {
-        assertThat(TriggerParameters.canonicalName("day_of_week")).isEqualTo("day_of_week");
-        assertThat(TriggerParameters.canonicalName("day-of-week")).isEqualTo("day_of_week");
-        assertThat(TriggerParameters.canonicalName("dayOfWeek")).isEqualTo("day_of_week");
-        assertThat(TriggerParameters.canonicalName("DayOfWeek")).isEqualTo("day_of_week");
-        assertThat(TriggerParameters.canonicalName("misfire_grace_time")).isEqualTo("misfire_grace_time");
+        assertThat(ConfigValues.canonical("day_of_week")).isEqualTo("day_of_week");
+        assertThat(ConfigValues.canonical("day-of-week")).isEqualTo("day_of_week");
+        assertThat(ConfigValues.canonical("dayOfWeek")).isEqualTo("day_of_week");
+        assertThat(ConfigValues.canonical("DayOfWeek")).isEqualTo("day_of_week");
+        assertThat(ConfigValues.canonical("misfire_grace_time")).isEqualTo("misfire_grace_time");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.apscheduler.Scheduler;
+import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
@@ -59,7 +60,7 @@ final class JobDefinitions {
         Map<String, Object> parameters = new LinkedHashMap<>(declared.triggerParameters());
         boolean startGiven = parameters.keySet()
             .stream()
-            .anyMatch((name) -> TriggerDeclarations.canonical(name).equals("start_date"));
+            .anyMatch((name) -> ConfigValues.canonical(name).equals("start_date"));
         Object storedStart = stored.parameters().get("start_date");
         if (!startGiven && storedStart != null && stored.alias().equals(alias.trim().toLowerCase(Locale.ROOT))) {
             parameters.put("start_date", storedStart);

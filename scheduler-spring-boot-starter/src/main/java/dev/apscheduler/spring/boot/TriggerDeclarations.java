@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.apscheduler.config.ConfigValues;
+
 /**
  * What annotations and properties share about triggers given by parameters: telling the trigger alias from the
  * parameters when none is given, and finding which parameter an error message is about.
@@ -30,7 +32,7 @@ public final class TriggerDeclarations {
      */
     public static Optional<String> inferAlias(Collection<String> parameterNames) {
         Set<String> decisive = parameterNames.stream()
-            .map(TriggerDeclarations::canonical)
+            .map(ConfigValues::canonical)
             .filter((name) -> !COMMON.contains(name))
             .collect(Collectors.toSet());
         if (decisive.isEmpty()) {
@@ -57,38 +59,13 @@ public final class TriggerDeclarations {
      */
     public static Optional<String> parameterNamedIn(String message, Collection<String> parameterNames) {
         for (String name : parameterNames) {
-            String canonical = canonical(name);
+            String canonical = ConfigValues.canonical(name);
             if (message.contains("'" + canonical + "'") || message.contains("'" + name + "'")
                     || message.startsWith(canonical + " '")) {
                 return Optional.of(name);
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Returns APScheduler's snake_case spelling of a name given in snake_case, kebab-case or camelCase.
-     * @param name the name
-     * @return the snake_case name
-     */
-    public static String canonical(String name) {
-        StringBuilder result = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '-') {
-                result.append('_');
-            }
-            else if (Character.isUpperCase(c)) {
-                if (i > 0 && result.charAt(result.length() - 1) != '_') {
-                    result.append('_');
-                }
-                result.append(Character.toLowerCase(c));
-            }
-            else {
-                result.append(c);
-            }
-        }
-        return result.toString();
     }
 
 }

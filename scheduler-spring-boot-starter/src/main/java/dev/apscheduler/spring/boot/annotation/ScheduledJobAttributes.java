@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
 
 /**
@@ -46,7 +47,7 @@ final class ScheduledJobAttributes {
         TRIGGER_ATTRIBUTES = Collections.unmodifiableMap(attributes);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String attribute : attributes.keySet()) {
-            parameters.put(attribute, attribute.equals("cron") ? "crontab" : TriggerDeclarations.canonical(attribute));
+            parameters.put(attribute, attribute.equals("cron") ? "crontab" : ConfigValues.canonical(attribute));
         }
         TRIGGER_PARAMETERS = Collections.unmodifiableMap(parameters);
     }

@@ -1,0 +1,88 @@
+package dev.apscheduler.spring.boot.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.apscheduler.spring.boot.jpa.ApschedulerJobEntity;
+import dev.apscheduler.spring.boot.jpa.JpaJobStoreFactory;
+import dev.apscheduler.spring.boot.jpa.RowLocking;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
+import org.springframework.boot.sql.autoconfigure.init.OnDatabaseInitializationCondition;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.orm.jpa.JpaTransactionManager;
+
+/**
+ * Auto-configuration of the {@code jpa} job store (alias {@code sqlalchemy}), active when a store of that type is
+ * configured under {@code apscheduler.jobstores.<alias>.type}: contributes the {@link JpaJobStoreFactory} the
+ * scheduler's auto-configuration hands to the scheduler, adds {@link ApschedulerJobEntity} to the application's
+ * persistence unit without hiding its own entities (an auto-configuration package, ordered before Hibernate's
+ * auto-configuration, never {@code @EntityScan}), and creates the table per {@code apscheduler.jpa.initialize-schema}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration" })
+@ConditionalOnClass({ EntityManagerFactory.class, JpaTransactionManager.class, DatabaseInitializationProperties.class })
+@ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
+@Conditional(OnJpaJobStoreCondition.class)
+@AutoConfigurationPackage(basePackageClasses = ApschedulerJobEntity.class)
+@Import({ EntityScanPackagesRegistrar.class, DatabaseInitializationDependencyConfigurer.class })
+@EnableConfigurationProperties(ApschedulerJpaProperties.class)
+public final class ApschedulerJpaAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JpaJobStoreFactory jpaJobStoreFactory(EntityManagerFactory entityManagerFactory,
+            ObjectProvider<DataSource> dataSource) {
+        return new JpaJobStoreFactory(entityManagerFactory,
+                () -> RowLocking.detect(storeDataSource(entityManagerFactory, dataSource)));
+    }
+
+    /**
+     * The data source the entity manager factory uses, which is where the store's rows are.
+     */
+    private static DataSource storeDataSource(EntityManagerFactory entityManagerFactory,
+            ObjectProvider<DataSource> dataSource) {
+        if (entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getDataSource() != null) {
+            return info.getDataSource();
+        }
+        return dataSource.getObject();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class SchemaInitializationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Conditional(OnApschedulerJpaSchemaInitializationCondition.class)
+        ApschedulerJpaSchemaInitializer apschedulerJpaSchemaInitializer(DataSource dataSource,
+                ApschedulerJpaProperties properties) {
+            return new ApschedulerJpaSchemaInitializer(dataSource, properties);
+        }
+
+        static class OnApschedulerJpaSchemaInitializationCondition extends OnDatabaseInitializationCondition {
+
+            OnApschedulerJpaSchemaInitializationCondition() {
+                super("APScheduler JPA", "apscheduler.jpa.initialize-schema");
+            }
+
+        }
+
+    }
+
+}

@@ -1,0 +1,287 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import dev.apscheduler.ConflictingIdException;
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.JobStoreException;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.store.AcquiredJob;
+import dev.apscheduler.store.DueJobDecider;
+import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreContext;
+import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Keeps jobs in the application's database through its JPA setup: the {@code jpa} job store (alias
+ * {@code sqlalchemy}, APScheduler's SQLAlchemy store). Jobs live in the {@code apscheduler_jobs} table as JSON text
+ * ({@link JobCodec}) with an indexed next run time, survive restarts, and can be shared by several scheduler
+ * instances: the acquire step claims due rows with row locks ({@code FOR UPDATE SKIP LOCKED} where the database has
+ * it) and stores the engine's decisions in the same transaction, so every fire time runs at most once across
+ * instances, and {@link #maxWait()} bounds how late an instance notices another instance's changes.
+ *
+ * <p>A row that cannot be restored is never deleted: it is marked, skipped, reported through
+ * {@link JobStoreContext#reportUnrestorableJob} and listed by {@link #unrestorableJobs()}. Database failures surface as
+ * {@link JobStoreException}s, which the scheduler reports and retries.
+ */
+public final class JpaJobStore implements JobStore {
+
+    /** This store's type name. */
+    public static final String TYPE = "jpa";
+
+    /** The name APScheduler's users know the database store by, accepted as an alias of {@link #TYPE}. */
+    public static final String ALIAS = "sqlalchemy";
+
+    /** How long a scheduler sleeps at most before looking for changes other instances made, by default. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+
+    private static final int MAX_ACQUIRE_ATTEMPTS = 20;
+
+    private static final Logger logger = LoggerFactory.getLogger(JpaJobStore.class);
+
+    private final StoreTransactions transactions;
+
+    private final Supplier<DueJobAcquirer> acquirer;
+
+    private final Duration maxWait;
+
+    private volatile @Nullable JobRows rows;
+
+    private volatile @Nullable Prefetched prefetched;
+
+    /**
+     * Creates a store.
+     * @param entityManagerFactory the application's entity manager factory, which manages
+     * {@link ApschedulerJobEntity}
+     * @param locking how the acquire step locks rows, asked once when first needed (it may read the database)
+     * @param maxWait how long a scheduler sleeps at most before looking for other instances' changes
+     */
+    public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait) {
+        Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        Objects.requireNonNull(locking, "locking");
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("max_wait must be positive, was " + maxWait);
+        }
+        this.transactions = new StoreTransactions(entityManagerFactory, this::toString);
+        this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public void start(JobStoreContext context) {
+        JobRows rows = new JobRows(context);
+        this.rows = rows;
+        try {
+            int unrestorable = this.transactions.call("check unrestorable jobs",
+                    (entityManager) -> UnrestorableRows.recheck(entityManager, rows));
+            if (unrestorable > 0) {
+                logger.warn("Job store '{}' holds {} job(s) that cannot be restored; they are kept and skipped",
+                        context.alias(), unrestorable);
+            }
+        }
+        catch (JobStoreException ex) {
+            logger.warn("{}: could not check the jobs that could not be restored before: {}", this, ex.getMessage());
+        }
+    }
+
+    @Override
+    public void shutdown() {
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return true;
+    }
+
+    @Override
+    public Optional<Duration> maxWait() {
+        return Optional.of(this.maxWait);
+    }
+
+    @Override
+    public void addJob(Job job) {
+        this.prefetched = null;
+        JobRows rows = rows();
+        JobCodec.requirePersistable(job, rows.alias());
+        ApschedulerJobEntity entity = new ApschedulerJobEntity(job.id(), JobRows.nextRunTime(job), rows.encode(job));
+        boolean added;
+        try {
+            added = this.transactions.call("add job '" + job.id() + "'", (entityManager) -> {
+                // a conflict is an answer, not a failure: it must not mark the caller's transaction rollback-only
+                if (entityManager.find(ApschedulerJobEntity.class, job.id()) != null) {
+                    return false;
+                }
+                entityManager.persist(entity);
+                entityManager.flush();
+                return true;
+            });
+        }
+        catch (JobStoreException ex) {
+            // another instance may have added the same id between the check and the insert
+            if (contains(job.id())) {
+                throw new ConflictingIdException(job.id(), rows.alias());
+            }
+            throw ex;
+        }
+        if (!added) {
+            throw new ConflictingIdException(job.id(), rows.alias());
+        }
+    }
+
+    private boolean contains(String id) {
+        return this.transactions.call("look up job '" + id + "'",
+                (entityManager) -> entityManager.find(ApschedulerJobEntity.class, id) != null);
+    }
+
+    @Override
+    public void updateJob(Job job) {
+        this.prefetched = null;
+        JobRows rows = rows();
+        JobCodec.requirePersistable(job, rows.alias());
+        Long next = JobRows.nextRunTime(job);
+        String state = rows.encode(job);
+        int updated = this.transactions.call("replace job '" + job.id() + "'",
+                (entityManager) -> StoredJobs.replace(entityManager, job.id(), next, state));
+        if (updated == 0) {
+            throw new JobLookupException(job.id(), rows.alias());
+        }
+    }
+
+    @Override
+    public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
+        this.prefetched = null;
+        JobRows rows = rows();
+        StoredJobs.Modification result = this.transactions.call("modify job '" + jobId + "'",
+                (entityManager) -> StoredJobs.modify(entityManager, rows, jobId, modification));
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return Objects.requireNonNull(result.job());
+    }
+
+    @Override
+    public void removeJob(String jobId) {
+        this.prefetched = null;
+        JobRows rows = rows();
+        int removed = this.transactions.call("remove job '" + jobId + "'",
+                (entityManager) -> StoredJobs.remove(entityManager, jobId));
+        if (removed == 0) {
+            throw new JobLookupException(jobId, rows.alias());
+        }
+    }
+
+    @Override
+    public void removeAllJobs() {
+        this.prefetched = null;
+        this.transactions.run("remove all jobs", StoredJobs::removeAll);
+    }
+
+    @Override
+    public Optional<Job> lookupJob(String jobId) {
+        JobRows rows = rows();
+        return this.transactions.call("look up job '" + jobId + "'",
+                (entityManager) -> StoredJobs.lookup(entityManager, rows, jobId));
+    }
+
+    @Override
+    public List<Job> getAllJobs() {
+        JobRows rows = rows();
+        return this.transactions.call("list its jobs", (entityManager) -> StoredJobs.all(entityManager, rows));
+    }
+
+    /**
+     * Returns the earliest next run time. Right after an acquire step on the same thread (the scheduler's loop asks
+     * for it after every acquire step), the next run time that step found in its transaction is returned without
+     * asking the database again.
+     */
+    @Override
+    public Optional<Instant> nextRunTime() {
+        Prefetched prefetched = this.prefetched;
+        if (prefetched != null && prefetched.thread() == Thread.currentThread()) {
+            this.prefetched = null;
+            return Optional.ofNullable(prefetched.nextRunTime());
+        }
+        Long next = this.transactions.call("find its next run time", StoredJobs::nextRunTime);
+        return Optional.ofNullable(next).map(JobRows::instant);
+    }
+
+    @Override
+    public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        JobRows rows = rows();
+        DueJobAcquirer acquirer = this.acquirer.get();
+        for (int attempt = 1;; attempt++) {
+            try {
+                DueJobAcquirer.Acquisition acquisition = acquirer.exclusively(() -> this.transactions.call(
+                        "acquire its due jobs",
+                        (entityManager) -> acquirer.acquire(entityManager, rows, now, limit, decider)));
+                this.prefetched = new Prefetched(Thread.currentThread(), acquisition.nextRunTime());
+                return acquisition.jobs();
+            }
+            catch (JobStoreException ex) {
+                // waiting row locks (H2) can deadlock the acquire steps of two instances; the database rolled this
+                // one back, so it is tried again after a short random pause that lets the other one finish
+                if (attempt == MAX_ACQUIRE_ATTEMPTS || !StoreTransactions.isRolledBack(ex) || !pause(attempt)) {
+                    throw ex;
+                }
+                logger.debug("{}: acquire step rolled back by the database ({}); trying again", this,
+                        ex.getMessage());
+            }
+        }
+    }
+
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Returns the stored jobs found so far that cannot be restored, for operators: each with the reason. They stay
+     * in the table, skipped, until they are replaced or removed.
+     * @return the jobs, ordered by id
+     */
+    public List<UnrestorableJob> unrestorableJobs() {
+        return this.transactions.call("list its unrestorable jobs", UnrestorableRows::list);
+    }
+
+    private JobRows rows() {
+        JobRows rows = this.rows;
+        if (rows == null) {
+            throw new JobStoreException(this + " has not been started");
+        }
+        return rows;
+    }
+
+    /**
+     * The next run time an acquire step found, for the thread that made it.
+     */
+    private record Prefetched(Thread thread, @Nullable Instant nextRunTime) {
+    }
+
+    @Override
+    public String toString() {
+        JobRows rows = this.rows;
+        return "JpaJobStore[" + ((rows != null) ? rows.alias() : "not started") + "]";
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.apscheduler.ConfigurationException;
+import dev.apscheduler.config.ComponentOptions;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreFactory;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Creates {@link JpaJobStore}s on the application's entity manager factory: type {@code jpa}, also known as
+ * {@code sqlalchemy}. The one option is {@code max_wait} (seconds, {@code 500ms}-style or ISO-8601; default one
+ * second): how late at most a scheduler notices changes other instances made.
+ */
+public final class JpaJobStoreFactory implements JobStoreFactory {
+
+    /** The option bounding how long a scheduler sleeps before looking for other instances' changes. */
+    public static final String MAX_WAIT = "max_wait";
+
+    /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
+    private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
+            "tablename", "tableschema", "pickle_protocol");
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    private final Supplier<RowLocking> locking;
+
+    /**
+     * Creates the factory.
+     * @param entityManagerFactory the application's entity manager factory, which manages
+     * {@link ApschedulerJobEntity}
+     * @param locking how the acquire step locks rows, asked once when first needed
+     */
+    public JpaJobStoreFactory(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking) {
+        this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        this.locking = SingletonSupplier.of(Objects.requireNonNull(locking, "locking"));
+    }
+
+    @Override
+    public String type() {
+        return JpaJobStore.TYPE;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of(JpaJobStore.ALIAS);
+    }
+
+    @Override
+    public JobStore create(ComponentOptions options) {
+        for (String name : options.names()) {
+            if (SQLALCHEMY_OPTIONS.contains(name)) {
+                throw new ConfigurationException(options.keyFor(name), options.keyFor(name)
+                        + ": the jpa job store keeps jobs in the application's own database, in the table "
+                        + ApschedulerJobEntity.TABLE_NAME + "; configure the database with spring.datasource.*");
+            }
+        }
+        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT));
+        Duration maxWait = options.duration(MAX_WAIT).orElse(JpaJobStore.DEFAULT_MAX_WAIT);
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new ConfigurationException(options.keyFor(MAX_WAIT), options.raw(MAX_WAIT).orElse(maxWait),
+                    "expected a positive duration");
+        }
+        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait);
+    }
+
+    @Override
+    public String toString() {
+        return "JpaJobStoreFactory[jpa, sqlalchemy]";
+    }
+
+}

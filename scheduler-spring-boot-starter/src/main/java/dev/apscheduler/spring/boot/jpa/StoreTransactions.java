@@ -1,0 +1,86 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.apscheduler.JobStoreException;
+import dev.apscheduler.SchedulerException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the store's work in transactions on the application's {@link EntityManagerFactory}. A transaction already
+ * open on the calling thread for that factory (an application's {@code @Transactional} method adding a job) is
+ * joined, so the job is stored, or not, with the application's own changes. Failures of the database become
+ * {@link JobStoreException}s naming the store and the operation; the scheduler's own exceptions pass through
+ * unchanged.
+ */
+final class StoreTransactions {
+
+    private final EntityManager entityManager;
+
+    private final TransactionTemplate template;
+
+    private final Supplier<String> description;
+
+    StoreTransactions(EntityManagerFactory entityManagerFactory, Supplier<String> description) {
+        this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+        this.template = new TransactionTemplate(new JpaTransactionManager(entityManagerFactory));
+        this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.description = description;
+    }
+
+    /**
+     * Runs work in a transaction.
+     * @param operation what the work does, for error messages ("add job 'a'")
+     * @param work the work, given the transaction's entity manager
+     * @return the work's result
+     * @throws JobStoreException if the database fails
+     */
+    <T> T call(String operation, Function<EntityManager, T> work) {
+        try {
+            return this.template.execute((status) -> work.apply(this.entityManager));
+        }
+        catch (SchedulerException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            throw new JobStoreException(this.description.get() + " failed to " + operation + ": " + describe(ex), ex);
+        }
+    }
+
+    private static String describe(RuntimeException ex) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+        return (root != ex) ? ex.getMessage() + " (" + root.getMessage() + ")" : String.valueOf(ex.getMessage());
+    }
+
+    void run(String operation, java.util.function.Consumer<EntityManager> work) {
+        call(operation, (entityManager) -> {
+            work.accept(entityManager);
+            return null;
+        });
+    }
+
+    /**
+     * Tells whether a failure is the database rolling a transaction back to resolve a deadlock or a serialization
+     * conflict (SQL state class {@code 40}), after which the same work may simply be tried again.
+     */
+    static boolean isRolledBack(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+}

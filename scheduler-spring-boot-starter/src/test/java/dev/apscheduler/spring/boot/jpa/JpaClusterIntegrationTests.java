@@ -1,0 +1,193 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.apscheduler.BackgroundScheduler;
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.JobSubmissionEvent;
+import dev.apscheduler.executor.ThreadPoolJobExecutor;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.TaskReference;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.trigger.Triggers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Three application instances, each with its own connection pool, entity manager factory and background scheduler,
+ * sharing one PostgreSQL table and running thousands of short jobs: every fire time runs exactly once; when one
+ * instance dies mid-run the others carry on, and only runs the dead instance had already claimed can be lost
+ * (at-most-once).
+ */
+class JpaClusterIntegrationTests {
+
+    private static final int ONE_SHOT_JOBS = 2_400;
+
+    private static final int INTERVAL_JOBS = 120;
+
+    private static final int FIRE_TIMES_PER_INTERVAL_JOB = 5;
+
+    private final List<Instance> instances = new ArrayList<>();
+
+    private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+
+    private final Set<String> expected = new HashSet<>();
+
+    @BeforeEach
+    void startInstances() {
+        for (int i = 1; i <= 3; i++) {
+            this.instances.add(new Instance(StoreApplications.start(TestDatabase.POSTGRESQL,
+                    Map.of("spring.datasource.hikari.maximum-pool-size", "4"))));
+        }
+    }
+
+    @AfterEach
+    void stopInstances() {
+        this.instances.forEach(Instance::stop);
+    }
+
+    /**
+     * One-shot jobs spread over four seconds and jobs firing every half second five times, starting two seconds
+     * from now, none with a grace time, so that each fire time must run however loaded the machine is.
+     */
+    private void storeWorkload() {
+        ZonedDateTime base = Instant.now().plusSeconds(2).atZone(ZoneOffset.UTC);
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < ONE_SHOT_JOBS; i++) {
+            ZonedDateTime due = base.plusNanos(4_000_000_000L * i / ONE_SHOT_JOBS);
+            jobs.add(job("once-" + i, Triggers.date(due), due));
+            this.expected.add("once-" + i + "@" + due.toInstant());
+        }
+        for (int i = 0; i < INTERVAL_JOBS; i++) {
+            ZonedDateTime start = base.plusNanos(500_000_000L * i / INTERVAL_JOBS);
+            ZonedDateTime last = start.plusNanos(500_000_000L * (FIRE_TIMES_PER_INTERVAL_JOB - 1));
+            jobs.add(job("every-" + i, Triggers.interval().every(Duration.ofMillis(500)).startDate(start)
+                .endDate(last).build(), start));
+            for (int n = 0; n < FIRE_TIMES_PER_INTERVAL_JOB; n++) {
+                this.expected.add("every-" + i + "@" + start.plusNanos(500_000_000L * n).toInstant());
+            }
+        }
+        StoreApplications.replaceJobs(this.instances.get(0).application, jobs);
+    }
+
+    private static Job job(String id, dev.apscheduler.trigger.Trigger trigger, ZonedDateTime next) {
+        return Job.builder().id(id).task(TaskReference.named("record")).trigger(trigger).misfireGraceTime(null)
+            .nextRunTime(next).build();
+    }
+
+    private int executed() {
+        return this.executions.size();
+    }
+
+    @Test
+    void everyFireTimeRunsExactlyOnceAcrossInstances() {
+        storeWorkload();
+        this.instances.forEach(Instance::startScheduler);
+        await().atMost(Duration.ofMinutes(2)).until(() -> executed() == this.expected.size()
+                && StoreApplications.jdbc(this.instances.get(0).application)
+                    .queryForObject("SELECT COUNT(*) FROM apscheduler_jobs", Integer.class) == 0);
+        this.instances.forEach(Instance::stop);
+        assertThat(this.executions.keySet()).isEqualTo(this.expected);
+        assertThat(this.executions.values()).allSatisfy((count) -> assertThat(count.get()).isOne());
+        assertThat(this.instances).allSatisfy((instance) -> assertThat(instance.ran.get()).isPositive());
+    }
+
+    @Test
+    void othersCarryOnWhenAnInstanceDiesMidRunLosingAtMostWhatItHadClaimed() {
+        storeWorkload();
+        this.instances.forEach(Instance::startScheduler);
+        await().atMost(Duration.ofMinutes(2)).until(() -> executed() >= this.expected.size() / 3);
+        Instance dead = this.instances.get(2);
+        dead.kill();
+        int executedAtDeath = executed();
+        await().atMost(Duration.ofMinutes(2)).until(() -> StoreApplications.jdbc(this.instances.get(0).application)
+            .queryForObject("SELECT COUNT(*) FROM apscheduler_jobs", Integer.class) == 0
+                && this.instances.get(0).idle() && this.instances.get(1).idle());
+        this.instances.forEach(Instance::stop);
+        Set<String> missing = new HashSet<>(this.expected);
+        missing.removeAll(this.executions.keySet());
+        assertThat(this.executions.values()).allSatisfy((count) -> assertThat(count.get()).isOne());
+        assertThat(this.expected).containsAll(this.executions.keySet());
+        assertThat(dead.claimed).containsAll(missing);
+        assertThat(executed()).isGreaterThan(executedAtDeath);
+    }
+
+    /**
+     * One application instance and its scheduler, which records each run it makes in the shared map until it dies.
+     */
+    private final class Instance {
+
+        private final ConfigurableApplicationContext application;
+
+        private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+        private final AtomicInteger ran = new AtomicInteger();
+
+        private volatile boolean alive = true;
+
+        private BackgroundScheduler scheduler;
+
+        Instance(ConfigurableApplicationContext application) {
+            this.application = application;
+        }
+
+        void startScheduler() {
+            TaskRegistry tasks = new TaskRegistry().registerAction("record", (job) -> {
+                if (this.alive) {
+                    this.ran.incrementAndGet();
+                    JpaClusterIntegrationTests.this.executions
+                        .computeIfAbsent(job.jobId() + "@" + job.scheduledFireTime().toInstant(),
+                                (key) -> new AtomicInteger())
+                        .incrementAndGet();
+                }
+            });
+            this.scheduler = BackgroundScheduler.builder().timezone(ZoneOffset.UTC).taskRegistry(tasks)
+                .jobStore("default", StoreApplications.store(this.application))
+                .executor("default", new ThreadPoolJobExecutor(10))
+                .listener((event) -> ((JobSubmissionEvent) event).scheduledRunTimes().forEach((time) -> this.claimed
+                    .add(((JobSubmissionEvent) event).jobId() + "@" + time.toInstant())), EventCodes.JOB_SUBMITTED)
+                .build();
+            this.scheduler.start();
+        }
+
+        /**
+         * Dies abruptly: from now on its runs count for nothing, its scheduler stops without waiting and its
+         * connections are closed.
+         */
+        void kill() {
+            this.alive = false;
+            this.scheduler.shutdown(false);
+            this.application.close();
+        }
+
+        boolean idle() {
+            return this.scheduler.executors().values().stream().allMatch((executor) -> executor.activeCount() == 0);
+        }
+
+        void stop() {
+            if (this.scheduler != null && this.scheduler.state() != dev.apscheduler.SchedulerState.STOPPED) {
+                this.scheduler.shutdown(true);
+            }
+            if (this.application.isActive()) {
+                this.application.close();
+            }
+        }
+
+    }
+
+}

@@ -1,0 +1,59 @@
+package dev.apscheduler.spring.boot.jpa;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.JobExecutionEvent;
+import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.testing.ManualScheduler;
+import dev.apscheduler.testing.MutableClock;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A manually driven scheduler on an application's {@code jpa} store, configured the way the starter's
+ * auto-configuration does it (the store factory bean and {@code apscheduler.jobstores.default.type}), with a task
+ * {@code tick} that records the fire times it runs for, and every event recorded.
+ */
+final class SchedulerFixture {
+
+    static final ZonedDateTime T0 = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    final MutableClock clock = MutableClock.at(T0);
+
+    final List<ZonedDateTime> runs = new CopyOnWriteArrayList<>();
+
+    final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
+
+    final TaskRegistry tasks = new TaskRegistry().registerAction("tick", (job) -> this.runs.add(job.scheduledFireTime()));
+
+    ManualScheduler start(ConfigurableApplicationContext application) {
+        return start(application, "jpa");
+    }
+
+    ManualScheduler start(ConfigurableApplicationContext application, String type) {
+        ManualScheduler scheduler = ManualScheduler.builder().clock(this.clock).timezone(ZoneOffset.UTC)
+            .taskRegistry(this.tasks)
+            .jobStoreFactory(application.getBean(JpaJobStoreFactory.class))
+            .config(Map.of("apscheduler.jobstores.default.type", type, "apscheduler.jobstore_retry_interval", "5"))
+            .listener(this.events::add, EventCodes.ALL)
+            .build();
+        scheduler.start();
+        return scheduler;
+    }
+
+    List<SchedulerEvent> events(int code) {
+        return this.events.stream().filter((event) -> event.code() == code).toList();
+    }
+
+    List<ZonedDateTime> missed() {
+        return events(EventCodes.JOB_MISSED).stream()
+            .map((event) -> ((JobExecutionEvent) event).scheduledRunTime())
+            .toList();
+    }
+
+}
