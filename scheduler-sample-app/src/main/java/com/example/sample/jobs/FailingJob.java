@@ -2,6 +2,7 @@ package com.example.sample.jobs;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ public class FailingJob {
      * @return how many runs have been made
      */
     @ScheduledJob(id = "inventory-sync", seconds = "15")
+    @JobTask("sync-inventory")
     public long syncInventory() {
         long run = this.runs.incrementAndGet();
         if (run % 2 == 1) {

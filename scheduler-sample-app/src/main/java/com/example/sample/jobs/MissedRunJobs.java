@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.apscheduler.job.JobContext;
+import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public class MissedRunJobs {
      * @param context the run's context
      */
     @ScheduledJob(id = "every-missed-run", seconds = "20", coalesce = "false", misfireGraceTime = "60s")
+    @JobTask("every-missed-run")
     public void everyMissedRun(JobContext context) {
         log(context);
     }
@@ -38,6 +40,7 @@ public class MissedRunJobs {
      * @param context the run's context
      */
     @ScheduledJob(id = "latest-missed-run", seconds = "20", coalesce = "true", misfireGraceTime = "none")
+    @JobTask("latest-missed-run")
     public void latestMissedRun(JobContext context) {
         log(context);
     }

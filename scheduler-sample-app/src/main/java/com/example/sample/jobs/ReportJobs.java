@@ -24,6 +24,7 @@ public class ReportJobs {
      * @param context the run's context
      */
     @ScheduledJob(id = "minutely-report", trigger = "cron", minute = "*", executor = "reports")
+    @JobTask("minutely-report")
     public void minutelyReport(JobContext context) {
         logger.info("Cron: the report for the minute of {} is ready", context.scheduledFireTime().toLocalTime());
     }

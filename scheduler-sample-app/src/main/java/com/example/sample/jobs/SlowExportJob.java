@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public class SlowExportJob {
      * Exports for eight seconds, every five seconds.
      */
     @ScheduledJob(id = "slow-export", seconds = "5", maxInstances = "1")
+    @JobTask("export")
     public void export() {
         logger.info("Exporting: this takes {} s, longer than the job's interval", WORK.toSeconds());
         try {
