@@ -70,6 +70,7 @@ class JobApiIntegrationTests {
         assertThat(tick.json().at("/max_instances").asInt()).isEqualTo(3);
         assertThat(tick.json().at("/coalesce").asBoolean()).isFalse();
         assertThat(tick.json().at("/misfire_grace_time").asInt()).isEqualTo(30);
+        assertThat(tick.text()).contains("\"misfire_grace_time\":30,");
         assertThat(tick.at("/next_run_time")).isNotBlank();
     }
 

@@ -1,6 +1,7 @@
 package com.example.sample.api;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +48,13 @@ public record JobView(String id, String name, String task, TriggerView trigger,
                 new TriggerView(job.trigger().alias(), job.trigger().parameters(), job.trigger().describe()),
                 job.nextRunTime().map(DateTimes::format).orElse(null), job.isPaused(), job.args(), job.kwargs(),
                 job.executor(), job.jobstore(),
-                job.misfireGraceTime().map((grace) -> BigDecimal.valueOf(grace.toNanos(), 9).stripTrailingZeros())
-                    .orElse(null),
+                job.misfireGraceTime().map(JobView::seconds).orElse(null),
                 job.coalesce(), job.maxInstances());
+    }
+
+    /** Seconds as APScheduler gives them, {@code 30} or {@code 2.5}: never in exponent form ({@code 3E+1}). */
+    private static BigDecimal seconds(Duration duration) {
+        return new BigDecimal(BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString());
     }
 
 }
