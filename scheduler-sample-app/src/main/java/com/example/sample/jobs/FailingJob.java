@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * A job whose every other run fails, as a job calling an unreliable service does: the failures are {@code JOB_ERROR}
  * events (see {@link SchedulerEventLog}), the actuator endpoint's last execution, and the
- * {@code apscheduler.job.executions} meter with {@code outcome=error}.
+ * {@code apscheduler.job.executions} meter with {@code outcome=error}. It coalesces the runs missed while the
+ * application was stopped into one.
  */
 @Component
 public class FailingJob {
@@ -20,7 +21,7 @@ public class FailingJob {
      * Synchronises the inventory, failing every other time.
      * @return how many runs have been made
      */
-    @ScheduledJob(id = "inventory-sync", seconds = "15")
+    @ScheduledJob(id = "inventory-sync", seconds = "15", coalesce = "true")
     @JobTask("sync-inventory")
     public long syncInventory() {
         long run = this.runs.incrementAndGet();

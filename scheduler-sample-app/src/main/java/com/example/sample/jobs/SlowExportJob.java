@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * A job that takes longer than its interval: with {@code max_instances=1} the run due while the previous one is still
  * working is dropped, a {@code JOB_MAX_INSTANCES} event (see {@link SchedulerEventLog}) and the
- * {@code apscheduler.job.dropped} meter.
+ * {@code apscheduler.job.dropped} meter. It coalesces the runs missed while the application was stopped into one.
  */
 @Component
 public class SlowExportJob {
@@ -30,7 +30,7 @@ public class SlowExportJob {
     /**
      * Exports for eight seconds, every five seconds.
      */
-    @ScheduledJob(id = "slow-export", seconds = "5", maxInstances = "1")
+    @ScheduledJob(id = "slow-export", seconds = "5", maxInstances = "1", coalesce = "true")
     @JobTask("export")
     public void export() {
         logger.info("Exporting: this takes {} s, longer than the job's interval", WORK.toSeconds());
