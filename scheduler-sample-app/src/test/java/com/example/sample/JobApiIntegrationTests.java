@@ -182,6 +182,15 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void anUnknownFieldIsABadRequestListingTheKnownOnes() {
+        Response response = this.http.post("/api/jobs", "{\"task\": \"tick\", \"max_instance\": 2}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.at("/field")).isEqualTo("max_instance");
+        assertThat(response.at("/message")).startsWith("unknown field 'max_instance' (known: ")
+            .contains("max_instances", "misfire_grace_time", "replace_existing");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadRequest() {
         Response response = this.http.post("/api/jobs", "{\"task\": ");
         assertThat(response.status()).as(response.toString()).isEqualTo(400);

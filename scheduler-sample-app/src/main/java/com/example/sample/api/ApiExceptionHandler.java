@@ -2,6 +2,7 @@ package com.example.sample.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.ConflictingIdException;
@@ -18,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns the scheduler's errors into JSON answers ({@code status}, {@code error}, {@code message} and, when one field
@@ -60,13 +62,20 @@ class ApiExceptionHandler {
             return answer(HttpStatus.BAD_REQUEST, "the request body is missing or not JSON", null);
         }
         String field = path(json);
-        return answer(HttpStatus.BAD_REQUEST, "the request body is not valid for this request: "
-                + json.getOriginalMessage(), field.isEmpty() ? null : field);
+        return answer(HttpStatus.BAD_REQUEST, describe(json), field.isEmpty() ? null : field);
     }
 
     @ExceptionHandler(JobStoreException.class)
     ResponseEntity<Map<String, Object>> storeFailed(JobStoreException ex) {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), null);
+    }
+
+    private static String describe(JacksonException ex) {
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "' (known: " + unknown.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        return "the request body is not valid for this request: " + ex.getOriginalMessage();
     }
 
     private static @Nullable JacksonException jacksonCause(Throwable ex) {
