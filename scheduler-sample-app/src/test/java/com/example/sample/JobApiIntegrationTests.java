@@ -255,6 +255,18 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void resumingAJobWhoseTriggerHasNoFireTimeLeftRemovesIt() {
+        Response added = this.http.post("/api/jobs", """
+                {"id": "over", "task": "tick", "trigger": "interval", "paused": true,
+                 "params": {"hours": 1, "start_date": "2020-01-01T00:00:00Z", "end_date": "2020-01-02T00:00:00Z"}}
+                """);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        Response resumed = this.http.post("/api/jobs/over/resume", null);
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(204);
+        assertThat(this.http.get("/api/jobs/over").status()).isEqualTo(404);
+    }
+
+    @Test
     void runsAJobNowAndTheRunIsSeenByTheActuatorEndpoint() {
         add("to-run", "{\"hours\": 1}");
         Response run = this.http.post("/api/jobs/to-run/run", null);
