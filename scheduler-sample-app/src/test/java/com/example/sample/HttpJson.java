@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,11 @@ final class HttpJson {
         /** The text at a JSON pointer, for example {@code /trigger/alias}. */
         String at(String pointer) {
             return json().at(pointer).asString();
+        }
+
+        /** The text at a JSON pointer in each element of an array answer, for example the {@code /id} of jobs. */
+        Stream<String> each(String pointer) {
+            return json().valueStream().map((element) -> element.at(pointer).asString());
         }
 
         @Override
