@@ -1,9 +1,8 @@
 package dev.apscheduler.executor;
 
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,9 +27,11 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     /** The executor's logger, named after the executor class. */
     protected final Logger logger = LoggerFactory.getLogger(getClass());
 
-    private final Object lock = new Object();
-
-    private final Map<String, Integer> instances = new HashMap<>();
+    /**
+     * Running instances per job id. A concurrent map rather than one lock: the loop's submissions and every worker's
+     * releases would all contend for that lock, and a holder descheduled on a busy machine stalls them all.
+     */
+    private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>();
 
     private final AtomicInteger active = new AtomicInteger();
 
@@ -57,12 +58,14 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     @Override
     public final void submit(Job job, List<ZonedDateTime> runTimes) {
         ExecutorContext context = context();
-        synchronized (this.lock) {
-            int running = this.instances.getOrDefault(job.id(), 0);
-            if (running >= job.maxInstances()) {
-                throw new MaxInstancesReachedException(job.id(), job.maxInstances());
-            }
-            this.instances.put(job.id(), running + 1);
+        int[] runningBefore = new int[1];
+        this.instances.compute(job.id(), (id, running) -> {
+            int count = (running != null) ? running : 0;
+            runningBefore[0] = count;
+            return (count < job.maxInstances()) ? Integer.valueOf(count + 1) : running;
+        });
+        if (runningBefore[0] >= job.maxInstances()) {
+            throw new MaxInstancesReachedException(job.id(), job.maxInstances());
         }
         this.active.incrementAndGet();
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
@@ -93,9 +96,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     }
 
     private void release(String jobId) {
-        synchronized (this.lock) {
-            this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? count - 1 : null);
-        }
+        this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? Integer.valueOf(count - 1) : null);
         this.active.decrementAndGet();
     }
 
@@ -113,9 +114,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     @Override
     public int runningInstances(String jobId) {
-        synchronized (this.lock) {
-            return this.instances.getOrDefault(jobId, 0);
-        }
+        return this.instances.getOrDefault(jobId, 0);
     }
 
 }

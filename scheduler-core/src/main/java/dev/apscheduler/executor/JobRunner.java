@@ -52,7 +52,10 @@ final class JobRunner {
             this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
             return event(EventCodes.JOB_MISSED, job, runTime, now, Duration.ZERO, null, null);
         }
-        this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
+        if (this.logger.isInfoEnabled()) {
+            // Formatting the run time costs more than a short job; only pay for it when the line is written.
+            this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
+        }
         try {
             Task task = resolve(job);
             JobContext jobContext = new JobContext(job.id(), job.name(), job.task().name(), runTime, job.args(),

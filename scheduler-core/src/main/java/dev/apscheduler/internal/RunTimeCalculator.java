@@ -80,9 +80,18 @@ public final class RunTimeCalculator implements DueJobDecider {
 
     private JobDecision compute(Job job) {
         Trigger trigger = job.trigger();
+        @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
+        if (next != null && this.maxComputed > 0 && !next.isAfter(this.now)) {
+            // The usual case, one run time due, without the bookkeeping of several: this runs for every job the
+            // loop hands over. With several due, the loop below starts over from the first.
+            ZonedDateTime following = following(trigger, next);
+            if (following == null || following.isAfter(this.now)) {
+                List<ZonedDateTime> single = List.of(next);
+                return (following != null) ? JobDecision.reschedule(single, following) : JobDecision.remove(single);
+            }
+        }
         int keep = job.coalesce() ? 1 : this.maxSubmitted;
         Deque<ZonedDateTime> runTimes = new ArrayDeque<>();
-        @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
         int computed = 0;
         long dropped = 0;
         while (next != null && !next.isAfter(this.now)) {
@@ -96,12 +105,7 @@ public final class RunTimeCalculator implements DueJobDecider {
             }
             runTimes.addLast(next);
             computed++;
-            ZonedDateTime following = trigger.nextFireTime(next, this.now).orElse(null);
-            if (following != null && !following.isAfter(next)) {
-                throw new IllegalStateException("trigger " + trigger.describe() + " returned the fire time "
-                        + following + ", which is not after the previous one, " + next);
-            }
-            next = following;
+            next = following(trigger, next);
         }
         if (dropped > 0 && !job.coalesce()) {
             logger.warn("Job \"{}\": {} run times were due; only the latest {} are submitted", job,
@@ -109,6 +113,15 @@ public final class RunTimeCalculator implements DueJobDecider {
         }
         List<ZonedDateTime> submitted = List.copyOf(runTimes);
         return (next != null) ? JobDecision.reschedule(submitted, next) : JobDecision.remove(submitted);
+    }
+
+    private @Nullable ZonedDateTime following(Trigger trigger, ZonedDateTime previous) {
+        ZonedDateTime following = trigger.nextFireTime(previous, this.now).orElse(null);
+        if (following != null && !following.isAfter(previous)) {
+            throw new IllegalStateException("trigger " + trigger.describe() + " returned the fire time "
+                    + following + ", which is not after the previous one, " + previous);
+        }
+        return following;
     }
 
     private @Nullable ZonedDateTime skipAhead(Job job, ZonedDateTime firstSkipped, @Nullable ZonedDateTime last) {

@@ -64,6 +64,25 @@ public final class Job {
         this.nextRunTime = builder.nextRunTime;
     }
 
+    /**
+     * Copies a job with another next run time. Every other value was validated and copied when {@code source} was
+     * built, so none is checked or copied again: the scheduler's loop does this for every run of every job.
+     */
+    private Job(Job source, @Nullable ZonedDateTime nextRunTime) {
+        this.id = source.id;
+        this.task = source.task;
+        this.trigger = source.trigger;
+        this.name = source.name;
+        this.args = source.args;
+        this.kwargs = source.kwargs;
+        this.executor = source.executor;
+        this.jobstore = source.jobstore;
+        this.misfireGraceTime = source.misfireGraceTime;
+        this.coalesce = source.coalesce;
+        this.maxInstances = source.maxInstances;
+        this.nextRunTime = nextRunTime;
+    }
+
     static Job create(JobBuilder builder) {
         String id = builder.id;
         if (id == null || id.isBlank()) {
@@ -117,7 +136,7 @@ public final class Job {
      * @return the new job
      */
     public Job withNextRunTime(@Nullable ZonedDateTime nextRunTime) {
-        return toBuilder().nextRunTime(nextRunTime).build();
+        return new Job(this, nextRunTime);
     }
 
     /**

@@ -144,18 +144,29 @@ public final class MemoryJobStore implements JobStore {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
         synchronized (this.lock) {
-            List<Entry> due = new ArrayList<>();
-            for (Entry entry : this.byRunTime) {
-                Instant next = entry.nextRunTime();
-                if (due.size() == limit || next == null || next.isAfter(now)) {
+            // The due jobs are the first ones in run time order: taking them off the head needs no comparisons,
+            // where removing each by value would search the tree for it. All are taken before any is put back, so
+            // a job whose new run time is still due is not claimed twice.
+            List<Entry> due = new ArrayList<>(Math.min(limit, this.byRunTime.size()));
+            while (due.size() < limit && !this.byRunTime.isEmpty()) {
+                Instant next = this.byRunTime.first().nextRunTime();
+                if (next == null || next.isAfter(now)) {
                     break;
                 }
-                due.add(entry);
+                due.add(this.byRunTime.pollFirst());
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
-            for (Entry entry : due) {
-                JobDecision decision = decider.decide(entry.job());
-                this.byRunTime.remove(entry);
+            for (int i = 0; i < due.size(); i++) {
+                Entry entry = due.get(i);
+                JobDecision decision;
+                try {
+                    decision = decider.decide(entry.job());
+                }
+                catch (RuntimeException ex) {
+                    // the jobs not decided yet stay as they were
+                    this.byRunTime.addAll(due.subList(i, due.size()));
+                    throw ex;
+                }
                 if (decision.removeJob()) {
                     this.byId.remove(entry.id());
                 }

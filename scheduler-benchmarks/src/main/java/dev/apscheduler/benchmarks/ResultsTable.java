@@ -1,0 +1,254 @@
+package dev.apscheduler.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the JSON lines of {@link BenchmarkMain} (several repetitions of each system and workload) into a Markdown
+ * report: one table per workload with the median of every figure across repetitions, then each system's settings
+ * and the machine's load while the runs were taken.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.apscheduler.benchmarks.ResultsTable results.jsonl RESULTS.md "header" [README.md]
+ * </pre>
+ *
+ * With a README given, the text between its {@value #START} and {@value #END} lines is replaced by one compact
+ * table of every scenario and the header, so that the README shows the figures the script just produced.
+ */
+public final class ResultsTable {
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("throughput (jobs/s)", "throughput_per_s", 0),
+            new Column("drain (ms)", "drain_ms", 1),
+            new Column("drain / ideal", "drain_over_ideal", 2),
+            new Column("lateness p50 (ms)", "lateness_ms_p50", 1),
+            new Column("lateness p99 (ms)", "lateness_ms_p99", 1),
+            new Column("lateness max (ms)", "lateness_ms_max", 1),
+            new Column("missed runs", "missed_runs", 0),
+            new Column("extra runs", "extra_runs", 0),
+            new Column("load (jobs/s)", "load_jobs_per_s", 0));
+
+    static final String START = "<!-- benchmark-results:start -->";
+
+    static final String END = "<!-- benchmark-results:end -->";
+
+    private ResultsTable() {
+    }
+
+    /**
+     * Writes the report.
+     * @param args the JSON lines file, the Markdown file to write, and optionally a line of text for the header
+     * @throws IOException if a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: ResultsTable <results.jsonl> <report.md> [header] [README.md]");
+        }
+        List<Map<String, Object>> runs = read(Path.of(args[0]));
+        String header = (args.length > 2) ? args[2] : "";
+        Files.writeString(Path.of(args[1]), render(runs, header));
+        if (args.length > 3) {
+            Path readme = Path.of(args[3]);
+            Files.writeString(readme, splice(Files.readString(readme), compact(runs) + "\n" + header + "\n"));
+        }
+    }
+
+    /**
+     * Replaces the text between the start and end marker lines.
+     * @param document the document holding both markers
+     * @param content the new text between them
+     * @return the document with the new text
+     */
+    static String splice(String document, String content) {
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("the README has no " + START + " ... " + END + " section");
+        }
+        return document.substring(0, start + START.length()) + "\n" + content + document.substring(end);
+    }
+
+    /**
+     * Renders one table with a row per scenario and system: the figures each workload is about.
+     * @param runs the parsed JSON lines
+     * @return the table
+     */
+    @SuppressWarnings("unchecked")
+    static String compact(List<Map<String, Object>> runs) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            String scenario = scenario(run);
+            rows.computeIfAbsent(scenario + "|" + run.get("system"), (key) -> new ArrayList<>()).add(run);
+        }
+        List<Column> columns = List.of(new Column("jobs/s", "throughput_per_s", 0),
+                new Column("drain / ideal", "drain_over_ideal", 2), new Column("p50 ms", "lateness_ms_p50", 1),
+                new Column("p99 ms", "lateness_ms_p99", 1), new Column("max ms", "lateness_ms_max", 1),
+                new Column("missed", "missed_runs", 0));
+        StringBuilder out = new StringBuilder("| workload | system | ");
+        columns.forEach((column) -> out.append(column.title()).append(" | "));
+        out.append("\n|---|---|");
+        columns.forEach((column) -> out.append("---:|"));
+        out.append('\n');
+        rows.forEach((key, group) -> {
+            String[] parts = key.split("\\|", 2);
+            out.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ");
+            columns.forEach((column) -> out.append(medianOf(group, column)).append(" | "));
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
+    private static String medianOf(List<Map<String, Object>> runs, Column column) {
+        List<Double> values = runs.stream().map((run) -> metrics(run).get(column.key()))
+            .filter(Number.class::isInstance).map((value) -> ((Number) value).doubleValue()).toList();
+        return values.isEmpty() ? "" : format(median(values), column.decimals());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> read(Path file) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("{")) {
+                runs.add(mapper.readValue(line, Map.class));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Renders runs as Markdown.
+     * @param runs the parsed JSON lines
+     * @param header text put under the title
+     * @return the report
+     */
+    @SuppressWarnings("unchecked")
+    static String render(List<Map<String, Object>> runs, String header) {
+        Map<String, Map<String, List<Map<String, Object>>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            String scenario = scenario(run);
+            groups.computeIfAbsent(scenario, (key) -> new LinkedHashMap<>())
+                .computeIfAbsent((String) run.get("system"), (key) -> new ArrayList<>()).add(run);
+        }
+        StringBuilder out = new StringBuilder("# Benchmark results\n\n");
+        if (!header.isBlank()) {
+            out.append(header).append("\n\n");
+        }
+        out.append("Each figure is the median of the repetitions (their number is in the last column). Lateness is a "
+                + "job's start minus its scheduled time.\n\n");
+        groups.forEach((scenario, bySystem) -> table(out, scenario, bySystem));
+        settings(out, runs);
+        machine(out, runs);
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, String scenario, Map<String, List<Map<String, Object>>> bySystem) {
+        List<Column> columns = COLUMNS.stream()
+            .filter((column) -> bySystem.values().stream().flatMap(List::stream)
+                .anyMatch((run) -> metrics(run).get(column.key()) instanceof Number))
+            .toList();
+        out.append("## ").append(scenario).append("\n\n| system | ");
+        columns.forEach((column) -> out.append(column.title()).append(" | "));
+        out.append("runs |\n|---|");
+        columns.forEach((column) -> out.append("---:|"));
+        out.append("---:|\n");
+        bySystem.forEach((system, runs) -> {
+            out.append("| ").append(system).append(" | ");
+            columns.forEach((column) -> out.append(medianOf(runs, column)).append(" | "));
+            long failed = runs.stream().filter((run) -> Boolean.TRUE.equals(metrics(run).get("timed_out"))).count();
+            out.append(runs.size()).append((failed > 0) ? " (" + failed + " timed out)" : "").append(" |\n");
+        });
+        out.append('\n');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void settings(StringBuilder out, List<Map<String, Object>> runs) {
+        out.append("## Settings of each system\n\n");
+        Map<String, Map<String, Object>> bySystem = new LinkedHashMap<>();
+        runs.forEach((run) -> bySystem.putIfAbsent((String) run.get("system"),
+                (Map<String, Object>) run.get("settings")));
+        bySystem.forEach((system, settings) -> out.append("- **").append(system).append("**: ")
+            .append(settings.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("; ")))
+            .append('\n'));
+        out.append('\n');
+    }
+
+    private static void machine(StringBuilder out, List<Map<String, Object>> runs) {
+        out.append("## Machine\n\n");
+        runs.stream().map((run) -> run.get("java") + ", " + run.get("cores") + " cores").distinct()
+            .forEach((line) -> out.append("- Java ").append(line).append('\n'));
+        List<Double> loads = new ArrayList<>();
+        for (Map<String, Object> run : runs) {
+            loads.add(oneMinuteLoad(run.get("loadavg_before")));
+            loads.add(oneMinuteLoad(run.get("loadavg_after")));
+        }
+        List<Double> known = loads.stream().filter(Objects::nonNull).sorted().toList();
+        if (!known.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "- 1-minute load average around the runs: min %.2f, median %.2f, "
+                    + "max %.2f%n", known.get(0), median(known), known.get(known.size() - 1)));
+        }
+        runs.stream().map((run) -> (String) run.get("time")).filter(Objects::nonNull).min(Comparator.naturalOrder())
+            .ifPresent((first) -> out.append("- runs from ").append(first).append(" to ")
+                .append(runs.stream().map((run) -> (String) run.get("time")).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(first))
+                .append('\n'));
+    }
+
+    private static Double oneMinuteLoad(Object loadavg) {
+        if (loadavg instanceof String text && !text.isBlank()) {
+            try {
+                return Double.valueOf(text.split(" ")[0]);
+            }
+            catch (NumberFormatException ex) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metrics(Map<String, Object> run) {
+        return (Map<String, Object>) run.get("metrics");
+    }
+
+    /**
+     * Names a run's scenario: workload and parameters, and whether the JVM was cold (no warm-up run before).
+     */
+    @SuppressWarnings("unchecked")
+    private static String scenario(Map<String, Object> run) {
+        Map<String, Object> parameters = (Map<String, Object>) run.get("parameters");
+        String described = parameters.entrySet().stream().filter((entry) -> !entry.getKey().equals("lead_ms"))
+            .map((entry) -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ", "(", ")"));
+        boolean cold = run.get("warmups") instanceof Number warmups && warmups.intValue() == 0;
+        return run.get("workload") + " " + described + (cold ? " cold JVM" : "");
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String format(double value, int decimals) {
+        if (decimals == 0) {
+            return String.format(Locale.ROOT, "%,d", Math.round(value));
+        }
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    private record Column(String title, String key, int decimals) {
+    }
+
+}

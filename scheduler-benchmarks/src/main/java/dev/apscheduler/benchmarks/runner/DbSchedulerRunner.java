@@ -1,0 +1,141 @@
+package dev.apscheduler.benchmarks.runner;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * db-scheduler 16 on PostgreSQL with {@link RunnerEnvironment#workers()} threads and the {@code lock-and-fetch}
+ * polling strategy ({@code SELECT ... FOR UPDATE SKIP LOCKED}). One-shot jobs are instances of a one-time task;
+ * periodic jobs are instances of a custom task that reschedules itself one period after its scheduled time (fixed
+ * rate, as the other systems). Jobs are loaded with {@code scheduleBatch} through a {@link SchedulerClient} before
+ * the scheduler exists; {@link #release()} builds and starts it.
+ */
+public final class DbSchedulerRunner implements SchedulerRunner {
+
+    /** db-scheduler polls at most this often when it finds nothing due; the reference setting. */
+    static final Duration POLLING_INTERVAL = Duration.ofSeconds(1);
+
+    private static final double LOWER_LIMIT_FRACTION_OF_THREADS = 0.5;
+
+    private static final double UPPER_LIMIT_FRACTION_OF_THREADS = 1.0;
+
+    private static final int LOAD_BATCH = 1000;
+
+    private final RunnerEnvironment environment;
+
+    private final PostgresSchema schema;
+
+    private final OneTimeTask<Void> once;
+
+    private final CustomTask<Void> periodic;
+
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+
+    private volatile JobBody body = (scheduledTime) -> { };
+
+    private volatile Duration period = Duration.ofSeconds(1);
+
+    private @Nullable Scheduler scheduler;
+
+    /**
+     * Creates the table in a new schema and the tasks.
+     * @param environment the worker count and the server
+     */
+    public DbSchedulerRunner(RunnerEnvironment environment) {
+        this.environment = environment;
+        // db-scheduler's advice: a connection per thread and a few for polling and heartbeats.
+        this.schema = PostgresSchema.create(environment, "apsbench_dbscheduler", environment.workers() + 3,
+                "dev/apscheduler/benchmarks/runner/db-scheduler-postgresql.sql");
+        this.once = Tasks.oneTime("benchmark-once")
+            .execute((instance, context) -> this.body.run(context.getExecution().executionTime));
+        this.periodic = Tasks.custom("benchmark-periodic", Void.class).execute((instance, context) -> {
+            Instant scheduled = context.getExecution().executionTime;
+            this.body.run(scheduled);
+            return (CompletionHandler<Void>) (complete, operations) -> operations.reschedule(complete,
+                    scheduled.plus(this.period));
+        });
+        this.settings.put("scheduler", "db-scheduler " + Versions.of("db-scheduler"));
+        this.settings.put("threads", environment.workers());
+        this.settings.put("polling", "lock-and-fetch, lowerLimitFractionOfThreads=" + LOWER_LIMIT_FRACTION_OF_THREADS
+                + ", upperLimitFractionOfThreads=" + UPPER_LIMIT_FRACTION_OF_THREADS);
+        this.settings.put("polling_interval", POLLING_INTERVAL.toString());
+        this.settings.put("store", "PostgreSQL, table scheduled_tasks, HikariCP " + Versions.of("hikaricp")
+                + " pool of " + (environment.workers() + 3));
+        this.settings.put("periodic", "custom task rescheduling itself at scheduled time + period");
+    }
+
+    private List<Task<?>> tasks() {
+        return List.of(this.once, this.periodic);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return this.settings;
+    }
+
+    @Override
+    public void scheduleOnce(int count, Instant at, JobBody body) {
+        this.body = body;
+        load(count, (i) -> SchedulableInstance.of(this.once.instance("once-" + i), at));
+    }
+
+    @Override
+    public void schedulePeriodic(List<Instant> firstFireTimes, Duration period, JobBody body) {
+        this.body = body;
+        this.period = period;
+        load(firstFireTimes.size(),
+                (i) -> SchedulableInstance.of(this.periodic.instance("periodic-" + i), firstFireTimes.get(i)));
+    }
+
+    private void load(int count, IntFunction<SchedulableInstance<?>> instance) {
+        SchedulerClient client = SchedulerClient.Builder.create(this.schema.dataSource(), tasks()).build();
+        List<SchedulableInstance<?>> batch = new ArrayList<>(LOAD_BATCH);
+        for (int i = 0; i < count; i++) {
+            batch.add(instance.apply(i));
+            if (batch.size() == LOAD_BATCH || i == count - 1) {
+                client.scheduleBatch(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    @Override
+    public void release() {
+        Scheduler scheduler = Scheduler.create(this.schema.dataSource(), tasks())
+            .threads(this.environment.workers())
+            .pollingInterval(POLLING_INTERVAL)
+            .pollUsingLockAndFetch(LOWER_LIMIT_FRACTION_OF_THREADS, UPPER_LIMIT_FRACTION_OF_THREADS)
+            .shutdownMaxWait(Duration.ofSeconds(5))
+            .build();
+        this.scheduler = scheduler;
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (this.scheduler != null) {
+                this.scheduler.stop();
+            }
+        }
+        finally {
+            this.schema.close();
+        }
+    }
+
+}

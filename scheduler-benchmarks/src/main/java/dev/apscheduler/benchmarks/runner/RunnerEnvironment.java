@@ -1,0 +1,41 @@
+package dev.apscheduler.benchmarks.runner;
+
+import java.util.Objects;
+
+/**
+ * What every runner is given: the worker count all systems share and the PostgreSQL server for the persistent ones.
+ * @param workers how many jobs may run at once, the same for every system
+ * @param postgresUrl the JDBC URL of the PostgreSQL database, without a schema
+ * @param postgresUser the database user
+ * @param postgresPassword the user's password (empty for none)
+ */
+public record RunnerEnvironment(int workers, String postgresUrl, String postgresUser, String postgresPassword) {
+
+    /** The worker count of every system, APScheduler's default {@code max_workers}. */
+    public static final int WORKERS = 10;
+
+    /** The local PostgreSQL server the project's tests use. */
+    public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    /**
+     * Checks the environment.
+     */
+    public RunnerEnvironment {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
+        Objects.requireNonNull(postgresUrl, "postgresUrl");
+        Objects.requireNonNull(postgresUser, "postgresUser");
+        Objects.requireNonNull(postgresPassword, "postgresPassword");
+    }
+
+    /**
+     * Returns the environment of this machine: {@link #WORKERS} workers and the local PostgreSQL server as user
+     * {@code postgres} without a password.
+     * @return the defaults
+     */
+    public static RunnerEnvironment defaults() {
+        return new RunnerEnvironment(WORKERS, DEFAULT_POSTGRES_URL, "postgres", "");
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.apscheduler.benchmarks.runner;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.apscheduler.store.MemoryJobStore;
+
+/**
+ * The systems the benchmark program knows, by the name given on its command line. Our scheduler appears once per job
+ * store: an {@link ApschedulerRunner} given the store and what to close after it; another store is benchmarked by
+ * adding a line here.
+ */
+public final class Systems {
+
+    private static final Map<String, Function<RunnerEnvironment, SchedulerRunner>> FACTORIES = factories();
+
+    private Systems() {
+    }
+
+    private static Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories() {
+        Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories = new LinkedHashMap<>();
+        factories.put("apscheduler-memory", (environment) -> new ApschedulerRunner(environment, new MemoryJobStore(),
+                Map.of("store", "memory"), () -> { }));
+        factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2()));
+        factories.put("apscheduler-jpa-postgres",
+                (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
+        factories.put("quartz-ram", QuartzRunner::ram);
+        factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
+        factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
+        factories.put("spring-tpts", SpringTaskSchedulerRunner::new);
+        return factories;
+    }
+
+    private static SchedulerRunner jpa(RunnerEnvironment environment, JpaStoreApplication application) {
+        try {
+            return new ApschedulerRunner(environment, application.store(), application.settings(), application);
+        }
+        catch (RuntimeException ex) {
+            application.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Returns the names of the known systems, in the order of the results table.
+     * @return the names
+     */
+    public static Set<String> names() {
+        return FACTORIES.keySet();
+    }
+
+    /**
+     * Creates a runner.
+     * @param name the system's name
+     * @param environment the shared settings
+     * @return a runner, holding the system back until released
+     * @throws IllegalArgumentException naming the known systems if {@code name} is not one
+     */
+    public static SchedulerRunner create(String name, RunnerEnvironment environment) {
+        Function<RunnerEnvironment, SchedulerRunner> factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown system '" + name + "', expected one of " + names());
+        }
+        return factory.apply(environment);
+    }
+
+}
