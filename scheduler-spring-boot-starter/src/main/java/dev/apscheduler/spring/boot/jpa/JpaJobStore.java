@@ -18,6 +18,8 @@ import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.UnrestorableJob;
+import dev.apscheduler.store.UnrestorableJobs;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link JobStoreContext#reportUnrestorableJob} and listed by {@link #unrestorableJobs()}. Database failures surface as
  * {@link JobStoreException}s, which the scheduler reports and retries.
  */
-public final class JpaJobStore implements JobStore {
+public final class JpaJobStore implements JobStore, UnrestorableJobs {
 
     /** This store's type name. */
     public static final String TYPE = "jpa";
@@ -260,6 +262,7 @@ public final class JpaJobStore implements JobStore {
      * in the table, skipped, until they are replaced or removed.
      * @return the jobs, ordered by id
      */
+    @Override
     public List<UnrestorableJob> unrestorableJobs() {
         return this.transactions.call("list its unrestorable jobs", UnrestorableRows::list);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.store.UnrestorableJob;
 import jakarta.persistence.EntityManager;
 
 /**

@@ -109,7 +109,7 @@ class ApschedulerEndpointTests {
         this.scheduler.addJobStore(new BrokenRowsJobStore(), "jpa");
         this.scheduler.start();
         assertThat(this.endpoint.scheduler().jobstores().get("jpa").unrestorableJobs())
-            .containsExactly(new UnrestorableJob("legacy", "unknown trigger alias 'weekly'"));
+            .containsExactly(new UnrestorableJob("legacy", null, "unknown trigger alias 'weekly'"));
     }
 
     @Test
@@ -269,7 +269,7 @@ class ApschedulerEndpointTests {
 
         @Override
         public List<UnrestorableJob> unrestorableJobs() {
-            return List.of(new UnrestorableJob("legacy", "unknown trigger alias 'weekly'"));
+            return List.of(new UnrestorableJob("legacy", null, "unknown trigger alias 'weekly'"));
         }
 
     }

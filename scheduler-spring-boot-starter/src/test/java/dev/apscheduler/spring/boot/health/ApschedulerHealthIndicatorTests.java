@@ -150,7 +150,7 @@ class ApschedulerHealthIndicatorTests {
 
         @Override
         public List<UnrestorableJob> unrestorableJobs() {
-            return List.of(new UnrestorableJob("old", "corrupt JSON"));
+            return List.of(new UnrestorableJob("old", null, "corrupt JSON"));
         }
 
     }

@@ -13,6 +13,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -78,11 +79,11 @@ class JpaJobStoreUnrestorableRowsTests {
         assertThat(scheduler.getJobs()).extracting(Job::id).containsExactly("fine");
         assertThat(rows()).isEqualTo(4);
         JpaJobStore store = (JpaJobStore) scheduler.jobStores().get("default");
-        assertThat(store.unrestorableJobs()).extracting(UnrestorableJob::id)
+        assertThat(store.unrestorableJobs()).extracting(UnrestorableJob::jobId)
             .containsExactly("bad-parameters", "corrupt", "unknown-trigger");
         assertThat(store.unrestorableJobs()).allSatisfy((job) -> assertThat(job.nextRunTime()).isEqualTo(T0.toInstant()))
-            .filteredOn((job) -> job.id().equals("unknown-trigger")).singleElement()
-            .satisfies((job) -> assertThat(job.error()).contains("lunar"));
+            .filteredOn((job) -> job.jobId().equals("unknown-trigger")).singleElement()
+            .satisfies((job) -> assertThat(job.reason()).contains("lunar"));
         scheduler.shutdown();
     }
 
@@ -114,7 +115,7 @@ class JpaJobStoreUnrestorableRowsTests {
         scheduler.runDue();
         assertThat(this.fixture.runs).containsExactly(T0);
         assertThat(((JpaJobStore) scheduler.jobStores().get("default")).unrestorableJobs())
-            .extracting(UnrestorableJob::id).containsExactly("bad-parameters", "unknown-trigger");
+            .extracting(UnrestorableJob::jobId).containsExactly("bad-parameters", "unknown-trigger");
         scheduler.shutdown();
     }
 

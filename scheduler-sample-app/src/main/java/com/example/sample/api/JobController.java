@@ -1,0 +1,109 @@
+package com.example.sample.api;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.Scheduler;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.JobChanges;
+import dev.apscheduler.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The scheduler as a service: list, add, change, pause, resume, run and remove jobs over HTTP, with APScheduler's
+ * names for the job options.
+ */
+@RestController
+@RequestMapping("/api/jobs")
+class JobController {
+
+    private final Scheduler scheduler;
+
+    private final JobRequests requests;
+
+    JobController(Scheduler scheduler) {
+        this.scheduler = scheduler;
+        this.requests = new JobRequests(scheduler);
+    }
+
+    @GetMapping
+    List<JobView> list(@RequestParam(required = false) @Nullable String jobstore) {
+        String alias = (jobstore != null) ? this.requests.jobstore(jobstore) : null;
+        return this.scheduler.getJobs(alias).stream().map(JobView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    JobView get(@PathVariable String id) {
+        return JobView.of(find(id));
+    }
+
+    @PostMapping
+    ResponseEntity<JobView> add(@RequestBody JobRequest request) {
+        Job job = this.scheduler.addJob(this.requests.spec(request));
+        return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(JobView.of(job));
+    }
+
+    /**
+     * Changes a job's options and, given a trigger, reschedules it from now ({@code reschedule_job}). Every field is
+     * checked before the job is changed.
+     */
+    @PatchMapping("/{id}")
+    JobView modify(@PathVariable String id, @RequestBody JobChangesRequest request) {
+        JobChanges changes = this.requests.changes(request);
+        Trigger trigger = this.requests.trigger(request.trigger(), request.params());
+        find(id);
+        if (changes != null) {
+            this.scheduler.modifyJob(id, changes);
+        }
+        if (trigger != null) {
+            this.scheduler.rescheduleJob(id, trigger);
+        }
+        return JobView.of(find(id));
+    }
+
+    @PostMapping("/{id}/pause")
+    JobView pause(@PathVariable String id) {
+        return JobView.of(this.scheduler.pauseJob(id));
+    }
+
+    /**
+     * Resumes a paused job: 200 with the job, or 204 when its trigger has no fire time left and it was removed.
+     */
+    @PostMapping("/{id}/resume")
+    ResponseEntity<JobView> resume(@PathVariable String id) {
+        find(id);
+        return this.scheduler.resumeJob(id).map(JobView::of).map(ResponseEntity::ok)
+            .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /**
+     * Runs a job now, outside its trigger; 202, as the run happens on the job's executor.
+     */
+    @PostMapping("/{id}/run")
+    ResponseEntity<JobView> run(@PathVariable String id) {
+        this.scheduler.runJob(id);
+        return ResponseEntity.accepted().body(JobView.of(find(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id) {
+        this.scheduler.removeJob(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Job find(String id) {
+        return this.scheduler.getJob(id).orElseThrow(() -> new JobLookupException(id, null));
+    }
+
+}

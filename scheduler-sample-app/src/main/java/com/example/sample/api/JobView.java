@@ -1,0 +1,60 @@
+package com.example.sample.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.trigger.DateTimes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A job as the REST API shows it.
+ *
+ * @param id the job id
+ * @param name the job name
+ * @param task the task the job runs
+ * @param trigger the trigger: alias, parameters and description
+ * @param nextRunTime the next run time, or {@code null} when paused
+ * @param paused whether the job is paused
+ * @param args positional arguments
+ * @param kwargs keyword arguments
+ * @param executor the executor alias
+ * @param jobstore the job store alias
+ * @param misfireGraceTime seconds a run may be late, or {@code null} for however late
+ * @param coalesce whether several due runs are coalesced into one
+ * @param maxInstances the largest number of concurrent runs
+ */
+public record JobView(String id, String name, String task, TriggerView trigger,
+        @JsonProperty("next_run_time") @Nullable String nextRunTime, boolean paused, List<@Nullable Object> args,
+        Map<String, @Nullable Object> kwargs, String executor, String jobstore,
+        @JsonProperty("misfire_grace_time") @Nullable BigDecimal misfireGraceTime, boolean coalesce,
+        @JsonProperty("max_instances") int maxInstances) {
+
+    /**
+     * A trigger as the REST API shows it.
+     *
+     * @param alias the trigger alias
+     * @param params the trigger's parameters, from which it can be rebuilt
+     * @param description the trigger as APScheduler prints it
+     */
+    public record TriggerView(String alias, Map<String, Object> params, String description) {
+    }
+
+    static JobView of(Job job) {
+        return new JobView(job.id(), job.name(), job.task().name(),
+                new TriggerView(job.trigger().alias(), job.trigger().parameters(), job.trigger().describe()),
+                job.nextRunTime().map(DateTimes::format).orElse(null), job.isPaused(), job.args(), job.kwargs(),
+                job.executor(), job.jobstore(),
+                job.misfireGraceTime().map(JobView::seconds).orElse(null),
+                job.coalesce(), job.maxInstances());
+    }
+
+    /** Seconds as APScheduler gives them, {@code 30} or {@code 2.5}: never in exponent form ({@code 3E+1}). */
+    private static BigDecimal seconds(Duration duration) {
+        return new BigDecimal(BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString());
+    }
+
+}
