@@ -106,6 +106,14 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     /**
+     * Notes that the job stores may have changed, so that the next pass asks every store for its due jobs: every
+     * {@link #wakeup()} calls it before waking the loop.
+     */
+    protected final void storesChanged() {
+        this.core.markStoresChanged();
+    }
+
+    /**
      * Returns how long the loop sleeps after a pass that failed unexpectedly: the job store retry interval.
      * @return the retry interval
      */

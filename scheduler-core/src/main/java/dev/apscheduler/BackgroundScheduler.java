@@ -77,6 +77,7 @@ public final class BackgroundScheduler extends AbstractScheduler {
 
     @Override
     public void wakeup() {
+        storesChanged();
         this.signal.signal();
     }
 

@@ -78,6 +78,7 @@ public final class BlockingScheduler extends AbstractScheduler {
 
     @Override
     public void wakeup() {
+        storesChanged();
         this.signal.signal();
     }
 

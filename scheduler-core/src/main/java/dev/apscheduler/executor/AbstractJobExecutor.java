@@ -1,10 +1,12 @@
 package dev.apscheduler.executor;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import dev.apscheduler.MaxInstancesReachedException;
 import dev.apscheduler.SchedulerException;
@@ -58,6 +60,50 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     @Override
     public final void submit(Job job, List<ZonedDateTime> runTimes) {
         ExecutorContext context = context();
+        Runnable work = accept(context, job, runTimes);
+        try {
+            execute(work);
+        }
+        catch (RuntimeException ex) {
+            release(job.id());
+            throw refusal(context, job, ex);
+        }
+    }
+
+    @Override
+    public final void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused) {
+        if (!queuesInBatches()) {
+            JobExecutor.super.submitAll(submissions, refused);
+            return;
+        }
+        ExecutorContext context = context();
+        List<Submission> accepted = new ArrayList<>(submissions.size());
+        List<Runnable> work = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            try {
+                work.add(accept(context, submission.job(), submission.runTimes()));
+                accepted.add(submission);
+            }
+            catch (RuntimeException ex) {
+                refused.accept(submission, ex);
+            }
+        }
+        try {
+            executeAll(work);
+        }
+        catch (RuntimeException ex) {
+            for (Submission submission : accepted) {
+                release(submission.job().id());
+                refused.accept(submission, refusal(context, submission.job(), ex));
+            }
+        }
+    }
+
+    /**
+     * Counts a new instance of the job (refusing it at {@code max_instances}) and publishes {@code JOB_SUBMITTED}.
+     * @return the work that runs the submission
+     */
+    private Runnable accept(ExecutorContext context, Job job, List<ZonedDateTime> runTimes) {
         int[] runningBefore = new int[1];
         this.instances.compute(job.id(), (id, running) -> {
             int count = (running != null) ? running : 0;
@@ -70,18 +116,15 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         this.active.incrementAndGet();
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
                 job.task().name(), runTimes));
-        try {
-            execute(() -> runJob(context, job, runTimes));
-        }
-        catch (RejectedExecutionException ex) {
-            release(job.id());
-            throw new SchedulerException("Executor '" + context.alias() + "' refused job '" + job.id()
+        return () -> runJob(context, job, runTimes);
+    }
+
+    private static RuntimeException refusal(ExecutorContext context, Job job, RuntimeException ex) {
+        if (ex instanceof RejectedExecutionException) {
+            return new SchedulerException("Executor '" + context.alias() + "' refused job '" + job.id()
                     + "': it is shut down", ex);
         }
-        catch (RuntimeException ex) {
-            release(job.id());
-            throw ex;
-        }
+        return ex;
     }
 
     private void runJob(ExecutorContext context, Job job, List<ZonedDateTime> runTimes) {
@@ -106,6 +149,25 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * @throws RejectedExecutionException if the executor is shut down
      */
     protected abstract void execute(Runnable work);
+
+    /**
+     * Returns whether this executor queues several submissions' work in one step ({@link #executeAll}); otherwise
+     * each goes through {@link #execute}.
+     * @return {@code false} by default
+     */
+    protected boolean queuesInBatches() {
+        return false;
+    }
+
+    /**
+     * Executes several submissions' work, handed over at once, in one step: all of it is accepted, or none. Called
+     * only when {@link #queuesInBatches()} says so.
+     * @param work the work, none of which throws
+     * @throws RejectedExecutionException if the executor is shut down
+     */
+    protected void executeAll(List<Runnable> work) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not queue work in batches");
+    }
 
     @Override
     public int activeCount() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import dev.apscheduler.job.Job;
 
@@ -32,6 +33,25 @@ public interface JobExecutor {
      * @throws dev.apscheduler.SchedulerException if the executor is not started or shut down
      */
     void submit(Job job, List<ZonedDateTime> runTimes);
+
+    /**
+     * Accepts several jobs' due runs at once: the scheduler hands over everything due at one instant this way. The
+     * effect is that of {@link #submit} for each submission in order; an executor may queue them for its workers in
+     * one step. A submission {@code submit} would refuse is passed to {@code refused} with the exception, and the
+     * others are still accepted.
+     * @param submissions the jobs and their run times
+     * @param refused called for each refused submission with the exception {@code submit} would have thrown
+     */
+    default void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused) {
+        for (Submission submission : submissions) {
+            try {
+                submit(submission.job(), submission.runTimes());
+            }
+            catch (RuntimeException ex) {
+                refused.accept(submission, ex);
+            }
+        }
+    }
 
     /**
      * Stops accepting work; runs already accepted still complete.
@@ -69,5 +89,14 @@ public interface JobExecutor {
      * @return the number of instances
      */
     int runningInstances(String jobId);
+
+    /**
+     * One job's due runs, as handed to {@link #submitAll}.
+     *
+     * @param job the job
+     * @param runTimes the scheduled run times, oldest first
+     */
+    record Submission(Job job, List<ZonedDateTime> runTimes) {
+    }
 
 }

@@ -1,18 +1,18 @@
 package dev.apscheduler.executor;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs jobs on a fixed-size pool of platform threads: APScheduler's {@code threadpool}, the default executor.
- * Submissions beyond {@code max_workers} wait in a queue; the time they wait counts towards their lateness.
- * Worker threads are daemon threads named {@code apscheduler-<alias>-<n>} and end after a minute without work.
+ * Submissions beyond {@code max_workers} wait in a queue; the time they wait counts towards their lateness. Runs due
+ * at one instant are queued in one step, so handing over many of them costs little more than one. Worker threads are
+ * daemon threads named {@code apscheduler-<alias>-<n>}, started when work needs them, and end after a minute without
+ * work.
  */
 public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
 
@@ -24,7 +24,7 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
 
     private final int maxWorkers;
 
-    private volatile @Nullable ThreadPoolExecutor pool;
+    private volatile @Nullable WorkerPool pool;
 
     /**
      * Creates an executor with {@link #DEFAULT_MAX_WORKERS} workers.
@@ -47,10 +47,7 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
     @Override
     public void start(ExecutorContext context) {
         super.start(context);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(this.maxWorkers, this.maxWorkers, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threadFactory(context.alias()));
-        pool.allowCoreThreadTimeOut(true);
-        this.pool = pool;
+        this.pool = new WorkerPool(this.maxWorkers, threadFactory(context.alias()));
     }
 
     private static ThreadFactory threadFactory(String alias) {
@@ -64,19 +61,28 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
 
     @Override
     protected void execute(Runnable work) {
-        pool().execute(work);
+        pool().executeAll(List.of(work));
+    }
+
+    @Override
+    protected boolean queuesInBatches() {
+        return true;
+    }
+
+    @Override
+    protected void executeAll(List<Runnable> work) {
+        pool().executeAll(work);
     }
 
     @Override
     public boolean shutdown(Duration timeout) {
-        ThreadPoolExecutor pool = this.pool;
+        WorkerPool pool = this.pool;
         if (pool == null) {
             return true;
         }
         pool.shutdown();
         try {
-            return timeout.isZero() ? pool.isTerminated() : pool.awaitTermination(timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            return timeout.isZero() ? pool.isTerminated() : pool.awaitTermination(timeout);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -84,8 +90,8 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
         }
     }
 
-    private ThreadPoolExecutor pool() {
-        ThreadPoolExecutor pool = this.pool;
+    private WorkerPool pool() {
+        WorkerPool pool = this.pool;
         if (pool == null) {
             context();
             throw new IllegalStateException("thread pool executor has not been started");

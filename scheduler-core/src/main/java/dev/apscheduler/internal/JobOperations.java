@@ -1,8 +1,10 @@
 package dev.apscheduler.internal;
 
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.apscheduler.ConflictingIdException;
@@ -111,6 +113,7 @@ public final class JobOperations {
                 throw ex;
             }
             StoreCalls.run(alias, "replace job '" + job.id() + "'", () -> store.updateJob(job));
+            this.core.claimedRuns().cancel(alias, job.id());
         }
         SchedulerCore.logger.info("Added job \"{}\" to job store \"{}\"", job.name(), alias);
         return new JobEvent(EventCodes.JOB_ADDED, job.id(), alias);
@@ -163,12 +166,21 @@ public final class JobOperations {
             }
             else {
                 JobStore store = this.core.components().store(located.jobstore());
+                boolean[] moved = new boolean[1];
                 job = StoreCalls.call(located.jobstore(), "modify job '" + jobId + "'",
                         () -> store.modifyJob(jobId, (stored) -> {
                             Job changed = changes.applyTo(stored);
                             validateChanges(stored, changed, store);
+                            moved[0] = !sameInstant(stored, changed);
                             return changed;
                         }));
+                if (moved[0]) {
+                    // paused, resumed or given a new next run time: a run claimed ahead is no longer wanted
+                    this.core.claimedRuns().cancel(located.jobstore(), jobId);
+                }
+                else {
+                    this.core.claimedRuns().update(job);
+                }
             }
             events.add(new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore()));
         }
@@ -246,6 +258,7 @@ public final class JobOperations {
                         StoreCalls.run(entry.getKey(), "remove job '" + jobId + "'",
                                 () -> entry.getValue().removeJob(jobId));
                         removedFrom = entry.getKey();
+                        this.core.claimedRuns().cancel(removedFrom, jobId);
                         break;
                     }
                     catch (JobLookupException ex) {
@@ -275,14 +288,22 @@ public final class JobOperations {
                 this.pending.removeAll(jobstore);
             }
             else {
-                this.lookup.storesMatching(jobstore)
-                    .forEach((alias, store) -> StoreCalls.run(alias, "remove all jobs", store::removeAllJobs));
+                this.lookup.storesMatching(jobstore).forEach((alias, store) -> {
+                    StoreCalls.run(alias, "remove all jobs", store::removeAllJobs);
+                    this.core.claimedRuns().cancelAll(alias);
+                });
             }
         }
         finally {
             this.core.unlock();
         }
         this.core.events().dispatch(new SchedulerStateEvent(EventCodes.ALL_JOBS_REMOVED, jobstore));
+    }
+
+    private static boolean sameInstant(Job before, Job after) {
+        Instant a = before.nextRunTime().map(ZonedDateTime::toInstant).orElse(null);
+        Instant b = after.nextRunTime().map(ZonedDateTime::toInstant).orElse(null);
+        return Objects.equals(a, b);
     }
 
     private void publishAndWake(List<SchedulerEvent> events) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,9 @@ import dev.apscheduler.event.JobStoreEvent;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.JobExecutor.Submission;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
-import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * One pass of the scheduler's loop, APScheduler's {@code _process_jobs}: for each job store, claim the due jobs with
  * the engine's decision applied atomically, hand their run times to their executors, and work out how long the loop
  * may sleep: until the earliest next run time across stores, capped by a store's maximum wait and by the retry time
- * of a failed store. Every store call is guarded: a failure is logged, published and retried later, and the loop
+ * of a failed store. A store with a look-ahead window has its jobs claimed that much before their run time; the runs
+ * are held ({@link ClaimedRuns}) and handed over when their time comes, and passes woken only for that do not ask the
+ * store again before it has something due. Every store call is guarded: a failure is logged, published and retried later, and the loop
  * goes on with the other stores.
  */
 public final class JobProcessor {
@@ -37,6 +41,9 @@ public final class JobProcessor {
     public static final int BATCH_SIZE = 100;
 
     private final SchedulerCore core;
+
+    /** Per store, when it next needs asking for due jobs if nothing changes: the loop's own schedule. */
+    private final Map<String, Instant> checkAt = new HashMap<>();
 
     /**
      * Creates the processor.
@@ -47,51 +54,85 @@ public final class JobProcessor {
     }
 
     /**
-     * Processes the due jobs of every store.
+     * Processes the due jobs of every store: hands over the runs claimed ahead whose time has come, then claims what
+     * each store has due (within its look-ahead window).
      * @return how long to sleep before the next pass, or empty to sleep until woken (no scheduled job, or paused)
      */
     public Optional<Duration> processJobs() {
         if (this.core.state() != SchedulerState.RUNNING) {
             return Optional.empty();
         }
+        handOverClaimedRuns();
         ZonedDateTime now = this.core.now();
         List<SchedulerEvent> events = new ArrayList<>();
         List<AcquiredJob> due = new ArrayList<>();
         Instant wakeAt = null;
         this.core.lock();
         try {
+            boolean changed = this.core.takeStoresChanged();
             for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
-                wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, due, events));
+                wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, changed, due, events));
             }
+            wakeAt = earliest(wakeAt, this.core.claimedRuns().earliest().orElse(null));
         }
         finally {
             this.core.unlock();
         }
         this.core.events().dispatchAll(events);
-        due.forEach(this::submit);
-        if (wakeAt == null) {
+        submit(due);
+        if (wakeAt == null || wakeAt.equals(Instant.MAX)) {
             return Optional.empty();
         }
         Duration wait = Duration.between(this.core.clock().instant(), wakeAt);
         return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
     }
 
-    private @Nullable Instant processStore(String alias, JobStore store, ZonedDateTime now, List<AcquiredJob> due,
-            List<SchedulerEvent> events) {
+    /**
+     * Hands over the runs claimed ahead whose time has come, first thing in a pass: that is what the pass was woken
+     * for, and asking the stores may take a while.
+     */
+    private void handOverClaimedRuns() {
+        List<AcquiredJob> due;
+        this.core.lock();
+        try {
+            due = this.core.claimedRuns().takeDue(this.core.clock().instant());
+        }
+        finally {
+            this.core.unlock();
+        }
+        submit(due);
+    }
+
+    private @Nullable Instant processStore(String alias, JobStore store, ZonedDateTime now, boolean changed,
+            List<AcquiredJob> due, List<SchedulerEvent> events) {
         Instant instant = now.toInstant();
         Optional<Instant> retryAt = this.core.guard().backingOff(alias, instant);
         if (retryAt.isPresent()) {
             return retryAt.get();
         }
+        Duration lookAhead = store.lookAhead();
+        Instant checkAt = this.checkAt.get(alias);
+        if (!lookAhead.isZero() && !changed && checkAt != null && instant.isBefore(checkAt)) {
+            // Woken to hand over runs claimed ahead: nothing new is due in this store before checkAt.
+            return checkAt;
+        }
         RunTimeCalculator calculator = new RunTimeCalculator(now);
         List<AcquiredJob> acquired;
         try {
-            acquired = store.acquireDueJobs(instant, BATCH_SIZE, calculator);
+            acquired = store.acquireDueJobs(instant.plus(lookAhead), BATCH_SIZE, calculator);
         }
         catch (RuntimeException ex) {
             return failed(alias, "acquire its due jobs", ex, instant, events);
         }
-        due.addAll(acquired);
+        for (AcquiredJob job : acquired) {
+            List<ZonedDateTime> runTimes = job.decision().runTimes();
+            if (!runTimes.isEmpty() && runTimes.get(runTimes.size() - 1).toInstant().isAfter(instant)) {
+                this.core.claimedRuns().hold(job);
+            }
+            else {
+                due.add(job);
+            }
+        }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
         Instant wakeAt = (acquired.size() >= BATCH_SIZE) ? instant : null;
         try {
@@ -101,8 +142,10 @@ public final class JobProcessor {
             if (recovered != null) {
                 events.add(recovered);
             }
-            wakeAt = earliest(wakeAt, next.orElse(null));
-            return earliest(wakeAt, maxWait.map(instant::plus).orElse(null));
+            wakeAt = earliest(wakeAt, next.map((time) -> time.minus(lookAhead)).orElse(null));
+            wakeAt = earliest(wakeAt, maxWait.map(instant::plus).orElse(null));
+            this.checkAt.put(alias, (wakeAt != null) ? wakeAt : Instant.MAX);
+            return wakeAt;
         }
         catch (RuntimeException ex) {
             return earliest(wakeAt, failed(alias, "find its next run time", ex, instant, events));
@@ -122,41 +165,62 @@ public final class JobProcessor {
                 job.task().name(), job.nextRunTime().orElseThrow(), now, Duration.ZERO, null, failure.exception());
     }
 
-    private void submit(AcquiredJob acquired) {
-        Job job = acquired.job();
-        JobDecision decision = acquired.decision();
-        if (!decision.runTimes().isEmpty()) {
-            submit(job, decision);
+    /**
+     * Hands claimed runs to their executors, each executor's share in one step, then reports jobs whose trigger is
+     * finished as removed.
+     */
+    private void submit(List<AcquiredJob> acquired) {
+        if (acquired.isEmpty()) {
+            return;
         }
-        if (decision.removeJob()) {
-            SchedulerCore.logger.info("Removed job {}: its trigger has no further fire time", job.id());
-            this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.id(), job.jobstore()));
+        Map<String, List<Submission>> byExecutor = new LinkedHashMap<>();
+        for (AcquiredJob job : acquired) {
+            if (!job.decision().runTimes().isEmpty()) {
+                byExecutor.computeIfAbsent(job.job().executor(), (alias) -> new ArrayList<>())
+                    .add(new Submission(job.job(), job.decision().runTimes()));
+            }
+        }
+        byExecutor.forEach(this::submit);
+        for (AcquiredJob job : acquired) {
+            if (job.decision().removeJob()) {
+                SchedulerCore.logger.info("Removed job {}: its trigger has no further fire time", job.job().id());
+                this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.job().id(),
+                        job.job().jobstore()));
+            }
         }
     }
 
-    private void submit(Job job, JobDecision decision) {
-        List<java.time.ZonedDateTime> runTimes = decision.runTimes();
-        Optional<JobExecutor> executor = this.core.components().executor(job.executor());
-        try {
-            if (executor.isEmpty()) {
-                throw new SchedulerException("Job '" + job.id() + "' names executor '" + job.executor()
-                        + "', which is not configured (configured: "
-                        + String.join(", ", this.core.components().executors().keySet()) + ")");
-            }
-            executor.get().submit(job, runTimes);
+    private void submit(String executorAlias, List<Submission> submissions) {
+        Optional<JobExecutor> executor = this.core.components().executor(executorAlias);
+        if (executor.isEmpty()) {
+            String configured = String.join(", ", this.core.components().executors().keySet());
+            submissions.forEach((submission) -> refused(submission, new SchedulerException("Job '"
+                    + submission.job().id() + "' names executor '" + executorAlias
+                    + "', which is not configured (configured: " + configured + ")")));
+            return;
         }
-        catch (MaxInstancesReachedException ex) {
+        try {
+            executor.get().submitAll(submissions, this::refused);
+        }
+        catch (RuntimeException ex) {
+            submissions.forEach((submission) -> refused(submission, ex));
+        }
+    }
+
+    private void refused(Submission submission, RuntimeException ex) {
+        Job job = submission.job();
+        List<ZonedDateTime> runTimes = submission.runTimes();
+        if (ex instanceof MaxInstancesReachedException) {
             SchedulerCore.logger.warn("Execution of job \"{}\" skipped: maximum number of running instances "
                     + "reached ({})", job, job.maxInstances());
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
                     job.jobstore(), job.executor(), job.task().name(), runTimes));
+            return;
         }
-        catch (RuntimeException ex) {
-            SchedulerCore.logger.error("Error submitting job \"{}\" to executor \"{}\"", job, job.executor(), ex);
-            this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), job.jobstore(),
-                    job.executor(), job.task().name(), runTimes.get(runTimes.size() - 1),
-                    this.core.clock().instant(), Duration.ZERO, null, ex));
-        }
+        SchedulerCore.logger.error("Error submitting job \"{}\" to executor \"{}\"", job, job.executor(), ex);
+        this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), job.jobstore(),
+                job.executor(), job.task().name(), runTimes.get(runTimes.size() - 1), this.core.clock().instant(),
+                Duration.ZERO, null, ex));
     }
 
     private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {

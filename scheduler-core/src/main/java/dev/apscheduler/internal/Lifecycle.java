@@ -16,6 +16,7 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerStateEvent;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.MemoryJobStore;
 import org.slf4j.Logger;
@@ -122,6 +123,7 @@ public final class Lifecycle {
         long deadline = System.nanoTime() + timeout.toNanos();
         this.core.wakeup();
         stopLoop.accept(timeout);
+        giveBackClaimedRuns();
         boolean finished = true;
         for (JobExecutor executor : this.core.components().executors().values()) {
             Duration left = timeout.isZero() ? Duration.ZERO
@@ -135,6 +137,18 @@ public final class Lifecycle {
         logger.info("Scheduler has been shut down");
         this.core.events().dispatch(new SchedulerStateEvent(EventCodes.SCHEDULER_SHUTDOWN, null));
         return finished;
+    }
+
+    private void giveBackClaimedRuns() {
+        this.core.lock();
+        try {
+            List<AcquiredJob> runs = this.core.claimedRuns().takeLatestFirst(null);
+            this.core.components().stores().forEach((alias, store) -> ClaimedRuns.giveBack(alias, store,
+                    runs.stream().filter((run) -> run.job().jobstore().equals(alias)).toList()));
+        }
+        finally {
+            this.core.unlock();
+        }
     }
 
     private void shutdownQuietly(String alias, JobStore store) {

@@ -67,7 +67,9 @@ public final class RunTimeCalculator implements DueJobDecider {
     @Override
     public JobDecision decide(Job job) {
         try {
-            return compute(job);
+            // A job claimed ahead (its run time is after now) is decided as it will be at its run time.
+            ZonedDateTime next = job.nextRunTime().orElse(null);
+            return compute(job, (next != null && next.isAfter(this.now)) ? next : this.now);
         }
         catch (RuntimeException ex) {
             logger.error("Trigger of job \"{}\" failed; the job is paused until it is rescheduled", job, ex);
@@ -78,14 +80,14 @@ public final class RunTimeCalculator implements DueJobDecider {
         }
     }
 
-    private JobDecision compute(Job job) {
+    private JobDecision compute(Job job, ZonedDateTime now) {
         Trigger trigger = job.trigger();
         @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
-        if (next != null && this.maxComputed > 0 && !next.isAfter(this.now)) {
+        if (next != null && this.maxComputed > 0 && !next.isAfter(now)) {
             // The usual case, one run time due, without the bookkeeping of several: this runs for every job the
             // loop hands over. With several due, the loop below starts over from the first.
-            ZonedDateTime following = following(trigger, next);
-            if (following == null || following.isAfter(this.now)) {
+            ZonedDateTime following = following(trigger, next, now);
+            if (following == null || following.isAfter(now)) {
                 List<ZonedDateTime> single = List.of(next);
                 return (following != null) ? JobDecision.reschedule(single, following) : JobDecision.remove(single);
             }
@@ -94,9 +96,9 @@ public final class RunTimeCalculator implements DueJobDecider {
         Deque<ZonedDateTime> runTimes = new ArrayDeque<>();
         int computed = 0;
         long dropped = 0;
-        while (next != null && !next.isAfter(this.now)) {
+        while (next != null && !next.isAfter(now)) {
             if (computed == this.maxComputed) {
-                next = skipAhead(job, next, runTimes.peekLast());
+                next = skipAhead(job, next, runTimes.peekLast(), now);
                 break;
             }
             if (runTimes.size() == keep) {
@@ -105,7 +107,7 @@ public final class RunTimeCalculator implements DueJobDecider {
             }
             runTimes.addLast(next);
             computed++;
-            next = following(trigger, next);
+            next = following(trigger, next, now);
         }
         if (dropped > 0 && !job.coalesce()) {
             logger.warn("Job \"{}\": {} run times were due; only the latest {} are submitted", job,
@@ -115,8 +117,8 @@ public final class RunTimeCalculator implements DueJobDecider {
         return (next != null) ? JobDecision.reschedule(submitted, next) : JobDecision.remove(submitted);
     }
 
-    private @Nullable ZonedDateTime following(Trigger trigger, ZonedDateTime previous) {
-        ZonedDateTime following = trigger.nextFireTime(previous, this.now).orElse(null);
+    private static @Nullable ZonedDateTime following(Trigger trigger, ZonedDateTime previous, ZonedDateTime now) {
+        ZonedDateTime following = trigger.nextFireTime(previous, now).orElse(null);
         if (following != null && !following.isAfter(previous)) {
             throw new IllegalStateException("trigger " + trigger.describe() + " returned the fire time "
                     + following + ", which is not after the previous one, " + previous);
@@ -124,11 +126,12 @@ public final class RunTimeCalculator implements DueJobDecider {
         return following;
     }
 
-    private @Nullable ZonedDateTime skipAhead(Job job, ZonedDateTime firstSkipped, @Nullable ZonedDateTime last) {
-        ZonedDateTime resumed = job.trigger().nextFireTime(null, this.now).orElse(null);
+    private @Nullable ZonedDateTime skipAhead(Job job, ZonedDateTime firstSkipped, @Nullable ZonedDateTime last,
+            ZonedDateTime now) {
+        ZonedDateTime resumed = job.trigger().nextFireTime(null, now).orElse(null);
         if (resumed == null) {
             logger.warn("Job \"{}\": more than {} run times were due (was the clock moved forward?); the trigger has "
-                    + "no fire time from {} on", job, this.maxComputed, DateTimes.describe(this.now));
+                    + "no fire time from {} on", job, this.maxComputed, DateTimes.describe(now));
             return null;
         }
         if (last == null || !resumed.isAfter(last)) {

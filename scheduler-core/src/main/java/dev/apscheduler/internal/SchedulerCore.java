@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.apscheduler.SchedulerState;
@@ -41,6 +42,10 @@ public final class SchedulerCore {
     private final StoreGuard guard = new StoreGuard();
 
     private final Components components = new Components(this);
+
+    private final ClaimedRuns claimedRuns = new ClaimedRuns();
+
+    private final AtomicBoolean storesChanged = new AtomicBoolean(true);
 
     private volatile ZoneId timezone = ZoneId.systemDefault();
 
@@ -261,6 +266,30 @@ public final class SchedulerCore {
      */
     public void wakeup() {
         this.wakeup.run();
+    }
+
+    /**
+     * Notes that the stores may have changed, so that the loop's next pass asks every store for its due jobs even
+     * where it would otherwise wait for its next run time. Part of every wake-up.
+     */
+    public void markStoresChanged() {
+        this.storesChanged.set(true);
+    }
+
+    /**
+     * Returns whether the stores may have changed since the last call, and clears the mark.
+     * @return whether to ask every store
+     */
+    public boolean takeStoresChanged() {
+        return this.storesChanged.getAndSet(false);
+    }
+
+    /**
+     * Returns the runs claimed ahead of their time, waiting to be handed over (used under the lock).
+     * @return the held runs
+     */
+    public ClaimedRuns claimedRuns() {
+        return this.claimedRuns;
     }
 
 }

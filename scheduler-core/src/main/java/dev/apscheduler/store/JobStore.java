@@ -122,11 +122,24 @@ public interface JobStore {
     }
 
     /**
+     * Returns how far ahead of their run time the scheduler claims this store's jobs. A store whose acquire step is
+     * slow (a database) answers a window long enough to claim the jobs due at one instant before that instant comes:
+     * the scheduler then calls {@link #acquireDueJobs} with {@code now} plus this window, holds the runs it claimed
+     * early, and hands each to its executor at its run time. The store has already moved such a job past the held
+     * run: the scheduler's own changes to the job (remove, pause, a new trigger or next run time) cancel the held
+     * run, while another scheduler instance's changes apply from the job's next run time on.
+     * @return the window; {@link Duration#ZERO} (the default) claims jobs only once they are due
+     */
+    default Duration lookAhead() {
+        return Duration.ZERO;
+    }
+
+    /**
      * Claims up to {@code limit} jobs whose next run time is at or before {@code now} (earliest first), asks
      * {@code decider} what to do with each, and stores each decision (new next run time, or removal), all as one
      * atomic step: two callers, in this process or in another sharing the store, never both claim the same job at
      * the same next run time.
-     * @param now the current time
+     * @param now the current time, plus the {@link #lookAhead()} window when the scheduler claims ahead
      * @param limit the most jobs to claim, at least one
      * @param decider the engine's decision for each claimed job
      * @return the claimed jobs with their decisions, earliest first

@@ -1,5 +1,6 @@
 package dev.apscheduler.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -36,7 +37,32 @@ public final class MemoryJobStore implements JobStore {
 
     private final TreeSet<Entry> byRunTime = new TreeSet<>(ORDER);
 
+    private final Duration lookAhead;
+
     private volatile String alias = "memory";
+
+    /**
+     * Creates a store whose jobs are claimed when they are due.
+     */
+    public MemoryJobStore() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * Creates a store whose jobs the scheduler claims ahead of their run time ({@link #lookAhead()}).
+     * @param lookAhead the window, zero or more
+     */
+    public MemoryJobStore(Duration lookAhead) {
+        if (lookAhead.isNegative()) {
+            throw new IllegalArgumentException("look_ahead must not be negative, was " + lookAhead);
+        }
+        this.lookAhead = lookAhead;
+    }
+
+    @Override
+    public Duration lookAhead() {
+        return this.lookAhead;
+    }
 
     @Override
     public void start(JobStoreContext context) {

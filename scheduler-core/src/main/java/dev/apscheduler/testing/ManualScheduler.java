@@ -62,6 +62,7 @@ public final class ManualScheduler extends AbstractScheduler {
      */
     @Override
     public void wakeup() {
+        storesChanged();
         this.wakeups.incrementAndGet();
     }
 

@@ -8,9 +8,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.MaxInstancesReachedException;
@@ -111,6 +116,72 @@ class ExecutorTests {
         release.countDown();
         assertThat(executor.shutdown(Duration.ofSeconds(10))).isTrue();
         assertThat(this.events.codeNames()).containsExactly("JOB_SUBMITTED", "JOB_EXECUTED");
+    }
+
+    @Test
+    void submitAllAcceptsEverySubmissionItCanAndReportsTheOthers() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        this.tasks.register("blocking", (context) -> {
+            release.await();
+            return context.jobId();
+        });
+        ThreadPoolJobExecutor executor = start(new ThreadPoolJobExecutor(3));
+        executor.submit(job("blocking", 1), List.of(T0));
+        List<JobExecutor.Submission> refused = new CopyOnWriteArrayList<>();
+        List<RuntimeException> reasons = new CopyOnWriteArrayList<>();
+        JobExecutor.Submission busy = new JobExecutor.Submission(job("blocking", 1), List.of(T0));
+        JobExecutor.Submission other = new JobExecutor.Submission(Job.builder().id("other")
+            .task(TaskReference.named("blocking")).trigger(DateTrigger.of(T0)).nextRunTime(T0).build(), List.of(T0));
+        executor.submitAll(List.of(busy, other), (submission, ex) -> {
+            refused.add(submission);
+            reasons.add(ex);
+        });
+        assertThat(refused).containsExactly(busy);
+        assertThat(reasons).singleElement().isInstanceOf(MaxInstancesReachedException.class);
+        assertThat(executor.runningInstances("other")).isEqualTo(1);
+        release.countDown();
+        await().untilAsserted(() -> assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
+            .extracting(JobExecutionEvent::jobId).containsExactlyInAnyOrder("job", "other"));
+        assertThat(executor.shutdown(Duration.ofSeconds(5))).isTrue();
+        refused.clear();
+        reasons.clear();
+        executor.submitAll(List.of(other), (submission, ex) -> {
+            refused.add(submission);
+            reasons.add(ex);
+        });
+        assertThat(refused).containsExactly(other);
+        assertThat(reasons).singleElement().isInstanceOf(SchedulerException.class).extracting(Throwable::getMessage)
+            .isEqualTo("Executor 'workers' refused job 'other': it is shut down");
+        assertThat(executor.runningInstances("other")).isZero();
+    }
+
+    @Test
+    void threadPoolRunsABatchOnAtMostMaxWorkersThreadsAndDrainsItBeforeShuttingDown() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        this.tasks.register("busy", (context) -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            threads.add(Thread.currentThread().getName());
+            Thread.sleep(2);
+            running.decrementAndGet();
+            return null;
+        });
+        ThreadPoolJobExecutor executor = start(new ThreadPoolJobExecutor(4));
+        List<JobExecutor.Submission> batch = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            batch.add(new JobExecutor.Submission(Job.builder().id("job-" + i).task(TaskReference.named("busy"))
+                .trigger(DateTrigger.of(T0)).nextRunTime(T0).build(), List.of(T0)));
+        }
+        executor.submitAll(batch, (submission, ex) -> {
+            throw new AssertionError("refused " + submission, ex);
+        });
+        // shutdown stops new work but runs what was accepted
+        assertThat(executor.shutdown(Duration.ofSeconds(30))).isTrue();
+        assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED)).hasSize(200);
+        assertThat(mostAtOnce.get()).isBetween(1, 4);
+        assertThat(threads).hasSizeBetween(1, 4).allMatch((name) -> name.startsWith("apscheduler-workers-"));
+        assertThat(executor.activeCount()).isZero();
     }
 
     @Test

@@ -84,6 +84,11 @@ public class DelegatingJobStore implements JobStore {
     }
 
     @Override
+    public Duration lookAhead() {
+        return this.delegate.lookAhead();
+    }
+
+    @Override
     public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
         return this.delegate.acquireDueJobs(now, limit, decider);
     }

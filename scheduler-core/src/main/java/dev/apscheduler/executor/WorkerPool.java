@@ -1,0 +1,231 @@
+package dev.apscheduler.executor;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fixed-size pool of platform threads taking work from one queue, built for the scheduler's hand-over: many runs
+ * become due at one instant and are queued in one step ({@link #executeAll}), waking at most as many idle workers as
+ * there are runs, instead of one queue operation and one wake-up per run while the workers already woken compete for
+ * the CPU with the thread still handing over. A worker that finishes a run takes the next one without sleeping.
+ * Threads are started when work needs them and end after {@link #KEEP_ALIVE} without work; after {@link #shutdown()}
+ * the queued work still runs, then the threads end.
+ */
+final class WorkerPool {
+
+    /** How long an idle worker waits for work before it ends. */
+    static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
+
+    private static final Logger logger = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final int maxWorkers;
+
+    private final ThreadFactory threadFactory;
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final Condition workAvailable = this.lock.newCondition();
+
+    private final Condition allEnded = this.lock.newCondition();
+
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+
+    private int threads;
+
+    private int idle;
+
+    /** Idle workers signalled that have not woken yet. */
+    private int waking;
+
+    private boolean shutdown;
+
+    WorkerPool(int maxWorkers, ThreadFactory threadFactory) {
+        this.maxWorkers = maxWorkers;
+        this.threadFactory = threadFactory;
+    }
+
+    /**
+     * Queues work, all in one step.
+     * @param work the work, none of which throws
+     * @throws RejectedExecutionException if the pool is shut down
+     */
+    void executeAll(List<Runnable> work) {
+        if (work.isEmpty()) {
+            return;
+        }
+        int toStart;
+        this.lock.lock();
+        try {
+            if (this.shutdown) {
+                throw new RejectedExecutionException("worker pool is shut down");
+            }
+            this.queue.addAll(work);
+            int woken = Math.min(this.idle - this.waking, work.size());
+            for (int i = 0; i < woken; i++) {
+                this.workAvailable.signal();
+            }
+            this.waking += woken;
+            toStart = Math.min(this.maxWorkers - this.threads, work.size() - woken);
+            this.threads += toStart;
+        }
+        finally {
+            this.lock.unlock();
+        }
+        for (int i = 0; i < toStart; i++) {
+            startWorker();
+        }
+    }
+
+    private void startWorker() {
+        try {
+            this.threadFactory.newThread(this::work).start();
+        }
+        catch (RuntimeException | OutOfMemoryError ex) {
+            ended();
+            logger.error("Could not start a worker thread; queued work waits for another worker", ex);
+        }
+    }
+
+    private void work() {
+        Runnable next = take();
+        while (next != null) {
+            try {
+                next.run();
+            }
+            catch (RuntimeException ex) {
+                logger.error("Unexpected error in a worker", ex);
+            }
+            catch (Error ex) {
+                ended();
+                throw ex;
+            }
+            next = take();
+        }
+    }
+
+    /**
+     * Takes the next work, waiting for it up to the keep-alive time.
+     * @return the work, or {@code null} when this worker ends (it has then been counted out)
+     */
+    private Runnable take() {
+        this.lock.lock();
+        try {
+            long nanos = KEEP_ALIVE.toNanos();
+            while (true) {
+                Runnable next = this.queue.poll();
+                if (next != null) {
+                    return next;
+                }
+                if (this.shutdown || nanos <= 0) {
+                    endedLocked();
+                    return null;
+                }
+                this.idle++;
+                try {
+                    nanos = this.workAvailable.awaitNanos(nanos);
+                }
+                catch (InterruptedException ex) {
+                    // only shutdown or work ends a worker: go on looking
+                }
+                finally {
+                    this.idle--;
+                    if (this.waking > 0) {
+                        this.waking--;
+                    }
+                }
+            }
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private void ended() {
+        this.lock.lock();
+        try {
+            endedLocked();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private void endedLocked() {
+        this.threads--;
+        if (this.threads == 0) {
+            this.allEnded.signalAll();
+        }
+    }
+
+    /**
+     * Stops accepting work; queued work still runs.
+     */
+    void shutdown() {
+        this.lock.lock();
+        try {
+            this.shutdown = true;
+            this.workAvailable.signalAll();
+            if (this.threads == 0) {
+                this.allEnded.signalAll();
+            }
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for the workers to end after {@link #shutdown()}.
+     * @param timeout how long to wait
+     * @return whether every worker has ended
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitTermination(Duration timeout) throws InterruptedException {
+        this.lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (!isTerminatedLocked()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = this.allEnded.awaitNanos(nanos);
+            }
+            return true;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Returns whether the pool is shut down and every worker has ended.
+     * @return whether terminated
+     */
+    boolean isTerminated() {
+        this.lock.lock();
+        try {
+            return isTerminatedLocked();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private boolean isTerminatedLocked() {
+        return this.shutdown && this.threads == 0 && this.queue.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerPool[max_workers=" + this.maxWorkers + "]";
+    }
+
+}

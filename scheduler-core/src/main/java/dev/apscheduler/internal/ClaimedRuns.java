@@ -1,0 +1,193 @@
+package dev.apscheduler.internal;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import dev.apscheduler.ConflictingIdException;
+import dev.apscheduler.JobLookupException;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.store.AcquiredJob;
+import dev.apscheduler.store.JobDecision;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.trigger.DateTimes;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * Runs claimed ahead of their time from a store with a look-ahead window ({@link dev.apscheduler.store.JobStore#lookAhead()}):
+ * the store has already moved the job past them, and the loop hands each to its executor when its time comes. This
+ * scheduler's own changes to such a job apply to the held run: removing or pausing the job, or giving it a new
+ * trigger or next run time, cancels it; other changes (arguments, options) replace the job it runs. Not thread-safe:
+ * used under the scheduler's lock.
+ */
+public final class ClaimedRuns {
+
+    private static final Logger logger = SchedulerCore.logger;
+
+    /** The held runs by the time they are due, each instant's in the order claimed: jobs due together share one. */
+    private final TreeMap<Instant, List<AcquiredJob>> byDue = new TreeMap<>();
+
+    private int size;
+
+    /**
+     * Holds a claimed job until the last of its run times.
+     * @param acquired the claimed job and the decision its store applied, with at least one run time
+     */
+    public void hold(AcquiredJob acquired) {
+        List<ZonedDateTime> runTimes = acquired.decision().runTimes();
+        this.byDue.computeIfAbsent(runTimes.get(runTimes.size() - 1).toInstant(), (due) -> new ArrayList<>())
+            .add(acquired);
+        this.size++;
+    }
+
+    /**
+     * Takes the held runs whose time has come, earliest first.
+     * @param now the current time
+     * @return the runs to hand over
+     */
+    public List<AcquiredJob> takeDue(Instant now) {
+        Map.Entry<Instant, List<AcquiredJob>> first = this.byDue.firstEntry();
+        if (first == null || first.getKey().isAfter(now)) {
+            return List.of();
+        }
+        List<AcquiredJob> due = this.byDue.pollFirstEntry().getValue();
+        while (!this.byDue.isEmpty() && !this.byDue.firstKey().isAfter(now)) {
+            due.addAll(this.byDue.pollFirstEntry().getValue());
+        }
+        this.size -= due.size();
+        return due;
+    }
+
+    /**
+     * Returns when the earliest held run is due.
+     * @return the time, or empty when nothing is held
+     */
+    public Optional<Instant> earliest() {
+        return this.byDue.isEmpty() ? Optional.empty() : Optional.of(this.byDue.firstKey());
+    }
+
+    /**
+     * Returns how many runs are held.
+     * @return the count
+     */
+    public int size() {
+        return this.size;
+    }
+
+    /**
+     * Cancels the held runs of a job.
+     * @param jobstore the job's store
+     * @param jobId the job's id
+     * @return the cancelled runs, earliest first
+     */
+    public List<AcquiredJob> cancel(String jobstore, String jobId) {
+        return removeIf((job) -> job.jobstore().equals(jobstore) && job.id().equals(jobId));
+    }
+
+    /**
+     * Cancels the held runs of every job of a store, or of every store.
+     * @param jobstore the store, or {@code null} for all
+     * @return the cancelled runs, earliest first
+     */
+    public List<AcquiredJob> cancelAll(@Nullable String jobstore) {
+        return removeIf((job) -> jobstore == null || job.jobstore().equals(jobstore));
+    }
+
+    /**
+     * Takes the held runs of a store, or of every store, latest first: the order in which runs are given back.
+     * @param jobstore the store, or {@code null} for all
+     * @return the runs
+     */
+    public List<AcquiredJob> takeLatestFirst(@Nullable String jobstore) {
+        List<AcquiredJob> taken = new ArrayList<>(cancelAll(jobstore));
+        Collections.reverse(taken);
+        return taken;
+    }
+
+    /**
+     * Replaces the job the held runs of a job will run, keeping each run's claimed next run time.
+     * @param changed the job as changed in its store
+     */
+    public void update(Job changed) {
+        for (List<AcquiredJob> runs : this.byDue.values()) {
+            runs.replaceAll((run) -> {
+                Job job = run.job();
+                if (job.jobstore().equals(changed.jobstore()) && job.id().equals(changed.id())) {
+                    return new AcquiredJob(changed.withNextRunTime(job.nextRunTime().orElse(null)), run.decision());
+                }
+                return run;
+            });
+        }
+    }
+
+    private List<AcquiredJob> removeIf(Predicate<Job> matches) {
+        List<AcquiredJob> removed = new ArrayList<>();
+        Iterator<List<AcquiredJob>> buckets = this.byDue.values().iterator();
+        while (buckets.hasNext()) {
+            List<AcquiredJob> runs = buckets.next();
+            runs.removeIf((run) -> {
+                if (matches.test(run.job())) {
+                    removed.add(run);
+                    return true;
+                }
+                return false;
+            });
+            if (runs.isEmpty()) {
+                buckets.remove();
+            }
+        }
+        this.size -= removed.size();
+        return removed;
+    }
+
+    /**
+     * Gives runs claimed ahead back to their store, which moved their jobs past them when they were claimed: a
+     * finished job is stored again, and a job still at the next run time the claim gave it gets the claimed run time
+     * back. Done when the scheduler shuts down or the store is removed, so that no run is lost; pass the runs latest
+     * first, so that several held runs of one job unwind in order. A run that cannot be given back is logged.
+     * @param alias the store's alias
+     * @param store the store
+     * @param runs the runs claimed from it, latest first
+     */
+    public static void giveBack(String alias, JobStore store, List<AcquiredJob> runs) {
+        for (AcquiredJob run : runs) {
+            Job claimed = run.job();
+            JobDecision decision = run.decision();
+            try {
+                if (decision.removeJob()) {
+                    store.addJob(claimed);
+                }
+                else {
+                    store.modifyJob(claimed.id(), (stored) -> sameInstant(stored.nextRunTime().orElse(null),
+                            decision.nextRunTime()) ? stored.withNextRunTime(claimed.nextRunTime().orElse(null))
+                                    : stored);
+                }
+            }
+            catch (JobLookupException | ConflictingIdException ex) {
+                logger.info("Run of job \"{}\" at {} claimed ahead was not given back to job store '{}': the job "
+                        + "was removed or replaced meanwhile", claimed, describe(claimed), alias);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Could not give the run of job \"{}\" at {} claimed ahead back to job store '{}': that "
+                        + "run is lost", claimed, describe(claimed), alias, ex);
+            }
+        }
+    }
+
+    private static String describe(Job job) {
+        return job.nextRunTime().map(DateTimes::describe).orElse("(none)");
+    }
+
+    private static boolean sameInstant(@Nullable ZonedDateTime a, @Nullable ZonedDateTime b) {
+        return (a == null) ? b == null : b != null && a.toInstant().equals(b.toInstant());
+    }
+
+}
