@@ -2,9 +2,10 @@ package dev.apscheduler.internal;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,14 +103,12 @@ public final class ClaimedRuns {
     }
 
     /**
-     * Takes the held runs of a store, or of every store, latest first: the order in which runs are given back.
+     * Takes the held runs of a store, or of every store, earliest first.
      * @param jobstore the store, or {@code null} for all
      * @return the runs
      */
-    public List<AcquiredJob> takeLatestFirst(@Nullable String jobstore) {
-        List<AcquiredJob> taken = new ArrayList<>(cancelAll(jobstore));
-        Collections.reverse(taken);
-        return taken;
+    public List<AcquiredJob> takeAll(@Nullable String jobstore) {
+        return cancelAll(jobstore);
     }
 
     /**
@@ -149,36 +148,44 @@ public final class ClaimedRuns {
     }
 
     /**
-     * Gives runs claimed ahead back to their store, which moved their jobs past them when they were claimed: a
-     * finished job is stored again, and a job still at the next run time the claim gave it gets the claimed run time
-     * back. Done when the scheduler shuts down or the store is removed, so that no run is lost; pass the runs latest
-     * first, so that several held runs of one job unwind in order. A run that cannot be given back is logged.
+     * Gives runs claimed ahead back to their store, which moved their jobs past them when they were claimed, so that
+     * no run is lost when the scheduler shuts down or the store is removed: a finished job is stored again, and a job
+     * still at the next run time its latest claim gave it goes back to its earliest held run time. One store call per
+     * job, the earliest due first (another instance may claim a job's following run time meanwhile: the job has then
+     * moved on, and its held runs are reported as lost).
      * @param alias the store's alias
      * @param store the store
-     * @param runs the runs claimed from it, latest first
+     * @param runs the runs claimed from it, earliest first
      */
     public static void giveBack(String alias, JobStore store, List<AcquiredJob> runs) {
-        for (AcquiredJob run : runs) {
-            Job claimed = run.job();
-            JobDecision decision = run.decision();
-            try {
-                if (decision.removeJob()) {
-                    store.addJob(claimed);
-                }
-                else {
-                    store.modifyJob(claimed.id(), (stored) -> sameInstant(stored.nextRunTime().orElse(null),
-                            decision.nextRunTime()) ? stored.withNextRunTime(claimed.nextRunTime().orElse(null))
-                                    : stored);
-                }
+        Map<String, List<AcquiredJob>> byJob = new LinkedHashMap<>();
+        runs.forEach((run) -> byJob.computeIfAbsent(run.job().id(), (id) -> new ArrayList<>()).add(run));
+        byJob.forEach((jobId, held) -> giveBack(alias, store, held.get(0).job(), held.get(held.size() - 1).decision()));
+    }
+
+    private static void giveBack(String alias, JobStore store, Job earliest, JobDecision latest) {
+        try {
+            if (latest.removeJob()) {
+                store.addJob(earliest);
+                return;
             }
-            catch (JobLookupException | ConflictingIdException ex) {
-                logger.info("Run of job \"{}\" at {} claimed ahead was not given back to job store '{}': the job "
-                        + "was removed or replaced meanwhile", claimed, describe(claimed), alias);
+            boolean[] restored = new boolean[1];
+            store.modifyJob(earliest.id(), (stored) -> {
+                restored[0] = sameInstant(stored.nextRunTime().orElse(null), latest.nextRunTime());
+                return restored[0] ? stored.withNextRunTime(earliest.nextRunTime().orElse(null)) : stored;
+            });
+            if (!restored[0]) {
+                logger.warn("Run of job \"{}\" at {} claimed ahead could not be given back to job store '{}': the "
+                        + "job has moved on meanwhile; that run is lost", earliest, describe(earliest), alias);
             }
-            catch (RuntimeException ex) {
-                logger.warn("Could not give the run of job \"{}\" at {} claimed ahead back to job store '{}': that "
-                        + "run is lost", claimed, describe(claimed), alias, ex);
-            }
+        }
+        catch (JobLookupException | ConflictingIdException ex) {
+            logger.info("Run of job \"{}\" at {} claimed ahead was not given back to job store '{}': the job was "
+                    + "removed or replaced meanwhile", earliest, describe(earliest), alias);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not give the run of job \"{}\" at {} claimed ahead back to job store '{}': that run "
+                    + "is lost", earliest, describe(earliest), alias, ex);
         }
     }
 
@@ -186,8 +193,11 @@ public final class ClaimedRuns {
         return job.nextRunTime().map(DateTimes::describe).orElse("(none)");
     }
 
+    /** Whether two run times are the same, to the millisecond: stores may keep them less precisely. */
     private static boolean sameInstant(@Nullable ZonedDateTime a, @Nullable ZonedDateTime b) {
-        return (a == null) ? b == null : b != null && a.toInstant().equals(b.toInstant());
+        return (a == null) ? b == null
+                : b != null && a.toInstant().truncatedTo(ChronoUnit.MILLIS)
+                    .equals(b.toInstant().truncatedTo(ChronoUnit.MILLIS));
     }
 
 }

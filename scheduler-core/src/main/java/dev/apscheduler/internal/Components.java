@@ -89,7 +89,7 @@ public final class Components {
         this.core.lock();
         try {
             store = store(alias);
-            ClaimedRuns.giveBack(alias, store, this.core.claimedRuns().takeLatestFirst(alias));
+            ClaimedRuns.giveBack(alias, store, this.core.claimedRuns().takeAll(alias));
             this.stores.remove(alias);
             this.core.guard().forget(alias);
         }

@@ -69,6 +69,10 @@ public final class JobProcessor {
         Instant wakeAt = null;
         this.core.lock();
         try {
+            if (this.core.state() != SchedulerState.RUNNING) {
+                // shut down or paused since the pass began: claim nothing that shutdown would not give back
+                return Optional.empty();
+            }
             boolean changed = this.core.takeStoresChanged();
             for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
                 wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, changed, due, events));

@@ -142,7 +142,7 @@ public final class Lifecycle {
     private void giveBackClaimedRuns() {
         this.core.lock();
         try {
-            List<AcquiredJob> runs = this.core.claimedRuns().takeLatestFirst(null);
+            List<AcquiredJob> runs = this.core.claimedRuns().takeAll(null);
             this.core.components().stores().forEach((alias, store) -> ClaimedRuns.giveBack(alias, store,
                     runs.stream().filter((run) -> run.job().jobstore().equals(alias)).toList()));
         }

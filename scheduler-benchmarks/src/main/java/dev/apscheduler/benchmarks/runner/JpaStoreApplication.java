@@ -50,6 +50,7 @@ final class JpaStoreApplication implements AutoCloseable {
         this.settings.put("store", "jpa on " + database + " (Hibernate " + Versions.of("hibernate") + ", HikariCP "
                 + Versions.of("hikaricp") + " pool of " + (RunnerEnvironment.WORKERS + 3) + ")");
         this.settings.put("jpa_max_wait", JpaJobStore.DEFAULT_MAX_WAIT.toString());
+        this.settings.put("jpa_look_ahead", JpaJobStore.DEFAULT_LOOK_AHEAD.toString());
     }
 
     /**

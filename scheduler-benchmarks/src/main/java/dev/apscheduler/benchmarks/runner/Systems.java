@@ -1,5 +1,6 @@
 package dev.apscheduler.benchmarks.runner;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,9 @@ public final class Systems {
 
     private static final Map<String, Function<RunnerEnvironment, SchedulerRunner>> FACTORIES = factories();
 
+    /** The look-ahead window of the second in-memory configuration. */
+    private static final Duration MEMORY_LOOK_AHEAD = Duration.ofMillis(250);
+
     private Systems() {
     }
 
@@ -23,6 +27,9 @@ public final class Systems {
         Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories = new LinkedHashMap<>();
         factories.put("apscheduler-memory", (environment) -> new ApschedulerRunner(environment, new MemoryJobStore(),
                 Map.of("store", "memory"), () -> { }));
+        factories.put("apscheduler-memory-lookahead", (environment) -> new ApschedulerRunner(environment,
+                new MemoryJobStore(MEMORY_LOOK_AHEAD), Map.of("store", "memory, look_ahead=" + MEMORY_LOOK_AHEAD),
+                () -> { }));
         factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2()));
         factories.put("apscheduler-jpa-postgres",
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));

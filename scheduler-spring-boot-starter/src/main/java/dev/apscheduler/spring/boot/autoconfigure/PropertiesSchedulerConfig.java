@@ -42,6 +42,9 @@ final class PropertiesSchedulerConfig {
             if (store.getMaxWait() != null) {
                 flat.put(prefix + "max-wait", store.getMaxWait());
             }
+            if (store.getLookAhead() != null) {
+                flat.put(prefix + "look-ahead", store.getLookAhead());
+            }
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {

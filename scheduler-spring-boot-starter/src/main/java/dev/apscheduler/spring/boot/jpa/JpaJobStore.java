@@ -49,6 +49,12 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     /** How long a scheduler sleeps at most before looking for changes other instances made, by default. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
 
+    /**
+     * How far ahead of their run time a scheduler claims this store's jobs, by default: long enough to claim a
+     * thousand jobs due at one instant before it comes.
+     */
+    public static final Duration DEFAULT_LOOK_AHEAD = Duration.ofMillis(250);
+
     private static final int MAX_ACQUIRE_ATTEMPTS = 20;
 
     private static final Logger logger = LoggerFactory.getLogger(JpaJobStore.class);
@@ -58,6 +64,8 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     private final Supplier<DueJobAcquirer> acquirer;
 
     private final Duration maxWait;
+
+    private final Duration lookAhead;
 
     private volatile @Nullable JobRows rows;
 
@@ -71,14 +79,32 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
      * @param maxWait how long a scheduler sleeps at most before looking for other instances' changes
      */
     public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait) {
+        this(entityManagerFactory, locking, maxWait, DEFAULT_LOOK_AHEAD);
+    }
+
+    /**
+     * Creates a store.
+     * @param entityManagerFactory the application's entity manager factory, which manages
+     * {@link ApschedulerJobEntity}
+     * @param locking how the acquire step locks rows, asked once when first needed (it may read the database)
+     * @param maxWait how long a scheduler sleeps at most before looking for other instances' changes
+     * @param lookAhead how far ahead of their run time a scheduler claims jobs ({@link JobStore#lookAhead()}); zero
+     * claims them only once they are due
+     */
+    public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait,
+            Duration lookAhead) {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(locking, "locking");
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new IllegalArgumentException("max_wait must be positive, was " + maxWait);
         }
+        if (lookAhead.isNegative()) {
+            throw new IllegalArgumentException("look_ahead must not be negative, was " + lookAhead);
+        }
         this.transactions = new StoreTransactions(entityManagerFactory, this::toString);
         this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
         this.maxWait = maxWait;
+        this.lookAhead = lookAhead;
     }
 
     @Override
@@ -110,6 +136,11 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     @Override
     public Optional<Duration> maxWait() {
         return Optional.of(this.maxWait);
+    }
+
+    @Override
+    public Duration lookAhead() {
+        return this.lookAhead;
     }
 
     @Override

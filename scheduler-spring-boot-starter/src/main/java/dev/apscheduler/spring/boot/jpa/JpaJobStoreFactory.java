@@ -15,13 +15,17 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Creates {@link JpaJobStore}s on the application's entity manager factory: type {@code jpa}, also known as
- * {@code sqlalchemy}. The one option is {@code max_wait} (seconds, {@code 500ms}-style or ISO-8601; default one
- * second): how late at most a scheduler notices changes other instances made.
+ * {@code sqlalchemy}. Options (durations: seconds, {@code 500ms}-style or ISO-8601): {@code max_wait} (default one
+ * second), how late at most a scheduler notices changes other instances made; {@code look_ahead} (default 250 ms),
+ * how far ahead of their run time a scheduler claims jobs, so that jobs due at one instant start at that instant.
  */
 public final class JpaJobStoreFactory implements JobStoreFactory {
 
     /** The option bounding how long a scheduler sleeps before looking for other instances' changes. */
     public static final String MAX_WAIT = "max_wait";
+
+    /** The option saying how far ahead of their run time a scheduler claims jobs. */
+    public static final String LOOK_AHEAD = "look_ahead";
 
     /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
     private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
@@ -61,13 +65,18 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
                         + ApschedulerJobEntity.TABLE_NAME + "; configure the database with spring.datasource.*");
             }
         }
-        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT));
+        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD));
         Duration maxWait = options.duration(MAX_WAIT).orElse(JpaJobStore.DEFAULT_MAX_WAIT);
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new ConfigurationException(options.keyFor(MAX_WAIT), options.raw(MAX_WAIT).orElse(maxWait),
                     "expected a positive duration");
         }
-        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait);
+        Duration lookAhead = options.duration(LOOK_AHEAD).orElse(JpaJobStore.DEFAULT_LOOK_AHEAD);
+        if (lookAhead.isNegative()) {
+            throw new ConfigurationException(options.keyFor(LOOK_AHEAD), options.raw(LOOK_AHEAD).orElse(lookAhead),
+                    "expected a duration of zero or more");
+        }
+        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait, lookAhead);
     }
 
     @Override

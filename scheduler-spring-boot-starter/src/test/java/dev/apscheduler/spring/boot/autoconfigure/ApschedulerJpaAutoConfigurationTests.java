@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.ConfigurationException;
@@ -88,17 +89,54 @@ class ApschedulerJpaAutoConfigurationTests {
                 .taskRegistry(new TaskRegistry().register("greet", () -> ran.append("hello")))
                 .jobStoreFactory(context.getBean(JpaJobStoreFactory.class))
                 .config(Map.of("apscheduler.jobstores.default.type", "sqlalchemy",
-                        "apscheduler.jobstores.default.max-wait", "500ms"))
+                        "apscheduler.jobstores.default.max-wait", "500ms",
+                        "apscheduler.jobstores.default.look-ahead", "100ms"))
                 .build();
             scheduler.start();
             scheduler.addJob(JobSpec.task("greet").id("greet").trigger(Triggers.date(clock.now().plusSeconds(1)))
                 .build());
             assertThat(scheduler.jobStores().get("default")).isInstanceOf(JpaJobStore.class)
-                .satisfies((store) -> assertThat(store.maxWait()).contains(Duration.ofMillis(500)));
+                .satisfies((store) -> assertThat(store.maxWait()).contains(Duration.ofMillis(500)))
+                .satisfies((store) -> assertThat(store.lookAhead()).isEqualTo(Duration.ofMillis(100)));
             scheduler.advance(Duration.ofSeconds(1));
             assertThat(ran).hasToString("hello");
             scheduler.shutdown();
         });
+    }
+
+    @Test
+    void runsClaimedAheadRunAtTheirTimeAndAreGivenBackToTheTableOnShutdown() {
+        this.runner.withPropertyValues("apscheduler.jobstores.default.type=jpa").run((context) -> {
+            MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ManualScheduler scheduler = ManualScheduler.builder().clock(clock).timezone(ZoneOffset.UTC)
+                .taskRegistry(new TaskRegistry().registerAction("stamp",
+                        (job) -> ran.add(job.jobId() + "@" + clock.instant())))
+                .jobStoreFactory(context.getBean(JpaJobStoreFactory.class))
+                .config(Map.of("apscheduler.jobstores.default.type", "jpa"))
+                .build();
+            scheduler.start();
+            scheduler.addJob(JobSpec.task("stamp").id("first").trigger(Triggers.date(clock.now().plusSeconds(1)))
+                .build());
+            scheduler.addJob(JobSpec.task("stamp").id("second").trigger(Triggers.date(clock.now().plusSeconds(3)))
+                .build());
+            // the default window is 250 ms: at 0.8 s the first job is claimed (its row is gone) but has not run
+            scheduler.advance(Duration.ofMillis(800));
+            assertThat(ran).isEmpty();
+            assertThat(rowIds(context)).containsExactly("second");
+            scheduler.advance(Duration.ofMillis(200));
+            assertThat(ran).containsExactly("first@2030-01-01T00:00:01Z");
+            scheduler.advance(Duration.ofMillis(1800));
+            assertThat(rowIds(context)).isEmpty();
+            scheduler.shutdown();
+            assertThat(ran).containsExactly("first@2030-01-01T00:00:01Z");
+            assertThat(rowIds(context)).containsExactly("second");
+        });
+    }
+
+    private static List<String> rowIds(org.springframework.context.ApplicationContext context) {
+        return new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+            .queryForList("SELECT id FROM apscheduler_jobs ORDER BY id", String.class);
     }
 
     @Test
@@ -162,6 +200,11 @@ class ApschedulerJpaAutoConfigurationTests {
                 .isThrownBy(() -> factory.create(ComponentOptions.of(prefix, Map.of("maxWait", "0"))))
                 .withMessageContaining("apscheduler.jobstores.default.maxWait");
             assertThat(factory.create(ComponentOptions.empty(prefix)).maxWait()).contains(Duration.ofSeconds(1));
+            assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> factory.create(ComponentOptions.of(prefix, Map.of("look-ahead", "-0.5"))))
+                .withMessageContaining("apscheduler.jobstores.default.look-ahead").withMessageContaining("-0.5");
+            assertThat(factory.create(ComponentOptions.empty(prefix)).lookAhead()).isEqualTo(Duration.ofMillis(250));
+            assertThat(factory.create(ComponentOptions.of(prefix, Map.of("look_ahead", "0"))).lookAhead()).isZero();
         });
     }
 

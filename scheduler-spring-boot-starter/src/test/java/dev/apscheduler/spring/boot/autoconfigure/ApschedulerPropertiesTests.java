@@ -57,13 +57,14 @@ class ApschedulerPropertiesTests {
     void buildsTheFlatMapUnderThePropertyKeys() {
         Map<String, String> values = Map.of("apscheduler.timezone", "UTC", "apscheduler.jobstores.shared.type", "jpa",
                 "apscheduler.jobstores.shared.max-wait", "5s", "apscheduler.jobstores.shared.options.url", "jdbc:x",
-                "apscheduler.executors.pool.max-workers", "4");
+                "apscheduler.jobstores.shared.look-ahead", "100ms", "apscheduler.executors.pool.max-workers", "4");
         ApschedulerProperties properties = new Binder(new MapConfigurationPropertySource(values))
             .bind("apscheduler", ApschedulerProperties.class)
             .get();
         assertThat(PropertiesSchedulerConfig.flatMap(properties)).containsEntry("apscheduler.timezone", "UTC")
             .containsEntry("apscheduler.jobstores.shared.type", "jpa")
             .containsEntry("apscheduler.jobstores.shared.max-wait", Duration.ofSeconds(5))
+            .containsEntry("apscheduler.jobstores.shared.look-ahead", Duration.ofMillis(100))
             .containsEntry("apscheduler.jobstores.shared.options.url", "jdbc:x")
             .containsEntry("apscheduler.executors.pool.type", "threadpool")
             .containsEntry("apscheduler.executors.pool.max-workers", 4)

@@ -1,33 +1,27 @@
 package dev.apscheduler.spring.boot.jpa;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
-import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobStore;
-import dev.apscheduler.store.JobStoreContext;
 
 /**
  * A job store that times the calls of the scheduler's loop on another store, for the benchmark's breakdown of where a
  * pass spends its time.
  */
-final class TimedJobStore implements JobStore {
-
-    private final JobStore store;
+final class TimedJobStore extends ForwardingJobStore {
 
     private final ConcurrentLinkedQueue<Long> acquireMicros = new ConcurrentLinkedQueue<>();
 
     private final ConcurrentLinkedQueue<Long> nextRunTimeMicros = new ConcurrentLinkedQueue<>();
 
     TimedJobStore(JobStore store) {
-        this.store = store;
+        super(store);
     }
 
     private static <T> T timed(ConcurrentLinkedQueue<Long> times, Supplier<T> call) {
@@ -63,61 +57,6 @@ final class TimedJobStore implements JobStore {
     @Override
     public Optional<Instant> nextRunTime() {
         return timed(this.nextRunTimeMicros, this.store::nextRunTime);
-    }
-
-    @Override
-    public void start(JobStoreContext context) {
-        this.store.start(context);
-    }
-
-    @Override
-    public void shutdown() {
-        this.store.shutdown();
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return this.store.isPersistent();
-    }
-
-    @Override
-    public Optional<Duration> maxWait() {
-        return this.store.maxWait();
-    }
-
-    @Override
-    public void addJob(Job job) {
-        this.store.addJob(job);
-    }
-
-    @Override
-    public void updateJob(Job job) {
-        this.store.updateJob(job);
-    }
-
-    @Override
-    public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
-        return this.store.modifyJob(jobId, modification);
-    }
-
-    @Override
-    public void removeJob(String jobId) {
-        this.store.removeJob(jobId);
-    }
-
-    @Override
-    public void removeAllJobs() {
-        this.store.removeAllJobs();
-    }
-
-    @Override
-    public Optional<Job> lookupJob(String jobId) {
-        return this.store.lookupJob(jobId);
-    }
-
-    @Override
-    public List<Job> getAllJobs() {
-        return this.store.getAllJobs();
     }
 
 }
