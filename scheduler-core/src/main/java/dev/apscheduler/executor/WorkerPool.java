@@ -1,8 +1,8 @@
 package dev.apscheduler.executor;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * A fixed-size pool of platform threads taking work from one queue, built for the scheduler's hand-over: many runs
  * become due at one instant and are queued in one step ({@link #executeAll}), waking at most as many idle workers as
  * there are runs, instead of one queue operation and one wake-up per run while the workers already woken compete for
- * the CPU with the thread still handing over. A worker that finishes a run takes the next one without sleeping.
+ * the CPU with the thread still handing over. Workers take work from a lock-free queue, so a worker descheduled
+ * mid-take never holds the others up, and one that finishes a run takes the next without sleeping; the lock only
+ * guards going to sleep and waking up.
  * Threads are started when work needs them and end after {@link #KEEP_ALIVE} without work; after {@link #shutdown()}
  * the queued work still runs, then the threads end.
  */
@@ -36,7 +38,8 @@ final class WorkerPool {
 
     private final Condition allEnded = this.lock.newCondition();
 
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    /** The work; taken without the lock, so that busy workers never queue for it. */
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
     private int threads;
 
@@ -67,6 +70,7 @@ final class WorkerPool {
             if (this.shutdown) {
                 throw new RejectedExecutionException("worker pool is shut down");
             }
+            // Added under the lock, where a worker about to sleep checks the queue once more: no wake-up is lost.
             this.queue.addAll(work);
             int woken = Math.min(this.idle - this.waking, work.size());
             for (int i = 0; i < woken; i++) {
@@ -116,6 +120,10 @@ final class WorkerPool {
      * @return the work, or {@code null} when this worker ends (it has then been counted out)
      */
     private Runnable take() {
+        Runnable ready = this.queue.poll();
+        if (ready != null) {
+            return ready;
+        }
         this.lock.lock();
         try {
             long nanos = KEEP_ALIVE.toNanos();

@@ -37,8 +37,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobProcessor {
 
-    /** How many due jobs one store hands over per pass; more are taken in an immediate next pass. */
+    /**
+     * How many due jobs one persistent store hands over per pass (one transaction); more are taken in an immediate
+     * next pass.
+     */
     public static final int BATCH_SIZE = 100;
+
+    /** How many due jobs a store keeping its jobs in memory hands over per pass, where claiming costs little. */
+    public static final int MEMORY_BATCH_SIZE = 10_000;
 
     private final SchedulerCore core;
 
@@ -121,9 +127,10 @@ public final class JobProcessor {
             return checkAt;
         }
         RunTimeCalculator calculator = new RunTimeCalculator(now);
+        int batchSize = store.isPersistent() ? BATCH_SIZE : MEMORY_BATCH_SIZE;
         List<AcquiredJob> acquired;
         try {
-            acquired = store.acquireDueJobs(instant.plus(lookAhead), BATCH_SIZE, calculator);
+            acquired = store.acquireDueJobs(instant.plus(lookAhead), batchSize, calculator);
         }
         catch (RuntimeException ex) {
             return failed(alias, "acquire its due jobs", ex, instant, events);
@@ -138,7 +145,7 @@ public final class JobProcessor {
             }
         }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
-        Instant wakeAt = (acquired.size() >= BATCH_SIZE) ? instant : null;
+        Instant wakeAt = (acquired.size() >= batchSize) ? instant : null;
         try {
             Optional<Instant> next = store.nextRunTime();
             Optional<Duration> maxWait = store.maxWait();
