@@ -20,6 +20,7 @@ import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.support.DelegatingJobStore;
+import dev.apscheduler.support.FailingJobStore;
 import dev.apscheduler.support.SchedulerFixture;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.trigger.DateTrigger;
@@ -204,6 +205,24 @@ class LookAheadTests {
             .satisfies((next) -> assertThat(next).isAfter(at(1.05)));
         this.scheduler.shutdown(false);
         assertThat(this.memory.lookupJob("fast").flatMap(Job::nextRunTime)).contains(at(1));
+    }
+
+    @Test
+    void aStoreIsAskedAgainWhenItIsRetriedAfterAFailureThoughNothingWasDueBefore() {
+        FailingJobStore flaky = new FailingJobStore(new MemoryJobStore(WINDOW));
+        ManualScheduler scheduler = this.fixture.builder().jobStore("default", flaky)
+            .jobstoreRetryInterval(Duration.ofSeconds(10)).build();
+        scheduler.addJob(JobSpec.task("stamp").id("late").trigger(DateTrigger.of(at(60))));
+        scheduler.start();
+        assertThat(scheduler.runDue()).contains(at(59.8).toInstant());
+        flaky.failing = true;
+        scheduler.wakeup();
+        assertThat(scheduler.runDue()).contains(at(10).toInstant());
+        flaky.failing = false;
+        // added while the store is left alone until its retry time: seen at the retry, not at the old next run time
+        scheduler.addJob(JobSpec.task("stamp").id("soon").trigger(DateTrigger.of(at(12))));
+        scheduler.advance(seconds(20));
+        assertThat(this.runs).containsExactly("00:00:12 at 00:00:12 []");
     }
 
     @Test

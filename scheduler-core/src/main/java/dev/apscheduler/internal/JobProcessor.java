@@ -165,6 +165,8 @@ public final class JobProcessor {
 
     private Instant failed(String alias, String operation, RuntimeException ex, Instant now,
             List<SchedulerEvent> events) {
+        // changes made while the store is left alone are not looked at then: ask it as soon as it is retried
+        this.checkAt.remove(alias);
         StoreGuard.Outcome outcome = this.core.guard().failed(alias, operation, ex, now, this.core.retryInterval());
         events.add(outcome.event());
         return outcome.retryAt();
