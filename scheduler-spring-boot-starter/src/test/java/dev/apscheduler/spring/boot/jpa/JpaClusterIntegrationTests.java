@@ -22,6 +22,7 @@ import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
+import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +169,7 @@ class JpaClusterIntegrationTests {
                 }
             });
             this.scheduler = BackgroundScheduler.builder().timezone(ZoneOffset.UTC).taskRegistry(tasks)
-                .jobStore("default", new ForwardingJobStore(StoreApplications.store(this.application)) {
+                .jobStore("default", new DelegatingJobStore(StoreApplications.store(this.application)) {
                     // what this instance claims, when it claims it: due or ahead of time (held, handed over later)
                     @Override
                     public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {

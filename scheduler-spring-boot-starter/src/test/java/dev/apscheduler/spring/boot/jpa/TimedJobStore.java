@@ -9,12 +9,13 @@ import java.util.function.Supplier;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobStore;
+import dev.apscheduler.support.DelegatingJobStore;
 
 /**
  * A job store that times the calls of the scheduler's loop on another store, for the benchmark's breakdown of where a
  * pass spends its time.
  */
-final class TimedJobStore extends ForwardingJobStore {
+final class TimedJobStore extends DelegatingJobStore {
 
     private final ConcurrentLinkedQueue<Long> acquireMicros = new ConcurrentLinkedQueue<>();
 
@@ -51,12 +52,12 @@ final class TimedJobStore extends ForwardingJobStore {
 
     @Override
     public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
-        return timed(this.acquireMicros, () -> this.store.acquireDueJobs(now, limit, decider));
+        return timed(this.acquireMicros, () -> this.delegate.acquireDueJobs(now, limit, decider));
     }
 
     @Override
     public Optional<Instant> nextRunTime() {
-        return timed(this.nextRunTimeMicros, this.store::nextRunTime);
+        return timed(this.nextRunTimeMicros, this.delegate::nextRunTime);
     }
 
 }
