@@ -160,10 +160,13 @@ class ExecutorTests {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch allWorkersBusy = new CountDownLatch(4);
         this.tasks.register("busy", (context) -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             threads.add(Thread.currentThread().getName());
-            Thread.sleep(2);
+            // the first runs wait until four run at once: the pool must have started all its workers
+            allWorkersBusy.countDown();
+            allWorkersBusy.await(10, TimeUnit.SECONDS);
             running.decrementAndGet();
             return null;
         });
@@ -179,8 +182,8 @@ class ExecutorTests {
         // shutdown stops new work but runs what was accepted
         assertThat(executor.shutdown(Duration.ofSeconds(30))).isTrue();
         assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED)).hasSize(200);
-        assertThat(mostAtOnce.get()).isBetween(1, 4);
-        assertThat(threads).hasSizeBetween(1, 4).allMatch((name) -> name.startsWith("apscheduler-workers-"));
+        assertThat(mostAtOnce.get()).isEqualTo(4);
+        assertThat(threads).hasSize(4).allMatch((name) -> name.startsWith("apscheduler-workers-"));
         assertThat(executor.activeCount()).isZero();
     }
 
