@@ -3,13 +3,9 @@ package dev.apscheduler.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 import dev.apscheduler.JobStoreException;
 import dev.apscheduler.Scheduler;
@@ -20,11 +16,10 @@ import dev.apscheduler.spring.boot.annotation.InvalidScheduledJobException;
 import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
-import dev.apscheduler.store.AcquiredJob;
-import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.MemoryJobStore;
+import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -149,18 +144,20 @@ class SchedulerLifecycleTests {
     /**
      * A store that refuses new jobs, and remembers being shut down.
      */
-    static class RefusingJobStore implements JobStore {
-
-        private final MemoryJobStore jobs = new MemoryJobStore();
+    static class RefusingJobStore extends DelegatingJobStore {
 
         final AtomicBoolean started = new AtomicBoolean();
 
         volatile boolean shutDown;
 
+        RefusingJobStore() {
+            super(new MemoryJobStore());
+        }
+
         @Override
         public void start(JobStoreContext context) {
             this.started.set(true);
-            this.jobs.start(context);
+            super.start(context);
         }
 
         @Override
@@ -169,53 +166,8 @@ class SchedulerLifecycleTests {
         }
 
         @Override
-        public boolean isPersistent() {
-            return false;
-        }
-
-        @Override
         public void addJob(Job job) {
             throw new JobStoreException("no room");
-        }
-
-        @Override
-        public void updateJob(Job job) {
-            this.jobs.updateJob(job);
-        }
-
-        @Override
-        public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
-            return this.jobs.modifyJob(jobId, modification);
-        }
-
-        @Override
-        public void removeJob(String jobId) {
-            this.jobs.removeJob(jobId);
-        }
-
-        @Override
-        public void removeAllJobs() {
-            this.jobs.removeAllJobs();
-        }
-
-        @Override
-        public Optional<Job> lookupJob(String jobId) {
-            return this.jobs.lookupJob(jobId);
-        }
-
-        @Override
-        public List<Job> getAllJobs() {
-            return this.jobs.getAllJobs();
-        }
-
-        @Override
-        public Optional<Instant> nextRunTime() {
-            return this.jobs.nextRunTime();
-        }
-
-        @Override
-        public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
-            return this.jobs.acquireDueJobs(now, limit, decider);
         }
 
     }
