@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
- * Runs claimed ahead of their time from a store with a look-ahead window ({@link dev.apscheduler.store.JobStore#lookAhead()}):
- * the store has already moved the job past them, and the loop hands each to its executor when its time comes. This
- * scheduler's own changes to such a job apply to the held run: removing or pausing the job, or giving it a new
- * trigger or next run time, cancels it; other changes (arguments, options) replace the job it runs. Not thread-safe:
- * used under the scheduler's lock.
+ * Runs claimed ahead of their time from a store with a look-ahead window
+ * ({@link dev.apscheduler.store.JobStore#lookAhead()}): the store has already moved the job past them, and the loop
+ * hands each to its executor when its time comes. This scheduler's own changes to such a job apply to the held run:
+ * removing or pausing the job, or giving it a new trigger or next run time, cancels it; other changes (arguments,
+ * options) replace the job it runs. Not thread-safe: used under the scheduler's lock.
  */
 public final class ClaimedRuns {
 
@@ -35,8 +35,6 @@ public final class ClaimedRuns {
 
     /** The held runs by the time they are due, each instant's in the order claimed: jobs due together share one. */
     private final TreeMap<Instant, List<AcquiredJob>> byDue = new TreeMap<>();
-
-    private int size;
 
     /**
      * Holds a claimed job until the last of its run times.
@@ -46,7 +44,6 @@ public final class ClaimedRuns {
         List<ZonedDateTime> runTimes = acquired.decision().runTimes();
         this.byDue.computeIfAbsent(runTimes.get(runTimes.size() - 1).toInstant(), (due) -> new ArrayList<>())
             .add(acquired);
-        this.size++;
     }
 
     /**
@@ -63,7 +60,6 @@ public final class ClaimedRuns {
         while (!this.byDue.isEmpty() && !this.byDue.firstKey().isAfter(now)) {
             due.addAll(this.byDue.pollFirstEntry().getValue());
         }
-        this.size -= due.size();
         return due;
     }
 
@@ -73,14 +69,6 @@ public final class ClaimedRuns {
      */
     public Optional<Instant> earliest() {
         return this.byDue.isEmpty() ? Optional.empty() : Optional.of(this.byDue.firstKey());
-    }
-
-    /**
-     * Returns how many runs are held.
-     * @return the count
-     */
-    public int size() {
-        return this.size;
     }
 
     /**
@@ -94,21 +82,12 @@ public final class ClaimedRuns {
     }
 
     /**
-     * Cancels the held runs of every job of a store, or of every store.
+     * Takes the held runs of a store, or of every store: to cancel them, or to give them back.
      * @param jobstore the store, or {@code null} for all
-     * @return the cancelled runs, earliest first
-     */
-    public List<AcquiredJob> cancelAll(@Nullable String jobstore) {
-        return removeIf((job) -> jobstore == null || job.jobstore().equals(jobstore));
-    }
-
-    /**
-     * Takes the held runs of a store, or of every store, earliest first.
-     * @param jobstore the store, or {@code null} for all
-     * @return the runs
+     * @return the runs, earliest first
      */
     public List<AcquiredJob> takeAll(@Nullable String jobstore) {
-        return cancelAll(jobstore);
+        return removeIf((job) -> jobstore == null || job.jobstore().equals(jobstore));
     }
 
     /**
@@ -143,7 +122,6 @@ public final class ClaimedRuns {
                 buckets.remove();
             }
         }
-        this.size -= removed.size();
         return removed;
     }
 
@@ -160,7 +138,8 @@ public final class ClaimedRuns {
     public static void giveBack(String alias, JobStore store, List<AcquiredJob> runs) {
         Map<String, List<AcquiredJob>> byJob = new LinkedHashMap<>();
         runs.forEach((run) -> byJob.computeIfAbsent(run.job().id(), (id) -> new ArrayList<>()).add(run));
-        byJob.forEach((jobId, held) -> giveBack(alias, store, held.get(0).job(), held.get(held.size() - 1).decision()));
+        byJob.forEach((jobId, held) -> giveBack(alias, store, held.get(0).job(),
+                held.get(held.size() - 1).decision()));
     }
 
     private static void giveBack(String alias, JobStore store, Job earliest, JobDecision latest) {

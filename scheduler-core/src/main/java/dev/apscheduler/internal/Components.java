@@ -270,8 +270,8 @@ public final class Components {
 
         @Override
         public void reportUnrestorableJob(JobRestoreException failure) {
-            SchedulerCore.logger.error("Job store '{}' holds a job that cannot be restored; it is kept and skipped: {}", this.alias,
-                    failure.getMessage(), failure);
+            SchedulerCore.logger.error("Job store '{}' holds a job that cannot be restored; it is kept and skipped: {}",
+                    this.alias, failure.getMessage(), failure);
             Components.this.core.events().dispatch(new JobStoreEvent(EventCodes.JOB_RESTORE_FAILED, this.alias,
                     failure.jobId(), failure));
         }

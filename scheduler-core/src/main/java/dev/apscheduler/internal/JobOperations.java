@@ -290,7 +290,7 @@ public final class JobOperations {
             else {
                 this.lookup.storesMatching(jobstore).forEach((alias, store) -> {
                     StoreCalls.run(alias, "remove all jobs", store::removeAllJobs);
-                    this.core.claimedRuns().cancelAll(alias);
+                    this.core.claimedRuns().takeAll(alias);
                 });
             }
         }

@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * may sleep: until the earliest next run time across stores, capped by a store's maximum wait and by the retry time
  * of a failed store. A store with a look-ahead window has its jobs claimed that much before their run time; the runs
  * are held ({@link ClaimedRuns}) and handed over when their time comes, and passes woken only for that do not ask the
- * store again before it has something due. Every store call is guarded: a failure is logged, published and retried later, and the loop
- * goes on with the other stores.
+ * store again before it has something due. Every store call is guarded: a failure is logged, published and retried
+ * later, and the loop goes on with the other stores.
  */
 public final class JobProcessor {
 

@@ -16,7 +16,6 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerStateEvent;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.Job;
-import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.MemoryJobStore;
 import org.slf4j.Logger;
@@ -142,9 +141,8 @@ public final class Lifecycle {
     private void giveBackClaimedRuns() {
         this.core.lock();
         try {
-            List<AcquiredJob> runs = this.core.claimedRuns().takeAll(null);
             this.core.components().stores().forEach((alias, store) -> ClaimedRuns.giveBack(alias, store,
-                    runs.stream().filter((run) -> run.job().jobstore().equals(alias)).toList()));
+                    this.core.claimedRuns().takeAll(alias)));
         }
         finally {
             this.core.unlock();
