@@ -3,11 +3,7 @@ package com.example.sample;
 import java.time.Duration;
 
 import com.example.sample.HttpJson.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,19 +12,7 @@ import static org.awaitility.Awaitility.await;
  * The actuator endpoints the sample exposes, over real HTTP: health with the scheduler's details, the
  * {@code apscheduler} endpoint, the scheduler's meters and their Prometheus output.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.datasource.url=jdbc:h2:mem:job-api", "spring.jpa.hibernate.ddl-auto=none" })
-class ActuatorIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    private HttpJson http;
-
-    @BeforeEach
-    void client() {
-        this.http = new HttpJson(this.port);
-    }
+class ActuatorIntegrationTests extends SampleHttpTests {
 
     @Test
     void healthShowsTheSchedulerWithItsJpaAndMemoryStores() {

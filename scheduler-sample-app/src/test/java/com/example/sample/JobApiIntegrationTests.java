@@ -3,14 +3,10 @@ package com.example.sample;
 import java.util.stream.Stream;
 
 import com.example.sample.HttpJson.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listing tasks and jobs, adding jobs, and the errors for invalid requests and unknown ids (changes to jobs are
  * {@link JobChangesIntegrationTests}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.datasource.url=jdbc:h2:mem:job-api", "spring.jpa.hibernate.ddl-auto=none" })
-class JobApiIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    private HttpJson http;
-
-    @BeforeEach
-    void client() {
-        this.http = new HttpJson(this.port);
-    }
+class JobApiIntegrationTests extends SampleHttpTests {
 
     @Test
     void listsTheRegisteredTasks() {

@@ -3,11 +3,7 @@ package com.example.sample;
 import java.time.Duration;
 
 import com.example.sample.HttpJson.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,19 +11,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Changing jobs through the REST API over real HTTP: modify, reschedule, pause, resume, run now and remove.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.datasource.url=jdbc:h2:mem:job-api", "spring.jpa.hibernate.ddl-auto=none" })
-class JobChangesIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    private HttpJson http;
-
-    @BeforeEach
-    void client() {
-        this.http = new HttpJson(this.port);
-    }
+class JobChangesIntegrationTests extends SampleHttpTests {
 
     @Test
     void modifiesAJobsOptions() {
