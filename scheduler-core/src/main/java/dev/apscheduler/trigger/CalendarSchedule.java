@@ -54,7 +54,9 @@ record CalendarSchedule(int years, int months, int weeks, int days, LocalTime ti
             LocalDateTime wallTime = date.atTime(this.time);
             // an overlap resolves to the earlier offset; a gap shifts the time forward by its length
             ZonedDateTime fireTime = ZonedDateTime.ofLocal(wallTime, zone, null);
-            if (fireTime.toLocalDateTime().equals(wallTime)) {
+            // APScheduler compares the time of day only: a date the zone skipped whole (Pacific/Apia's 2011-12-30)
+            // fires at the same time on the day after, which the shift lands on
+            if (fireTime.toLocalTime().equals(this.time)) {
                 return Optional.of(fireTime);
             }
             // APScheduler continues from the date the shifted time falls on

@@ -1,8 +1,13 @@
 package dev.apscheduler.trigger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The search walks the fields from the most significant: a field whose value is acceptable is kept; a field that
  * can still reach an acceptable value is set to it and the less significant fields are reset to their minimums; a
  * field that cannot makes the next more significant field step up by one. As in APScheduler 3.11 with
- * {@code zoneinfo}, stepping a field up adds the wall-clock difference as elapsed time (so the search walks through
- * both passes of a DST fall-back overlap), while setting a field keeps the UTC offset when the new wall time has it
- * and otherwise resolves the wall time as {@link ZonedDateTime#ofLocal} does (a time in a DST gap moves forward by
- * the length of the gap).
+ * {@code zoneinfo}, the candidate is a wall time with a fold (which of two offsets applies where the wall time is
+ * ambiguous or missing): stepping a field up adds the wall-clock difference as elapsed time and resolves the result
+ * from the instant (so the search walks through both passes of a DST fall-back overlap), while setting a field keeps
+ * the wall time as it is, even inside a DST gap, and keeps the fold.
  */
 final class CronSchedule implements WallClockSchedule {
 
@@ -75,16 +80,16 @@ final class CronSchedule implements WallClockSchedule {
 
     @Override
     public Optional<ZonedDateTime> next(ZonedDateTime start, @Nullable ZonedDateTime end) {
-        ZonedDateTime date = start;
+        ZoneRules rules = start.getZone().getRules();
+        Candidate date = Candidate.of(start);
         int fieldNumber = 0;
         while (fieldNumber >= 0 && fieldNumber < this.fields.size()) {
             CronField field = this.fields.get(fieldNumber);
-            LocalDateTime wall = date.toLocalDateTime();
-            int current = field.value(wall);
-            int next = field.nextValue(wall);
+            int current = field.value(date.wall());
+            int next = field.nextValue(date.wall());
             if (next == CronExpression.NONE || (next > current && !field.real())) {
                 int incremented = (next == CronExpression.NONE) ? fieldNumber - 1 : fieldNumber;
-                Step step = increment(date, incremented);
+                Step step = increment(date, incremented, start.getZone());
                 if (step == null) {
                     return Optional.empty();
                 }
@@ -98,11 +103,11 @@ final class CronSchedule implements WallClockSchedule {
             else {
                 fieldNumber++;
             }
-            if (end != null && date.isAfter(end)) {
+            if (end != null && date.instant(rules).isAfter(end.toInstant())) {
                 return Optional.empty();
             }
         }
-        return Optional.of(date);
+        return Optional.of(date.instant(rules).atZone(start.getZone()));
     }
 
     /**
@@ -110,8 +115,8 @@ final class CronSchedule implements WallClockSchedule {
      * one) up by one and resets the less significant fields to their minimums; {@code null} when no field can step
      * up (past the year 9999).
      */
-    private @Nullable Step increment(ZonedDateTime date, int fieldNumber) {
-        LocalDateTime wall = date.toLocalDateTime();
+    private @Nullable Step increment(Candidate date, int fieldNumber, ZoneId zone) {
+        LocalDateTime wall = date.wall();
         int[] values = new int[TYPES.length];
         int number = fieldNumber;
         int i = 0;
@@ -145,16 +150,20 @@ final class CronSchedule implements WallClockSchedule {
             }
         }
         LocalDateTime target = toLocal(values);
-        // Elapsed time, not wall-clock arithmetic: this is what walks into the second pass of an overlap.
-        return new Step(date.plus(Duration.between(wall, target)), number);
+        // Elapsed time from the candidate's instant, resolved from the new instant: this is what walks into the
+        // second pass of an overlap, and what normalises a wall time left in a gap by an earlier set.
+        Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
+        return new Step(Candidate.of(instant.atZone(zone)), number);
     }
 
     /**
-     * Sets field {@code fieldNumber} to {@code value} and resets the less significant fields to their minimums,
-     * keeping the date's UTC offset when the new wall time has it.
+     * Sets field {@code fieldNumber} to {@code value} and resets the less significant fields to their minimums. The
+     * new wall time is kept as it is, even in a gap: APScheduler 3.11 matches the remaining fields against it and
+     * resolves it only when it becomes the result (or steps up), so that, for example, {@code hour=2,
+     * minute=3-59/13} on a day whose 02:00 to 02:30 is skipped gives 02:03 (which is 02:33), not 02:42.
      */
-    private ZonedDateTime set(ZonedDateTime date, int fieldNumber, int value) {
-        LocalDateTime wall = date.toLocalDateTime();
+    private Candidate set(Candidate date, int fieldNumber, int value) {
+        LocalDateTime wall = date.wall();
         int[] values = new int[TYPES.length];
         for (int i = 0; i < this.fields.size(); i++) {
             CronField field = this.fields.get(i);
@@ -162,7 +171,7 @@ final class CronSchedule implements WallClockSchedule {
                 values[i] = (i < fieldNumber) ? field.value(wall) : (i > fieldNumber) ? field.min() : value;
             }
         }
-        return ZonedDateTime.ofLocal(toLocal(values), date.getZone(), date.getOffset());
+        return new Candidate(toLocal(values), date.fold());
     }
 
     private static LocalDateTime toLocal(int[] values) {
@@ -196,7 +205,29 @@ final class CronSchedule implements WallClockSchedule {
         return this.fields.toString();
     }
 
-    private record Step(ZonedDateTime date, int fieldNumber) {
+    private record Step(Candidate date, int fieldNumber) {
+    }
+
+    /**
+     * A search candidate as Python's {@code datetime} holds it: a wall time, which may lie in a DST gap, and a fold
+     * that picks the offset after a transition ({@code true}) or before it ({@code false}) where the wall time is
+     * ambiguous (an overlap) or missing (a gap).
+     */
+    private record Candidate(LocalDateTime wall, boolean fold) {
+
+        static Candidate of(ZonedDateTime time) {
+            ZoneOffsetTransition transition = time.getZone().getRules().getTransition(time.toLocalDateTime());
+            return new Candidate(time.toLocalDateTime(),
+                    transition != null && time.getOffset().equals(transition.getOffsetAfter()));
+        }
+
+        Instant instant(ZoneRules rules) {
+            ZoneOffsetTransition transition = rules.getTransition(this.wall);
+            ZoneOffset offset = (transition == null) ? rules.getOffset(this.wall)
+                    : this.fold ? transition.getOffsetAfter() : transition.getOffsetBefore();
+            return this.wall.toInstant(offset);
+        }
+
     }
 
 }

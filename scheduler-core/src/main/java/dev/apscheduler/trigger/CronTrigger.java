@@ -143,18 +143,21 @@ public final class CronTrigger implements Trigger {
         else {
             start = (this.startDate != null) ? max(now.toInstant(), this.startDate.toInstant()) : now.toInstant();
         }
-        return search(start).map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate));
+        return FallBackOverlaps.next(this.schedule, ceiling(start), this.endDate, previousFireTime)
+            .map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate));
     }
 
     @Override
     public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
-        return search((this.startDate != null) ? max(time.toInstant(), this.startDate.toInstant()) : time.toInstant());
+        ZonedDateTime start = ceiling(
+                (this.startDate != null) ? max(time.toInstant(), this.startDate.toInstant()) : time.toInstant());
+        return FallBackOverlaps.next(this.schedule, start, this.endDate,
+                FallBackOverlaps.impliedPrevious(this.schedule, start));
     }
 
-    private Optional<ZonedDateTime> search(Instant start) {
+    private ZonedDateTime ceiling(Instant start) {
         Instant second = start.truncatedTo(ChronoUnit.SECONDS);
-        Instant ceiling = second.equals(start) ? start : second.plusSeconds(1);
-        return FallBackOverlaps.next(this.schedule, ceiling.atZone(this.zone), this.endDate);
+        return (second.equals(start) ? start : second.plusSeconds(1)).atZone(this.zone);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
  * (or half hour) happen twice: a schedule with a fixed hour fires once, at the first occurrence, as cron daemons do;
  * a schedule whose hour field accepts every hour still fires in both passes, because its times are really distinct.
  *
- * <p>The trigger keeps no state, so "already fired in the first pass" is read from the search start: a search that
- * starts one second after a matching time in the first pass (the search after that fire time) skips the second pass.
- * A search that starts later in the first pass, without such a fire time just before it, still finds the second
- * pass's times, as APScheduler does: for such a caller the first occurrence was not a fire time.
+ * <p>"Fired in the first pass" is read from the previous fire time where the caller has one: the second pass is
+ * skipped when the previous fire time is one of the schedule's times in the first pass of the same overlap (a
+ * previous time that the schedule does not match is not taken as a fire in that pass, as in APScheduler's tests of
+ * the overlap). A search without one (a new job)
+ * still finds the second pass's times, as APScheduler does: for such a caller the first occurrence was not a fire
+ * time. A search from a combination trigger, which passes no previous fire time, reads it from the search start: one
+ * second after a matching time in the first pass is the search after that fire time.
  */
 final class FallBackOverlaps {
 
@@ -24,21 +27,31 @@ final class FallBackOverlaps {
 
     /**
      * Returns the schedule's next fire time at or after {@code start} (a whole second in the schedule's zone), up to
-     * {@code end}, without the second pass of an overlap whose first pass fired just before {@code start}.
+     * {@code end}, without the second pass of an overlap in whose first pass {@code previous} lies.
      */
-    static Optional<ZonedDateTime> next(WallClockSchedule schedule, ZonedDateTime start, @Nullable ZonedDateTime end) {
+    static Optional<ZonedDateTime> next(WallClockSchedule schedule, ZonedDateTime start, @Nullable ZonedDateTime end,
+            @Nullable ZonedDateTime previous) {
         Optional<ZonedDateTime> candidate = schedule.next(start, end);
-        if (candidate.isEmpty() || schedule.firesEveryHour()) {
+        if (candidate.isEmpty() || previous == null || schedule.firesEveryHour()) {
             return candidate;
         }
         ZoneOffsetTransition overlap = overlapInSecondPass(candidate.get());
-        if (overlap == null || !firedInFirstPass(schedule, start.minusSeconds(1), overlap)) {
+        if (overlap == null || !firedInFirstPass(schedule, previous.withZoneSameInstant(start.getZone()), overlap)) {
             return candidate;
         }
         // The first wall-clock time after the repeated ones, in the offset that follows the transition.
         ZonedDateTime afterOverlap = overlap.getDateTimeBefore().atOffset(overlap.getOffsetAfter())
             .atZoneSameInstant(start.getZone());
         return schedule.next(afterOverlap, end);
+    }
+
+    /**
+     * Returns the fire time that a search from {@code start} without a known previous fire time follows: the second
+     * before it, if that is one of the schedule's times.
+     */
+    static @Nullable ZonedDateTime impliedPrevious(WallClockSchedule schedule, ZonedDateTime start) {
+        ZonedDateTime before = start.minusSeconds(1);
+        return schedule.matches(before.toLocalDateTime()) ? before : null;
     }
 
     private static @Nullable ZoneOffsetTransition overlapInSecondPass(ZonedDateTime time) {

@@ -92,6 +92,18 @@ class CalendarIntervalTriggerTests {
     }
 
     @Test
+    void aDayTheZoneSkippedFiresOnTheDayAfterAtTheSameTime() {
+        // Pacific/Apia went from 2011-12-29 23:59:59 (-10:00) to 2011-12-31 00:00 (+14:00). APScheduler resolves
+        // 2011-12-30 10:00 to 2011-12-31 10:00 and, the time of day being right, fires there.
+        assertThat(sequence(Map.of("days", 1, "hour", 10, "start_date", "2011-12-29", "timezone", "Pacific/Apia"), 3))
+            .containsExactly("2011-12-29T10:00-10:00", "2011-12-31T10:00+14:00", "2012-01-01T10:00+14:00");
+        assertThat(sequence(Map.of("days", 1, "hour", 10, "start_date", "2011-12-30", "timezone", "Pacific/Apia"), 2))
+            .containsExactly("2011-12-31T10:00+14:00", "2012-01-01T10:00+14:00");
+        assertThat(sequence(Map.of("weeks", 1, "hour", 10, "start_date", "2011-12-23", "timezone", "Pacific/Apia"), 3))
+            .containsExactly("2011-12-23T10:00-10:00", "2011-12-31T10:00+14:00", "2012-01-07T10:00+14:00");
+    }
+
+    @Test
     void firesOnceAtTheEarlierOccurrenceOfAnAmbiguousWallTime() {
         // Helsinki repeats 03:00-04:00 on 2024-10-27, New York 01:00-02:00 on 2024-11-03,
         // Lord Howe 01:30-02:00 on 2025-04-06

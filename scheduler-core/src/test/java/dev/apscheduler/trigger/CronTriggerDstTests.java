@@ -41,11 +41,12 @@ class CronTriggerDstTests {
     }
 
     @Test
-    void timeInsideAHalfHourGapIsMissedThatDayAsInApscheduler() {
-        // APScheduler 3.11 moves the hour it sets (02:00, in the gap) to 02:30, and minute 15 is then behind it.
+    void timeInsideAHalfHourGapFiresAsLateAsTheGapIsLong() {
+        // APScheduler 3.11 keeps the wall time it sets (02:00, in the gap) while it matches the minute, and resolves
+        // 02:15 only then, with the offset before the gap: 02:15+10:30 is 02:45+11:00.
         assertThat(fireTimes(cron(Map.of("hour", "2", "minute", "15"), "Australia/Lord_Howe"), "2024-10-05 12:00:00",
                 2))
-            .containsExactly("2024-10-07T02:15:00+11:00", "2024-10-08T02:15:00+11:00");
+            .containsExactly("2024-10-06T02:45:00+11:00", "2024-10-07T02:15:00+11:00");
     }
 
     @Test
@@ -119,6 +120,31 @@ class CronTriggerDstTests {
         CronTrigger trigger = cron(Map.of("hour", "1", "minute", "30"), "America/New_York");
         assertThat(trigger.nextFireTime(null, at(trigger, "2024-11-03T01:30:05-04:00")).map(DateTimes::format))
             .contains("2024-11-03T01:30:00-05:00");
+    }
+
+    @Test
+    void aNewJobStartingAtTheFirstSecondOfTheSecondPassFiresInIt() {
+        // America/Havana repeated 00:00-01:00 on 2015-11-01. The second before the start (00:59:59 in the first pass)
+        // matches the schedule, but without a previous fire time nothing ran in the first pass (as APScheduler).
+        CronTrigger trigger = cron(Map.of("hour", "0", "minute", "*", "second", "59"), "America/Havana");
+        assertThat(trigger.nextFireTime(null, at(trigger, "2015-11-01T00:00:00-05:00")).map(DateTimes::format))
+            .contains("2015-11-01T00:00:59-05:00");
+        // after a run in the first pass the second pass is skipped
+        assertThat(trigger.nextFireTime(at(trigger, "2015-11-01T00:59:59-04:00"),
+                at(trigger, "2015-11-01T00:59:59-04:00")).map(DateTimes::format))
+            .contains("2015-11-02T00:00:59-05:00");
+    }
+
+    @Test
+    void minuteStepsInsideAGapMatchTheWallTimeBeforeItIsResolved() {
+        // Lord Howe skips 02:00-02:30 on 2020-10-04: minute 3-59/13 is matched against 02:00, giving 02:03 (02:33).
+        assertThat(fireTimes(cron(Map.of("hour", "2", "minute", "3-59/13"), "Australia/Lord_Howe"),
+                "2020-10-03 12:00:00", 3))
+            .containsExactly("2020-10-04T02:33:00+11:00", "2020-10-04T02:42:00+11:00", "2020-10-04T02:55:00+11:00");
+        // Sao Paulo skipped 00:00-01:00 on 2012-10-21: midnight there is 01:00
+        assertThat(fireTimes(cron(Map.of("crontab", "*/15 0 */10 10 0"), "America/Sao_Paulo"), "2011-10-16 02:24:00",
+                1))
+            .containsExactly("2012-10-21T01:00:00-02:00");
     }
 
     @Test
