@@ -59,8 +59,9 @@ record CalendarSchedule(int years, int months, int weeks, int days, LocalTime ti
             if (fireTime.toLocalTime().equals(this.time)) {
                 return Optional.of(fireTime);
             }
-            // APScheduler continues from the date the shifted time falls on
-            date = following(fireTime.toLocalDate());
+            // the next date of the schedule (APScheduler continues from the date the shifted time falls on, which
+            // passes over a day whose time exists when a gap crosses midnight)
+            date = following(date);
         }
         return Optional.empty();
     }

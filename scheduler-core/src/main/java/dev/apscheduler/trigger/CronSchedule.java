@@ -97,8 +97,10 @@ final class CronSchedule implements WallClockSchedule {
                 fieldNumber = step.fieldNumber();
             }
             else if (next > current) {
-                date = set(date, fieldNumber, next);
-                fieldNumber++;
+                Candidate set = set(date, fieldNumber, next, start.getZone());
+                // a set that went by elapsed time into the second pass of an overlap is matched again from the top
+                fieldNumber = set.wall().equals(setWall(date, fieldNumber, next)) ? fieldNumber + 1 : 0;
+                date = set;
             }
             else {
                 fieldNumber++;
@@ -107,7 +109,17 @@ final class CronSchedule implements WallClockSchedule {
                 return Optional.empty();
             }
         }
-        return Optional.of(date.instant(rules).atZone(start.getZone()));
+        ZonedDateTime result = date.instant(rules).atZone(start.getZone());
+        ZoneOffsetTransition gap = date.gap(rules);
+        if (gap != null) {
+            // A wall time in a gap fires the gap's length later (APScheduler), unless a real time that the schedule
+            // matches comes first: then that one, so that resolving the gap never passes over a valid time.
+            Optional<ZonedDateTime> afterGap = next(gap.getInstant().atZone(start.getZone()), end);
+            if (afterGap.isPresent() && afterGap.get().isBefore(result)) {
+                return afterGap;
+            }
+        }
+        return Optional.of(result);
     }
 
     /**
@@ -151,9 +163,13 @@ final class CronSchedule implements WallClockSchedule {
         }
         LocalDateTime target = toLocal(values);
         // Elapsed time from the candidate's instant, resolved from the new instant: this is what walks into the
-        // second pass of an overlap, and what normalises a wall time left in a gap by an earlier set.
+        // second pass of an overlap, and what normalises a wall time left in a gap by an earlier set. Where that
+        // crossed a gap and overshot a target wall time that exists, the target is kept instead (APScheduler's issue
+        // 606 passes over it, for example the midnight after a spring-forward).
         Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
-        return new Step(Candidate.of(instant.atZone(zone)), number);
+        Candidate stepped = Candidate.of(instant.atZone(zone));
+        boolean overshot = stepped.wall().isAfter(target) && new Candidate(target, false).gap(zone.getRules()) == null;
+        return new Step(overshot ? new Candidate(target, false) : stepped, number);
     }
 
     /**
@@ -162,7 +178,20 @@ final class CronSchedule implements WallClockSchedule {
      * resolves it only when it becomes the result (or steps up), so that, for example, {@code hour=2,
      * minute=3-59/13} on a day whose 02:00 to 02:30 is skipped gives 02:03 (which is 02:33), not 02:42.
      */
-    private Candidate set(Candidate date, int fieldNumber, int value) {
+    private Candidate set(Candidate date, int fieldNumber, int value, ZoneId zone) {
+        LocalDateTime wall = date.wall();
+        LocalDateTime target = setWall(date, fieldNumber, value);
+        ZoneOffsetTransition overlap = date.firstPassOf(zone.getRules());
+        if (overlap != null && !target.isBefore(overlap.getDateTimeBefore())) {
+            // From the first pass of an overlap to a wall time past its end: go by elapsed time, into the second
+            // pass, as a step up does (APScheduler's wall-clock jump would pass over the whole second pass).
+            Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
+            return Candidate.of(instant.atZone(zone));
+        }
+        return new Candidate(target, date.fold());
+    }
+
+    private LocalDateTime setWall(Candidate date, int fieldNumber, int value) {
         LocalDateTime wall = date.wall();
         int[] values = new int[TYPES.length];
         for (int i = 0; i < this.fields.size(); i++) {
@@ -171,7 +200,7 @@ final class CronSchedule implements WallClockSchedule {
                 values[i] = (i < fieldNumber) ? field.value(wall) : (i > fieldNumber) ? field.min() : value;
             }
         }
-        return new Candidate(toLocal(values), date.fold());
+        return toLocal(values);
     }
 
     private static LocalDateTime toLocal(int[] values) {
@@ -219,6 +248,16 @@ final class CronSchedule implements WallClockSchedule {
             ZoneOffsetTransition transition = time.getZone().getRules().getTransition(time.toLocalDateTime());
             return new Candidate(time.toLocalDateTime(),
                     transition != null && time.getOffset().equals(transition.getOffsetAfter()));
+        }
+
+        @Nullable ZoneOffsetTransition firstPassOf(ZoneRules rules) {
+            ZoneOffsetTransition transition = rules.getTransition(this.wall);
+            return (transition != null && transition.isOverlap() && !this.fold) ? transition : null;
+        }
+
+        @Nullable ZoneOffsetTransition gap(ZoneRules rules) {
+            ZoneOffsetTransition transition = rules.getTransition(this.wall);
+            return (transition != null && transition.isGap()) ? transition : null;
         }
 
         Instant instant(ZoneRules rules) {

@@ -151,8 +151,7 @@ public final class CronTrigger implements Trigger {
     public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
         ZonedDateTime start = ceiling(
                 (this.startDate != null) ? max(time.toInstant(), this.startDate.toInstant()) : time.toInstant());
-        return FallBackOverlaps.next(this.schedule, start, this.endDate,
-                FallBackOverlaps.impliedPrevious(this.schedule, start));
+        return FallBackOverlaps.nextWithoutPrevious(this.schedule, start, this.endDate);
     }
 
     private ZonedDateTime ceiling(Instant start) {
@@ -196,6 +195,13 @@ public final class CronTrigger implements Trigger {
     @Override
     public ZoneId zone() {
         return this.zone;
+    }
+
+    /**
+     * Returns the wall-clock schedule this trigger searches, for tests that check fire times against it.
+     */
+    WallClockSchedule schedule() {
+        return this.schedule;
     }
 
     /**

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * previous time that the schedule does not match is not taken as a fire in that pass, as in APScheduler's tests of
  * the overlap). A search without one (a new job)
  * still finds the second pass's times, as APScheduler does: for such a caller the first occurrence was not a fire
- * time. A search from a combination trigger, which passes no previous fire time, reads it from the search start: one
- * second after a matching time in the first pass is the search after that fire time.
+ * time. A search from a combination trigger, which keeps no previous fire time of each of its triggers, takes a
+ * time of the first pass that the schedule matched before the search start as that fire.
  */
 final class FallBackOverlaps {
 
@@ -46,12 +46,25 @@ final class FallBackOverlaps {
     }
 
     /**
-     * Returns the fire time that a search from {@code start} without a known previous fire time follows: the second
-     * before it, if that is one of the schedule's times.
+     * Returns the schedule's next fire time at or after {@code start} for a caller that keeps no previous fire time
+     * of this schedule (a combination trigger): the second pass of an overlap is skipped when the schedule matched a
+     * time of its first pass before {@code start}.
      */
-    static @Nullable ZonedDateTime impliedPrevious(WallClockSchedule schedule, ZonedDateTime start) {
-        ZonedDateTime before = start.minusSeconds(1);
-        return schedule.matches(before.toLocalDateTime()) ? before : null;
+    static Optional<ZonedDateTime> nextWithoutPrevious(WallClockSchedule schedule, ZonedDateTime start,
+            @Nullable ZonedDateTime end) {
+        Optional<ZonedDateTime> candidate = schedule.next(start, end);
+        if (candidate.isEmpty() || schedule.firesEveryHour()) {
+            return candidate;
+        }
+        ZoneOffsetTransition overlap = overlapInSecondPass(candidate.get());
+        if (overlap == null) {
+            return candidate;
+        }
+        ZonedDateTime firstPass = overlap.getInstant().minus(overlap.getDuration().abs()).atZone(start.getZone());
+        Optional<ZonedDateTime> firstPassTime = schedule.next(firstPass, end);
+        boolean fired = firstPassTime.isPresent() && firstPassTime.get().isBefore(start)
+                && firstPassTime.get().toInstant().isBefore(overlap.getInstant());
+        return fired ? next(schedule, start, end, firstPassTime.get()) : candidate;
     }
 
     private static @Nullable ZoneOffsetTransition overlapInSecondPass(ZonedDateTime time) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,20 @@ class TriggerConformanceTests {
     private static final String HARD_RESOURCE = "/conformance/triggers-hard.jsonl";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The cases where APScheduler 3.11 passes over a real wall time that the schedule matches, and we fire at it (the
+     * README's deliberate difference "a cron schedule never passes over a matching wall time"): a step up across a
+     * spring-forward gap that overshoots its target (APScheduler's issue 606), a wall time in a gap resolved past later
+     * matching times, and the second pass of an overlap jumped over by setting a field. Each is checked to differ
+     * first at a call where our time is earlier than APScheduler's and is a matching real time.
+     */
+    private static final Set<String> PASSED_OVER_BY_APSCHEDULER = Set.of("h11-19", "h11-190", "x19-81-cron_step",
+            "x19-92-cron_prev", "x19-354-cron_prev", "x19-780-crontab", "x19-1096-cron_week", "x19-1121-cron_nth",
+            "x19-1164-cron_dst", "x19-1223-crontab", "x19-1291-cron_week", "x19-1376-crontab", "x19-1381-cron_dst",
+            "x19-1533-cron_dst", "x19-1829-cron_step", "x19-1923-cron_step", "x19-1977-cron_nth", "x19-2089-crontab",
+            "x19-2185-cron_end", "x19-2194-cron_dst", "x19-2212-cron_step", "x19-2260-crontab", "x19-2337-cron_step",
+            "x19-2464-crontab", "x19-2587-cron_step", "x19-2612-cron_step");
 
     @TestFactory
     Stream<DynamicTest> everyConformanceCasePasses() throws IOException {
@@ -103,6 +118,10 @@ class TriggerConformanceTests {
             return;
         }
         Trigger trigger = Triggers.create(c.trigger(), c.params(), zone);
+        if (PASSED_OVER_BY_APSCHEDULER.contains(c.id())) {
+            checkPassedOverByApscheduler(c, (CronTrigger) trigger);
+            return;
+        }
         ZonedDateTime previous = parse(c.previousFireTime(), zone);
         ZonedDateTime now = parse(c.now(), zone);
         List<String> actual = new ArrayList<>();
@@ -129,6 +148,36 @@ class TriggerConformanceTests {
                 now = next.get();
             }
         }
+    }
+
+    /**
+     * Walks the case until our time and APScheduler's first differ, and checks that ours is a real time the schedule
+     * matches, earlier than APScheduler's (which passed over it).
+     */
+    private static void checkPassedOverByApscheduler(Case c, CronTrigger trigger) {
+        ZoneId zone = trigger.zone();
+        ZonedDateTime previous = parse(c.previousFireTime(), zone);
+        ZonedDateTime now = parse(c.now(), zone);
+        for (String expected : c.expected()) {
+            ZonedDateTime ours = trigger.nextFireTime(previous, now).orElse(null);
+            assertThat(ours).as("%s: a time before APScheduler's %s", trigger, expected).isNotNull();
+            Instant theirs = (expected != null) ? parse(expected, zone).toInstant() : null;
+            if (!ours.toInstant().equals(theirs)) {
+                if (theirs != null) {
+                    assertThat(ours.toInstant()).as("%s: ours, where APScheduler gives %s", trigger, expected)
+                        .isBefore(theirs);
+                }
+                assertThat(trigger.schedule().matches(ours.toLocalDateTime())).as("%s matches %s", trigger, ours)
+                    .isTrue();
+                assertThat(ours.getOffset()).isEqualTo(zone.getRules().getOffset(ours.toInstant()));
+                return;
+            }
+            previous = ours;
+            if (!"fixed".equals(c.nowMode())) {
+                now = ours;
+            }
+        }
+        fail("%s agrees with APScheduler on every call: it is no longer a deliberate difference", c.id());
     }
 
     private static Duration jitter(Case c) {
