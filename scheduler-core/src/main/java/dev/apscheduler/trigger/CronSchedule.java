@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -81,7 +80,7 @@ final class CronSchedule implements WallClockSchedule {
     @Override
     public Optional<ZonedDateTime> next(ZonedDateTime start, @Nullable ZonedDateTime end) {
         ZoneRules rules = start.getZone().getRules();
-        Candidate date = Candidate.of(start);
+        SearchCandidate date = SearchCandidate.of(start);
         int fieldNumber = 0;
         while (fieldNumber >= 0 && fieldNumber < this.fields.size()) {
             CronField field = this.fields.get(fieldNumber);
@@ -97,7 +96,7 @@ final class CronSchedule implements WallClockSchedule {
                 fieldNumber = step.fieldNumber();
             }
             else if (next > current) {
-                Candidate set = set(date, fieldNumber, next, start.getZone());
+                SearchCandidate set = set(date, fieldNumber, next, start.getZone());
                 // a set that went by elapsed time into the second pass of an overlap is matched again from the top
                 fieldNumber = set.wall().equals(setWall(date, fieldNumber, next)) ? fieldNumber + 1 : 0;
                 date = set;
@@ -127,7 +126,7 @@ final class CronSchedule implements WallClockSchedule {
      * one) up by one and resets the less significant fields to their minimums; {@code null} when no field can step
      * up (past the year 9999).
      */
-    private @Nullable Step increment(Candidate date, int fieldNumber, ZoneId zone) {
+    private @Nullable Step increment(SearchCandidate date, int fieldNumber, ZoneId zone) {
         LocalDateTime wall = date.wall();
         int[] values = new int[TYPES.length];
         int number = fieldNumber;
@@ -167,9 +166,9 @@ final class CronSchedule implements WallClockSchedule {
         // crossed a gap and overshot a target wall time that exists, the target is kept instead (APScheduler's issue
         // 606 passes over it, for example the midnight after a spring-forward).
         Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
-        Candidate stepped = Candidate.of(instant.atZone(zone));
-        boolean overshot = stepped.wall().isAfter(target) && new Candidate(target, false).gap(zone.getRules()) == null;
-        return new Step(overshot ? new Candidate(target, false) : stepped, number);
+        SearchCandidate stepped = SearchCandidate.of(instant.atZone(zone));
+        boolean overshot = stepped.wall().isAfter(target) && new SearchCandidate(target, false).gap(zone.getRules()) == null;
+        return new Step(overshot ? new SearchCandidate(target, false) : stepped, number);
     }
 
     /**
@@ -178,7 +177,7 @@ final class CronSchedule implements WallClockSchedule {
      * resolves it only when it becomes the result (or steps up), so that, for example, {@code hour=2,
      * minute=3-59/13} on a day whose 02:00 to 02:30 is skipped gives 02:03 (which is 02:33), not 02:42.
      */
-    private Candidate set(Candidate date, int fieldNumber, int value, ZoneId zone) {
+    private SearchCandidate set(SearchCandidate date, int fieldNumber, int value, ZoneId zone) {
         LocalDateTime wall = date.wall();
         LocalDateTime target = setWall(date, fieldNumber, value);
         ZoneOffsetTransition overlap = date.firstPassOf(zone.getRules());
@@ -186,12 +185,12 @@ final class CronSchedule implements WallClockSchedule {
             // From the first pass of an overlap to a wall time past its end: go by elapsed time, into the second
             // pass, as a step up does (APScheduler's wall-clock jump would pass over the whole second pass).
             Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
-            return Candidate.of(instant.atZone(zone));
+            return SearchCandidate.of(instant.atZone(zone));
         }
-        return new Candidate(target, date.fold());
+        return new SearchCandidate(target, date.fold());
     }
 
-    private LocalDateTime setWall(Candidate date, int fieldNumber, int value) {
+    private LocalDateTime setWall(SearchCandidate date, int fieldNumber, int value) {
         LocalDateTime wall = date.wall();
         int[] values = new int[TYPES.length];
         for (int i = 0; i < this.fields.size(); i++) {
@@ -234,39 +233,7 @@ final class CronSchedule implements WallClockSchedule {
         return this.fields.toString();
     }
 
-    private record Step(Candidate date, int fieldNumber) {
-    }
-
-    /**
-     * A search candidate as Python's {@code datetime} holds it: a wall time, which may lie in a DST gap, and a fold
-     * that picks the offset after a transition ({@code true}) or before it ({@code false}) where the wall time is
-     * ambiguous (an overlap) or missing (a gap).
-     */
-    private record Candidate(LocalDateTime wall, boolean fold) {
-
-        static Candidate of(ZonedDateTime time) {
-            ZoneOffsetTransition transition = time.getZone().getRules().getTransition(time.toLocalDateTime());
-            return new Candidate(time.toLocalDateTime(),
-                    transition != null && time.getOffset().equals(transition.getOffsetAfter()));
-        }
-
-        @Nullable ZoneOffsetTransition firstPassOf(ZoneRules rules) {
-            ZoneOffsetTransition transition = rules.getTransition(this.wall);
-            return (transition != null && transition.isOverlap() && !this.fold) ? transition : null;
-        }
-
-        @Nullable ZoneOffsetTransition gap(ZoneRules rules) {
-            ZoneOffsetTransition transition = rules.getTransition(this.wall);
-            return (transition != null && transition.isGap()) ? transition : null;
-        }
-
-        Instant instant(ZoneRules rules) {
-            ZoneOffsetTransition transition = rules.getTransition(this.wall);
-            ZoneOffset offset = (transition == null) ? rules.getOffset(this.wall)
-                    : this.fold ? transition.getOffsetAfter() : transition.getOffsetBefore();
-            return this.wall.toInstant(offset);
-        }
-
+    private record Step(SearchCandidate date, int fieldNumber) {
     }
 
 }
