@@ -13,14 +13,7 @@ import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.JobExecutor;
-import dev.apscheduler.executor.JobRunInterceptor;
-import dev.apscheduler.internal.ComponentFactories;
-import dev.apscheduler.internal.JobOperations;
-import dev.apscheduler.internal.JobPrinter;
-import dev.apscheduler.internal.JobProcessor;
-import dev.apscheduler.internal.Lifecycle;
-import dev.apscheduler.internal.RunNow;
-import dev.apscheduler.internal.SchedulerCore;
+import dev.apscheduler.internal.Engine;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
@@ -38,17 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class AbstractScheduler implements Scheduler {
 
-    private final SchedulerCore core;
-
-    private final JobOperations jobs;
-
-    private final Lifecycle lifecycle;
-
-    private final JobProcessor processor;
-
-    private final JobPrinter printer;
-
-    private final RunNow runNow;
+    private final Engine engine;
 
     /**
      * Builds the scheduler from a builder.
@@ -56,45 +39,33 @@ public abstract class AbstractScheduler implements Scheduler {
      * @param defaultExecutor creates the {@code default} executor when none is configured
      */
     protected AbstractScheduler(SchedulerBuilder<?, ?> builder, Supplier<JobExecutor> defaultExecutor) {
-        ComponentFactories factories = new ComponentFactories(builder.classLoader, builder.jobStoreFactories,
-                builder.executorFactories);
-        this.core = new SchedulerCore(builder.clock, builder.taskRegistry, factories,
-                JobRunInterceptor.chain(List.copyOf(builder.jobRunInterceptors)));
-        this.jobs = new JobOperations(this.core);
-        this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
-        this.processor = new JobProcessor(this.core);
-        this.printer = new JobPrinter(this.core, this.jobs);
-        this.runNow = new RunNow(this.core, this.jobs.lookup());
-        builder.listeners.forEach((entry) -> this.core.events().add(entry.getKey(), entry.getValue()));
+        this.engine = new Engine(builder.clock, builder.taskRegistry, builder.classLoader, builder.jobStoreFactories,
+                builder.executorFactories, builder.jobRunInterceptors, defaultExecutor, this::wakeup);
+        builder.listeners.forEach((entry) -> this.engine.addListener(entry.getKey(), entry.getValue()));
         if (builder.config != null) {
-            this.core.apply(builder.config);
+            this.engine.apply(builder.config);
         }
-        applyExplicitSettings(builder);
-        this.core.onWakeup(this::wakeup);
-    }
-
-    private void applyExplicitSettings(SchedulerBuilder<?, ?> builder) {
         if (builder.timezone != null) {
-            this.core.timezone(builder.timezone);
+            this.engine.timezone(builder.timezone);
         }
         if (builder.jobDefaults != null) {
-            this.core.jobDefaults(builder.jobDefaults);
+            this.engine.jobDefaults(builder.jobDefaults);
         }
         if (builder.jobstoreRetryInterval != null) {
-            this.core.retryInterval(builder.jobstoreRetryInterval);
+            this.engine.retryInterval(builder.jobstoreRetryInterval);
         }
         if (builder.shutdownTimeout != null) {
-            this.core.shutdownTimeout(builder.shutdownTimeout);
+            this.engine.shutdownTimeout(builder.shutdownTimeout);
         }
-        this.core.lock();
-        try {
-            builder.executors.forEach((alias, executor) -> this.core.events()
-                .dispatch(this.core.components().putExecutor(executor, alias)));
-            builder.jobStores.forEach((alias, store) -> this.core.events().dispatch(this.core.components().putStore(store, alias)));
-        }
-        finally {
-            this.core.unlock();
-        }
+        this.engine.putComponents(builder.jobStores, builder.executors);
+    }
+
+    /**
+     * Returns the engine this scheduler delegates to, for the loops of its subclasses.
+     * @return the engine
+     */
+    final Engine engine() {
+        return this.engine;
     }
 
     /**
@@ -102,7 +73,7 @@ public abstract class AbstractScheduler implements Scheduler {
      * @return how long the loop may sleep before the next pass, or empty to sleep until woken
      */
     protected final Optional<Duration> processJobs() {
-        return this.processor.processJobs();
+        return this.engine.processJobs();
     }
 
     /**
@@ -110,7 +81,7 @@ public abstract class AbstractScheduler implements Scheduler {
      * {@link #wakeup()} calls it before waking the loop.
      */
     protected final void storesChanged() {
-        this.core.markStoresChanged();
+        this.engine.storesChanged();
     }
 
     /**
@@ -118,7 +89,7 @@ public abstract class AbstractScheduler implements Scheduler {
      * @return the retry interval
      */
     protected final Duration jobstoreRetryInterval() {
-        return this.core.retryInterval();
+        return this.engine.retryInterval();
     }
 
     /**
@@ -135,124 +106,124 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void start(boolean paused) {
-        this.lifecycle.start(paused);
+        this.engine.start(paused);
         startLoop(paused);
     }
 
     @Override
     public void shutdown(boolean wait) {
-        shutdown(wait ? this.core.shutdownTimeout() : Duration.ZERO);
+        shutdown(wait ? this.engine.shutdownTimeout() : Duration.ZERO);
     }
 
     @Override
     public boolean shutdown(Duration timeout) {
-        return this.lifecycle.shutdown(timeout, this::stopLoop);
+        return this.engine.shutdown(timeout, this::stopLoop);
     }
 
     @Override
     public void pause() {
-        this.lifecycle.pause();
+        this.engine.pause();
     }
 
     @Override
     public void resume() {
-        this.lifecycle.resume();
+        this.engine.resume();
     }
 
     @Override
     public SchedulerState state() {
-        return this.core.state();
+        return this.engine.state();
     }
 
     @Override
     public ZoneId timezone() {
-        return this.core.timezone();
+        return this.engine.timezone();
     }
 
     @Override
     public Clock clock() {
-        return this.core.clock();
+        return this.engine.clock();
     }
 
     @Override
     public TaskRegistry taskRegistry() {
-        return this.core.taskRegistry();
+        return this.engine.taskRegistry();
     }
 
     @Override
     public JobDefaults jobDefaults() {
-        return this.core.jobDefaults();
+        return this.engine.jobDefaults();
     }
 
     @Override
     public void configure(SchedulerConfig config) {
-        this.lifecycle.configure(config);
+        this.engine.configure(config);
     }
 
     @Override
     public Job addJob(JobSpec spec) {
-        return this.jobs.addJob(spec);
+        return this.engine.addJob(spec);
     }
 
     @Override
     public Job modifyJob(String jobId, @Nullable String jobstore, JobChanges changes) {
-        return this.jobs.modifyJob(jobId, jobstore, changes);
+        return this.engine.modifyJob(jobId, jobstore, changes);
     }
 
     @Override
     public Job rescheduleJob(String jobId, @Nullable String jobstore, Trigger trigger) {
-        return this.jobs.rescheduleJob(jobId, jobstore, trigger);
+        return this.engine.rescheduleJob(jobId, jobstore, trigger);
     }
 
     @Override
     public Job rescheduleJob(String jobId, String triggerAlias, Map<String, ?> triggerParameters) {
-        Trigger trigger = Triggers.create(triggerAlias, triggerParameters, this.core.timezone(), this.core.clock());
-        return this.jobs.rescheduleJob(jobId, null, trigger);
+        Trigger trigger = Triggers.create(triggerAlias, triggerParameters, this.engine.timezone(), this.engine.clock());
+        return this.engine.rescheduleJob(jobId, null, trigger);
     }
 
     @Override
     public Job pauseJob(String jobId, @Nullable String jobstore) {
-        return this.jobs.pauseJob(jobId, jobstore);
+        return this.engine.pauseJob(jobId, jobstore);
     }
 
     @Override
     public Optional<Job> resumeJob(String jobId, @Nullable String jobstore) {
-        return this.jobs.resumeJob(jobId, jobstore);
+        return this.engine.resumeJob(jobId, jobstore);
     }
 
     @Override
     public void removeJob(String jobId, @Nullable String jobstore) {
-        this.jobs.removeJob(jobId, jobstore);
+        this.engine.removeJob(jobId, jobstore);
     }
 
     @Override
     public void removeAllJobs(@Nullable String jobstore) {
-        this.jobs.removeAllJobs(jobstore);
+        this.engine.removeAllJobs(jobstore);
     }
 
     @Override
     public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
-        return this.jobs.lookup().getJob(jobId, jobstore);
+        return this.engine.getJob(jobId, jobstore);
     }
 
     @Override
     public List<Job> getJobs(@Nullable String jobstore) {
-        return this.jobs.lookup().getJobs(jobstore);
+        return this.engine.getJobs(jobstore);
     }
 
     @Override
     public void printJobs(@Nullable String jobstore, Appendable out) {
-        this.printer.print(jobstore, out);
+        this.engine.printJobs(jobstore, out);
     }
 
     @Override
     public void runJob(String jobId, @Nullable String jobstore) {
-        this.runNow.runJob(jobId, jobstore);
+        this.engine.runJob(jobId, jobstore);
     }
 
     @Override
     public void addJobStore(JobStore store, String alias) {
-        this.core.events().dispatch(this.core.components().addJobStore(store, alias));
+        this.engine.addJobStore(store, alias);
         if (state() == SchedulerState.RUNNING) {
             wakeup();
         }
@@ -260,27 +231,27 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void addJobStore(String type, String alias, Map<String, ?> options) {
-        addJobStore(this.core.factories().createStore(component(type, "jobstores", alias, options)), alias);
+        addJobStore(this.engine.createJobStore(component(type, "jobstores", alias, options)), alias);
     }
 
     @Override
     public void removeJobStore(String alias, boolean shutdown) {
-        this.core.events().dispatch(this.core.components().removeJobStore(alias, shutdown));
+        this.engine.removeJobStore(alias, shutdown);
     }
 
     @Override
     public Map<String, JobStore> jobStores() {
-        return this.core.components().stores();
+        return this.engine.jobStores();
     }
 
     @Override
     public void addExecutor(JobExecutor executor, String alias) {
-        this.core.events().dispatch(this.core.components().addExecutor(executor, alias));
+        this.engine.addExecutor(executor, alias);
     }
 
     @Override
     public void addExecutor(String type, String alias, Map<String, ?> options) {
-        addExecutor(this.core.factories().createExecutor(component(type, "executors", alias, options)), alias);
+        addExecutor(this.engine.createExecutor(component(type, "executors", alias, options)), alias);
     }
 
     private static ComponentConfig component(String type, String group, String alias, Map<String, ?> options) {
@@ -290,27 +261,27 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void removeExecutor(String alias, boolean shutdown) {
-        this.core.events().dispatch(this.core.components().removeExecutor(alias, shutdown));
+        this.engine.removeExecutor(alias, shutdown);
     }
 
     @Override
     public Map<String, JobExecutor> executors() {
-        return this.core.components().executors();
+        return this.engine.executors();
     }
 
     @Override
     public void addListener(SchedulerListener listener, int mask) {
-        this.core.events().add(listener, mask);
+        this.engine.addListener(listener, mask);
     }
 
     @Override
     public void removeListener(SchedulerListener listener) {
-        this.core.events().remove(listener);
+        this.engine.removeListener(listener);
     }
 
     @Override
     public Optional<Throwable> jobStoreFailure(String alias) {
-        return this.core.guard().failure(alias).map((failure) -> failure.lastException());
+        return this.engine.jobStoreFailure(alias);
     }
 
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
-import dev.apscheduler.internal.SchedulerLoop;
-import dev.apscheduler.internal.WakeupSignal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class BackgroundScheduler extends AbstractScheduler {
-
-    private final WakeupSignal signal = new WakeupSignal();
 
     private final boolean daemon;
 
@@ -53,8 +49,7 @@ public final class BackgroundScheduler extends AbstractScheduler {
 
     @Override
     protected void startLoop(boolean paused) {
-        Thread thread = new Thread(() -> SchedulerLoop.run(this::processJobs, this.signal,
-                () -> state() != SchedulerState.STOPPED, this::jobstoreRetryInterval), this.threadName);
+        Thread thread = new Thread(() -> engine().runLoop(() -> state() != SchedulerState.STOPPED), this.threadName);
         thread.setDaemon(this.daemon);
         this.thread = thread;
         thread.start();
@@ -62,7 +57,7 @@ public final class BackgroundScheduler extends AbstractScheduler {
 
     @Override
     protected void stopLoop(Duration timeout) {
-        this.signal.signal();
+        engine().wakeLoop();
         Thread thread = this.thread;
         if (thread != null && thread != Thread.currentThread()) {
             try {
@@ -77,8 +72,7 @@ public final class BackgroundScheduler extends AbstractScheduler {
 
     @Override
     public void wakeup() {
-        storesChanged();
-        this.signal.signal();
+        engine().wakeLoop();
     }
 
     /**

@@ -5,8 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
-import dev.apscheduler.internal.SchedulerLoop;
-import dev.apscheduler.internal.WakeupSignal;
 
 /**
  * A scheduler whose {@link #start()} runs the loop on the calling thread and returns only once the scheduler is shut
@@ -14,8 +12,6 @@ import dev.apscheduler.internal.WakeupSignal;
  * nothing but schedule. The default executor is a {@code threadpool} of 10 workers.
  */
 public final class BlockingScheduler extends AbstractScheduler {
-
-    private final WakeupSignal signal = new WakeupSignal();
 
     private volatile CountDownLatch loopDone = new CountDownLatch(0);
 
@@ -55,8 +51,7 @@ public final class BlockingScheduler extends AbstractScheduler {
     protected void startLoop(boolean paused) {
         this.loopThread = Thread.currentThread();
         try {
-            SchedulerLoop.run(this::processJobs, this.signal, () -> state() != SchedulerState.STOPPED,
-                    this::jobstoreRetryInterval);
+            engine().runLoop(() -> state() != SchedulerState.STOPPED);
         }
         finally {
             this.loopDone.countDown();
@@ -65,7 +60,7 @@ public final class BlockingScheduler extends AbstractScheduler {
 
     @Override
     protected void stopLoop(Duration timeout) {
-        this.signal.signal();
+        engine().wakeLoop();
         if (Thread.currentThread() != this.loopThread) {
             try {
                 this.loopDone.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
@@ -78,8 +73,7 @@ public final class BlockingScheduler extends AbstractScheduler {
 
     @Override
     public void wakeup() {
-        storesChanged();
-        this.signal.signal();
+        engine().wakeLoop();
     }
 
     /**

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
  * removing or pausing the job, or giving it a new trigger or next run time, cancels it; other changes (arguments,
  * options) replace the job it runs. Not thread-safe: used under the scheduler's lock.
  */
-public final class ClaimedRuns {
+final class ClaimedRuns {
 
     private static final Logger logger = SchedulerCore.logger;
 

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * factory class with a public constructor taking {@link ComponentOptions} or none). APScheduler's Python class
  * references for its memory store, SQLAlchemy store, thread pool and debug executor are understood too.
  */
-public final class ComponentFactories {
+final class ComponentFactories {
 
     private static final Map<String, String> PYTHON_CLASSES = Map.of(
             "apscheduler.jobstores.memory:MemoryJobStore", "memory",

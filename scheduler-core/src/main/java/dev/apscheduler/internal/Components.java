@@ -26,7 +26,7 @@ import dev.apscheduler.store.JobStoreContext;
  * A scheduler's job stores and executors by alias, in the order they were added, guarded by the scheduler's lock:
  * adding (and starting, when the scheduler runs), removing (and shutting down), and looking them up.
  */
-public final class Components {
+final class Components {
 
     private final SchedulerCore core;
 

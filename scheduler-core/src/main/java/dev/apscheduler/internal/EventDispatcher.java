@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Delivers events to the listeners whose mask matches. A listener that throws is logged and skipped: it never
  * breaks the scheduler, nor keeps the other listeners from the event.
  */
-public final class EventDispatcher {
+final class EventDispatcher {
 
     private static final Logger logger = LoggerFactory.getLogger(EventDispatcher.class);
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Finds jobs as APScheduler's {@code _lookup_job} and {@code get_jobs} do: among the pending jobs while the scheduler
  * is stopped, else in the job stores (all of them, or the one named). Called with the scheduler's lock held.
  */
-public final class JobLookup {
+final class JobLookup {
 
     private final SchedulerCore core;
 

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@code resume_job}, {@code remove_job}, {@code remove_all_jobs}, {@code get_job} and {@code get_jobs}. Each
  * operation runs under the scheduler's lock, then publishes its events and wakes the loop.
  */
-public final class JobOperations {
+final class JobOperations {
 
     private final SchedulerCore core;
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Writes the job list as APScheduler's {@code print_jobs} does: pending jobs while stopped, else each job store
  * (sorted by alias) with its jobs, one per line.
  */
-public final class JobPrinter {
+final class JobPrinter {
 
     private final SchedulerCore core;
 

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * store again before it has something due. Every store call is guarded: a failure is logged, published and retried
  * later, and the loop goes on with the other stores.
  */
-public final class JobProcessor {
+final class JobProcessor {
 
     /**
      * How many due jobs one persistent store hands over per pass (one transaction); more are taken in an immediate

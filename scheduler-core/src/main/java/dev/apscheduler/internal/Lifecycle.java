@@ -25,7 +25,7 @@ import org.slf4j.Logger;
  * {@code resume} and {@code configure}: starting creates the {@code default} executor and job store when none is
  * configured, starts every executor and store, and stores the pending jobs; it is undone if any of that fails.
  */
-public final class Lifecycle {
+final class Lifecycle {
 
     private static final Logger logger = SchedulerCore.logger;
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Runs a job now, outside its trigger ("run now", which APScheduler users ask for): one run scheduled at the current
  * time goes to the job's executor; the job's next run time does not change, and {@code max_instances} applies.
  */
-public final class RunNow {
+final class RunNow {
 
     private final SchedulerCore core;
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the latest, are submitted; both are logged with counts. A trigger that throws, or goes backwards, pauses the job
  * (kept, reported) instead of breaking the store's acquire step.
  */
-public final class RunTimeCalculator implements DueJobDecider {
+final class RunTimeCalculator implements DueJobDecider {
 
     /** How many fire times are computed for one job in one acquisition, at most. */
     public static final int DEFAULT_MAX_COMPUTED = 10_000;
@@ -169,7 +169,7 @@ public final class RunTimeCalculator implements DueJobDecider {
      * @param job the job
      * @param exception the trigger's failure
      */
-    public record Failure(Job job, RuntimeException exception) {
+    record Failure(Job job, RuntimeException exception) {
     }
 
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * APScheduler calls {@code _jobstores_lock}, held by every operation that reads or changes jobs so that an API call
  * and the loop's acquire step never interleave in this process.
  */
-public final class SchedulerCore {
+final class SchedulerCore {
 
     static final Logger logger = LoggerFactory.getLogger("dev.apscheduler.scheduler");
 
@@ -111,6 +111,33 @@ public final class SchedulerCore {
      */
     public void unlock() {
         this.lock.unlock();
+    }
+
+    /**
+     * Runs {@code action} holding the scheduler's lock.
+     * @param action what to run
+     */
+    void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Computes a value holding the scheduler's lock.
+     * @param <T> the value's type
+     * @param action what to compute
+     * @return the value
+     */
+    <T> T locked(java.util.function.Supplier<T> action) {
+        lock();
+        try {
+            return action.get();
+        }
+        finally {
+            unlock();
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
  * time or until woken, as long as the scheduler is not stopped. An unexpected failure of a pass is logged and the
  * loop goes on after the retry interval: the loop never dies silently.
  */
-public final class SchedulerLoop {
+final class SchedulerLoop {
 
     private static final Logger logger = SchedulerCore.logger;
 

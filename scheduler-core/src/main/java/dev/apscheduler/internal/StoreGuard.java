@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * with each further one (at most {@link #MAX_BACKOFF}, or the interval if that is longer). The first success after
  * failures is reported as a recovery.
  */
-public final class StoreGuard {
+final class StoreGuard {
 
     /** The longest wait between retries of a failing store, unless the retry interval itself is longer. */
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
@@ -106,7 +106,7 @@ public final class StoreGuard {
      * @param retryAt when the store is asked again
      * @param lastException the latest failure
      */
-    public record Failure(int count, Instant since, Instant retryAt, Throwable lastException) {
+    record Failure(int count, Instant since, Instant retryAt, Throwable lastException) {
     }
 
     /**
@@ -115,7 +115,7 @@ public final class StoreGuard {
      * @param event the event to publish
      * @param retryAt when the store is asked again
      */
-    public record Outcome(JobStoreEvent event, Instant retryAt) {
+    record Outcome(JobStoreEvent event, Instant retryAt) {
     }
 
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What the scheduler's loop sleeps on: it wakes when the wait ends or when {@link #signal()} is called. A signal
  * given while the loop is not waiting is remembered, so no wake-up is lost between computing a wait and starting it.
  */
-public final class WakeupSignal {
+final class WakeupSignal {
 
     private final ReentrantLock lock = new ReentrantLock();
 

@@ -1,0 +1,466 @@
+package dev.apscheduler.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.apscheduler.SchedulerState;
+import dev.apscheduler.config.ComponentConfig;
+import dev.apscheduler.config.SchedulerConfig;
+import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.executor.JobRunInterceptor;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.JobChanges;
+import dev.apscheduler.job.JobDefaults;
+import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreFactory;
+import dev.apscheduler.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine behind every scheduler, and the only public type of this package: the scheduler classes of
+ * {@code dev.apscheduler} hold one and delegate to it, and nothing else may use it (an architecture test keeps it
+ * so). It is not API and may change in any release; use {@link dev.apscheduler.Scheduler}.
+ *
+ * <p>Behind it: the shared state and lock ({@link SchedulerCore}), the job operations, the lifecycle, the loop's
+ * pass ({@link JobProcessor}) and the loop itself ({@link SchedulerLoop}), all package-private.
+ */
+public final class Engine {
+
+    private final SchedulerCore core;
+
+    private final JobOperations jobs;
+
+    private final Lifecycle lifecycle;
+
+    private final JobProcessor processor;
+
+    private final JobPrinter printer;
+
+    private final RunNow runNow;
+
+    private final WakeupSignal signal = new WakeupSignal();
+
+    /**
+     * Creates the engine.
+     * @param clock the clock the engine reads
+     * @param taskRegistry the tasks jobs may run
+     * @param classLoader where store and executor factories and classes are looked up
+     * @param storeFactories store factories beyond those found with {@link java.util.ServiceLoader}
+     * @param executorFactories executor factories beyond those found with {@link java.util.ServiceLoader}
+     * @param interceptors the run interceptors, outermost first
+     * @param defaultExecutor creates the {@code default} executor when none is configured
+     * @param wakeup what the engine calls when the scheduler's loop should look at its stores again
+     */
+    public Engine(Clock clock, TaskRegistry taskRegistry, ClassLoader classLoader, List<JobStoreFactory> storeFactories,
+            List<JobExecutorFactory> executorFactories, List<JobRunInterceptor> interceptors,
+            Supplier<JobExecutor> defaultExecutor, Runnable wakeup) {
+        ComponentFactories factories = new ComponentFactories(classLoader, storeFactories, executorFactories);
+        this.core = new SchedulerCore(clock, taskRegistry, factories, JobRunInterceptor.chain(List.copyOf(interceptors)));
+        this.jobs = new JobOperations(this.core);
+        this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
+        this.processor = new JobProcessor(this.core);
+        this.printer = new JobPrinter(this.core, this.jobs);
+        this.runNow = new RunNow(this.core, this.jobs.lookup());
+        this.core.onWakeup(wakeup);
+    }
+
+    // --- settings applied while the scheduler is built ---
+
+    /**
+     * Applies a configuration (APScheduler's flat form, or the starter's properties).
+     * @param config the configuration
+     */
+    public void apply(SchedulerConfig config) {
+        this.core.apply(config);
+    }
+
+    /**
+     * Sets the default time zone.
+     * @param timezone the zone
+     */
+    public void timezone(ZoneId timezone) {
+        this.core.timezone(timezone);
+    }
+
+    /**
+     * Sets the job defaults.
+     * @param defaults the defaults
+     */
+    public void jobDefaults(JobDefaults defaults) {
+        this.core.jobDefaults(defaults);
+    }
+
+    /**
+     * Sets the first retry interval after a store failure.
+     * @param interval the interval
+     */
+    public void retryInterval(Duration interval) {
+        this.core.retryInterval(interval);
+    }
+
+    /**
+     * Returns the first retry interval after a store failure.
+     * @return the interval
+     */
+    public Duration retryInterval() {
+        return this.core.retryInterval();
+    }
+
+    /**
+     * Sets how long a waiting shutdown waits.
+     * @param timeout the timeout
+     */
+    public void shutdownTimeout(Duration timeout) {
+        this.core.shutdownTimeout(timeout);
+    }
+
+    /**
+     * Puts the stores and executors given to the builder, replacing configured ones of the same alias.
+     * @param stores the stores by alias
+     * @param executors the executors by alias
+     */
+    public void putComponents(Map<String, JobStore> stores, Map<String, JobExecutor> executors) {
+        this.core.locked(() -> {
+            executors.forEach((alias, executor) -> this.core.events()
+                .dispatch(this.core.components().putExecutor(executor, alias)));
+            stores.forEach((alias, store) -> this.core.events().dispatch(this.core.components().putStore(store, alias)));
+        });
+    }
+
+    // --- the loop ---
+
+    /**
+     * Runs one pass of the loop: processes the due jobs of every store.
+     * @return how long the loop may sleep, or empty to sleep until woken
+     */
+    public Optional<Duration> processJobs() {
+        return this.processor.processJobs();
+    }
+
+    /**
+     * Runs the loop on the calling thread until {@code running} turns false: a pass, then a sleep until the next run
+     * time or until {@link #wakeLoop()}.
+     * @param running whether to go on
+     */
+    public void runLoop(BooleanSupplier running) {
+        SchedulerLoop.run(this::processJobs, this.signal, running, this.core::retryInterval);
+    }
+
+    /**
+     * Wakes a loop run by {@link #runLoop(BooleanSupplier)}, and makes the next pass ask every store again.
+     */
+    public void wakeLoop() {
+        storesChanged();
+        this.signal.signal();
+    }
+
+    /**
+     * Makes the next pass ask every store again, also those with runs held ahead of their time.
+     */
+    public void storesChanged() {
+        this.core.markStoresChanged();
+    }
+
+    // --- lifecycle and state ---
+
+    /**
+     * Starts the scheduler's components.
+     * @param paused whether to start paused
+     */
+    public void start(boolean paused) {
+        this.lifecycle.start(paused);
+    }
+
+    /**
+     * Shuts the scheduler down.
+     * @param timeout how long to wait for running jobs
+     * @param stopLoop stops the loop, waiting at most the time given
+     * @return whether every running job finished in time
+     */
+    public boolean shutdown(Duration timeout, Consumer<Duration> stopLoop) {
+        return this.lifecycle.shutdown(timeout, stopLoop);
+    }
+
+    /**
+     * Returns how long a waiting shutdown waits.
+     * @return the timeout
+     */
+    public Duration shutdownTimeout() {
+        return this.core.shutdownTimeout();
+    }
+
+    /** Pauses job processing. */
+    public void pause() {
+        this.lifecycle.pause();
+    }
+
+    /** Resumes job processing. */
+    public void resume() {
+        this.lifecycle.resume();
+    }
+
+    /**
+     * Reconfigures a scheduler that is not running.
+     * @param config the configuration
+     */
+    public void configure(SchedulerConfig config) {
+        this.lifecycle.configure(config);
+    }
+
+    /**
+     * Returns the scheduler's state.
+     * @return the state
+     */
+    public SchedulerState state() {
+        return this.core.state();
+    }
+
+    /**
+     * Returns the default time zone.
+     * @return the zone
+     */
+    public ZoneId timezone() {
+        return this.core.timezone();
+    }
+
+    /**
+     * Returns the clock.
+     * @return the clock
+     */
+    public Clock clock() {
+        return this.core.clock();
+    }
+
+    /**
+     * Returns the task registry.
+     * @return the registry
+     */
+    public TaskRegistry taskRegistry() {
+        return this.core.taskRegistry();
+    }
+
+    /**
+     * Returns the job defaults.
+     * @return the defaults
+     */
+    public JobDefaults jobDefaults() {
+        return this.core.jobDefaults();
+    }
+
+    // --- jobs ---
+
+    /**
+     * Adds a job.
+     * @param spec the job
+     * @return the job as stored
+     */
+    public Job addJob(JobSpec spec) {
+        return this.jobs.addJob(spec);
+    }
+
+    /**
+     * Changes a job.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     * @param changes the changes
+     * @return the changed job
+     */
+    public Job modifyJob(String jobId, @Nullable String jobstore, JobChanges changes) {
+        return this.jobs.modifyJob(jobId, jobstore, changes);
+    }
+
+    /**
+     * Gives a job a new trigger.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     * @param trigger the trigger
+     * @return the changed job
+     */
+    public Job rescheduleJob(String jobId, @Nullable String jobstore, Trigger trigger) {
+        return this.jobs.rescheduleJob(jobId, jobstore, trigger);
+    }
+
+    /**
+     * Pauses a job.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     * @return the paused job
+     */
+    public Job pauseJob(String jobId, @Nullable String jobstore) {
+        return this.jobs.pauseJob(jobId, jobstore);
+    }
+
+    /**
+     * Resumes a job.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     * @return the resumed job, or empty when its trigger has no fire time left and it was removed
+     */
+    public Optional<Job> resumeJob(String jobId, @Nullable String jobstore) {
+        return this.jobs.resumeJob(jobId, jobstore);
+    }
+
+    /**
+     * Removes a job.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     */
+    public void removeJob(String jobId, @Nullable String jobstore) {
+        this.jobs.removeJob(jobId, jobstore);
+    }
+
+    /**
+     * Removes every job of one store or of all.
+     * @param jobstore the store, or {@code null} for all
+     */
+    public void removeAllJobs(@Nullable String jobstore) {
+        this.jobs.removeAllJobs(jobstore);
+    }
+
+    /**
+     * Looks a job up.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     * @return the job, or empty
+     */
+    public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
+        return this.jobs.lookup().getJob(jobId, jobstore);
+    }
+
+    /**
+     * Lists the jobs of one store or of all.
+     * @param jobstore the store, or {@code null} for all
+     * @return the jobs
+     */
+    public List<Job> getJobs(@Nullable String jobstore) {
+        return this.jobs.lookup().getJobs(jobstore);
+    }
+
+    /**
+     * Prints the jobs as APScheduler's {@code print_jobs} does.
+     * @param jobstore the store, or {@code null} for all
+     * @param out where to print
+     */
+    public void printJobs(@Nullable String jobstore, Appendable out) {
+        this.printer.print(jobstore, out);
+    }
+
+    /**
+     * Runs a job now.
+     * @param jobId the job's id
+     * @param jobstore the store, or {@code null} to search all
+     */
+    public void runJob(String jobId, @Nullable String jobstore) {
+        this.runNow.runJob(jobId, jobstore);
+    }
+
+    // --- stores, executors, listeners ---
+
+    /**
+     * Adds a job store.
+     * @param store the store
+     * @param alias its alias
+     */
+    public void addJobStore(JobStore store, String alias) {
+        this.core.events().dispatch(this.core.components().addJobStore(store, alias));
+    }
+
+    /**
+     * Creates a job store from its configuration.
+     * @param config the type or class and options
+     * @return the store
+     */
+    public JobStore createJobStore(ComponentConfig config) {
+        return this.core.factories().createStore(config);
+    }
+
+    /**
+     * Removes a job store.
+     * @param alias its alias
+     * @param shutdown whether to shut it down
+     */
+    public void removeJobStore(String alias, boolean shutdown) {
+        this.core.events().dispatch(this.core.components().removeJobStore(alias, shutdown));
+    }
+
+    /**
+     * Returns the job stores.
+     * @return the stores by alias
+     */
+    public Map<String, JobStore> jobStores() {
+        return this.core.components().stores();
+    }
+
+    /**
+     * Adds an executor.
+     * @param executor the executor
+     * @param alias its alias
+     */
+    public void addExecutor(JobExecutor executor, String alias) {
+        this.core.events().dispatch(this.core.components().addExecutor(executor, alias));
+    }
+
+    /**
+     * Creates an executor from its configuration.
+     * @param config the type or class and options
+     * @return the executor
+     */
+    public JobExecutor createExecutor(ComponentConfig config) {
+        return this.core.factories().createExecutor(config);
+    }
+
+    /**
+     * Removes an executor.
+     * @param alias its alias
+     * @param shutdown whether to shut it down
+     */
+    public void removeExecutor(String alias, boolean shutdown) {
+        this.core.events().dispatch(this.core.components().removeExecutor(alias, shutdown));
+    }
+
+    /**
+     * Returns the executors.
+     * @return the executors by alias
+     */
+    public Map<String, JobExecutor> executors() {
+        return this.core.components().executors();
+    }
+
+    /**
+     * Adds a listener.
+     * @param listener the listener
+     * @param mask the event codes it hears
+     */
+    public void addListener(SchedulerListener listener, int mask) {
+        this.core.events().add(listener, mask);
+    }
+
+    /**
+     * Removes a listener.
+     * @param listener the listener
+     */
+    public void removeListener(SchedulerListener listener) {
+        this.core.events().remove(listener);
+    }
+
+    /**
+     * Returns the last failure of a store's calls while it lasts.
+     * @param alias the store's alias
+     * @return the failure, or empty when the store answers
+     */
+    public Optional<Throwable> jobStoreFailure(String alias) {
+        return this.core.guard().failure(alias).map((failure) -> failure.lastException());
+    }
+
+}
