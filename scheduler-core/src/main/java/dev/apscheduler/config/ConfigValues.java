@@ -147,7 +147,7 @@ public final class ConfigValues {
      * @throws ConfigurationException naming the key and the value if it is neither a positive duration nor none
      */
     public static Optional<Duration> misfireGraceTime(String key, @Nullable Object value) {
-        return isNone(value) ? Optional.empty() : Optional.of(positiveDuration(key, value));
+        return (value == null || isNone(value)) ? Optional.empty() : Optional.of(positiveDuration(key, value));
     }
 
     private static boolean isNone(@Nullable Object value) {

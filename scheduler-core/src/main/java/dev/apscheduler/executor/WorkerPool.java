@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,7 @@ final class WorkerPool {
      * Takes the next work, waiting for it up to the keep-alive time.
      * @return the work, or {@code null} when this worker ends (it has then been counted out)
      */
-    private Runnable take() {
+    private @Nullable Runnable take() {
         Runnable ready = this.queue.poll();
         if (ready != null) {
             return ready;

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobRestoreException;
@@ -119,7 +120,7 @@ public final class JobCodec {
             return decode(new StoredState(state), id, jobstore);
         }
         catch (RuntimeException ex) {
-            throw new JobRestoreException(id, ex.getMessage(), ex);
+            throw new JobRestoreException(id, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
         }
     }
 

@@ -89,7 +89,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return this.instant.get();
+        return Objects.requireNonNull(this.instant.get());
     }
 
     @Override

@@ -67,8 +67,9 @@ sealed interface CronExpression {
 
         @Override
         public String toString() {
-            boolean single = this.last == null || this.last == this.first;
-            String range = single ? name(this.first) : name(this.first) + "-" + name(this.last);
+            Integer last = this.last;
+            String range = (last == null || last == this.first) ? name(this.first)
+                    : name(this.first) + "-" + name(last);
             return (this.step != 0) ? range + "/" + this.step : range;
         }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Objects;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
@@ -91,7 +92,7 @@ public final class DeclaredJobRegistrar {
             scheduler.taskRegistry().register(declared.name(), declared.task());
         }
         catch (IllegalArgumentException ex) {
-            throw declared.source().invalid("task", ex.getMessage(), ex);
+            throw declared.source().invalid("task", Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
         }
     }
 
@@ -108,7 +109,7 @@ public final class DeclaredJobRegistrar {
                 methodTask.checkArguments(spec.args(), spec.kwargs());
             }
             catch (TaskArgumentException ex) {
-                throw job.source().invalid(ex.getPart(), ex.getMessage(), ex);
+                throw job.source().invalid(ex.getPart(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ConfigValues;
@@ -120,7 +121,8 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
         Map<String, String> triggerParameters(ScheduledJob annotation) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String attribute : ScheduledJobAttributes.ORDER) {
-                String raw = ScheduledJobAttributes.TRIGGER_ATTRIBUTES.get(attribute).apply(annotation);
+                String raw = Objects.requireNonNull(ScheduledJobAttributes.TRIGGER_ATTRIBUTES.get(attribute), attribute)
+                    .apply(annotation);
                 String value = value(attribute, raw);
                 if (value != null) {
                     values.put(ScheduledJobAttributes.TRIGGER_PARAMETERS.get(attribute), value);
@@ -183,7 +185,7 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
                 return ConfigValues.misfireGraceTime("misfireGraceTime", value).orElse(null);
             }
             catch (ConfigurationException ex) {
-                throw error("misfireGraceTime", ex.getMessage(), ex);
+                throw error("misfireGraceTime", Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
             }
         }
 

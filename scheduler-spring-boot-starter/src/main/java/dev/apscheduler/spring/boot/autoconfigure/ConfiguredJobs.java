@@ -2,6 +2,7 @@ package dev.apscheduler.spring.boot.autoconfigure;
 
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobSpec;
@@ -45,7 +46,7 @@ final class ConfiguredJobs {
             return new DeclaredJob(builder.build(), source);
         }
         catch (IllegalArgumentException ex) {
-            throw source.invalid(null, ex.getMessage(), ex);
+            throw source.invalid(null, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
         }
     }
 

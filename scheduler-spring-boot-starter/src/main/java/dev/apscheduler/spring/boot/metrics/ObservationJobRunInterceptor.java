@@ -40,6 +40,7 @@ public class ObservationJobRunInterceptor implements JobRunInterceptor {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // Micrometer's CheckedCallable declares no nullness: a task may return null
     public @Nullable Object intercept(JobContext context, Task task) throws Exception {
         Observation observation = Observation.createNotStarted(this.convention, DEFAULT_CONVENTION,
                 () -> new JobRunObservationContext(context), this.registry);
