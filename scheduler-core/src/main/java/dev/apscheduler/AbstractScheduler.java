@@ -12,6 +12,7 @@ import dev.apscheduler.config.ComponentConfig;
 import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.internal.Engine;
 import dev.apscheduler.job.Job;
@@ -20,6 +21,8 @@ import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreInfo;
+import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.trigger.Trigger;
 import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
@@ -240,8 +243,18 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     @Override
-    public Map<String, JobStore> jobStores() {
+    public Map<String, JobStoreInfo> jobStores() {
         return this.engine.jobStores();
+    }
+
+    @Override
+    public Optional<JobStoreInfo> jobStore(String alias) {
+        return this.engine.jobStore(alias);
+    }
+
+    @Override
+    public List<UnrestorableJob> unrestorableJobs(String jobstore) {
+        return this.engine.unrestorableJobs(jobstore);
     }
 
     @Override
@@ -265,8 +278,13 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     @Override
-    public Map<String, JobExecutor> executors() {
+    public Map<String, ExecutorInfo> executors() {
         return this.engine.executors();
+    }
+
+    @Override
+    public int runningInstances(String jobId) {
+        return this.engine.runningInstances(jobId);
     }
 
     @Override

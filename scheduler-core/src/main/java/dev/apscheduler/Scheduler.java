@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
@@ -19,6 +20,8 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreInfo;
+import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -437,10 +440,29 @@ public interface Scheduler extends AutoCloseable {
     void removeJobStore(String alias, boolean shutdown);
 
     /**
-     * Returns the job stores by alias.
-     * @return the stores
+     * Returns snapshots of the job stores by alias, in the order they were added: type, look-ahead, job counts
+     * (one cheap call per store, {@link dev.apscheduler.store.JobStore#jobCounts()}; before the scheduler starts,
+     * its pending jobs) and whether each answers. The stores themselves stay inside the scheduler, so that nothing
+     * bypasses its lock, events and claimed runs.
+     * @return the snapshots; a store that fails to count its jobs is reported, never thrown
      */
-    Map<String, JobStore> jobStores();
+    Map<String, JobStoreInfo> jobStores();
+
+    /**
+     * Returns a snapshot of one job store, as {@link #jobStores()} does for all.
+     * @param alias the store's alias
+     * @return the snapshot, or empty when there is no such store
+     */
+    Optional<JobStoreInfo> jobStore(String alias);
+
+    /**
+     * Lists the stored jobs that a job store keeps but cannot restore (an unknown task or trigger kind, corrupt
+     * state): they are kept and skipped, never deleted.
+     * @param jobstore the store's alias
+     * @return the jobs; empty for a store that cannot tell
+     * @throws JobStoreException if there is no such store, or it fails
+     */
+    List<UnrestorableJob> unrestorableJobs(String jobstore);
 
     /**
      * Tells whether a job store is failing: its last call from the scheduler's loop failed, and the loop retries it
@@ -485,10 +507,18 @@ public interface Scheduler extends AutoCloseable {
     void removeExecutor(String alias, boolean shutdown);
 
     /**
-     * Returns the executors by alias.
-     * @return the executors
+     * Returns snapshots of the executors by alias, in the order they were added: type, worker limit and submissions
+     * in progress.
+     * @return the snapshots
      */
-    Map<String, JobExecutor> executors();
+    Map<String, ExecutorInfo> executors();
+
+    /**
+     * Counts the runs of a job in progress (started or queued) in the scheduler's executors.
+     * @param jobId the job's id
+     * @return the running instances, zero for an unknown job
+     */
+    int runningInstances(String jobId);
 
     /**
      * Adds a listener for every event.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
@@ -120,7 +121,8 @@ class JobApiTests {
         assertThat(this.scheduler.getJobs()).containsExactly(pending);
         assertThat(this.scheduler.jobStores().get("default")).isNull();
         this.scheduler.start();
-        assertThat(this.scheduler.jobStores().get("default").lookupJob("early")).contains(pending);
+        assertThat(this.scheduler.jobStores().get("default").counts()).contains(new JobCounts(1, 0, 0));
+        assertThat(this.scheduler.getJob("early", "default")).contains(pending);
     }
 
     @Test

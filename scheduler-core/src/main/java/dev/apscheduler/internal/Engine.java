@@ -3,6 +3,8 @@ package dev.apscheduler.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import dev.apscheduler.SchedulerState;
 import dev.apscheduler.config.ComponentConfig;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutorFactory;
 import dev.apscheduler.executor.JobRunInterceptor;
@@ -22,8 +25,12 @@ import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
+import dev.apscheduler.store.JobStoreInfo;
+import dev.apscheduler.store.UnrestorableJob;
+import dev.apscheduler.store.UnrestorableJobs;
 import dev.apscheduler.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -395,11 +402,58 @@ public final class Engine {
     }
 
     /**
-     * Returns the job stores.
-     * @return the stores by alias
+     * Returns snapshots of the job stores, each with its job counts, in the order they were added.
+     * @return the snapshots by alias
      */
-    public Map<String, JobStore> jobStores() {
-        return this.core.components().stores();
+    public Map<String, JobStoreInfo> jobStores() {
+        Map<String, JobStoreInfo> infos = new LinkedHashMap<>();
+        this.core.components().stores().forEach((alias, store) -> infos.put(alias, storeInfo(alias, store)));
+        return Collections.unmodifiableMap(infos);
+    }
+
+    /**
+     * Returns a snapshot of one job store.
+     * @param alias the store's alias
+     * @return the snapshot, or empty when there is no such store
+     */
+    public Optional<JobStoreInfo> jobStore(String alias) {
+        JobStore store = this.core.components().stores().get(alias);
+        return (store != null) ? Optional.of(storeInfo(alias, store)) : Optional.empty();
+    }
+
+    private JobStoreInfo storeInfo(String alias, JobStore store) {
+        String failure = jobStoreFailure(alias).map(Engine::describe).orElse(null);
+        JobCounts counts = null;
+        try {
+            counts = (state() == SchedulerState.STOPPED) ? countPending(alias)
+                    : StoreCalls.call(alias, "count its jobs", store::jobCounts);
+        }
+        catch (RuntimeException ex) {
+            failure = describe(ex);
+        }
+        return new JobStoreInfo(alias, store.type(), store.lookAhead(), store.maxWait().orElse(null), counts,
+                failure);
+    }
+
+    private JobCounts countPending(String alias) {
+        List<Job> pending = getJobs(alias);
+        return new JobCounts(pending.size(), pending.stream().filter(Job::isPaused).count(), 0);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return (message != null) ? message : failure.getClass().getName();
+    }
+
+    /**
+     * Lists the stored jobs that a store keeps but cannot restore.
+     * @param alias the store's alias
+     * @return the jobs, empty when the store cannot tell
+     * @throws dev.apscheduler.JobStoreException if there is no such store
+     */
+    public List<UnrestorableJob> unrestorableJobs(String alias) {
+        JobStore store = this.core.locked(() -> this.core.components().store(alias));
+        return (store instanceof UnrestorableJobs listing) ? listing.unrestorableJobs() : List.of();
     }
 
     /**
@@ -430,11 +484,24 @@ public final class Engine {
     }
 
     /**
-     * Returns the executors.
-     * @return the executors by alias
+     * Returns snapshots of the executors, in the order they were added.
+     * @return the snapshots by alias
      */
-    public Map<String, JobExecutor> executors() {
-        return this.core.components().executors();
+    public Map<String, ExecutorInfo> executors() {
+        Map<String, ExecutorInfo> infos = new LinkedHashMap<>();
+        this.core.components().executors()
+            .forEach((alias, executor) -> infos.put(alias, ExecutorInfo.of(alias, executor)));
+        return Collections.unmodifiableMap(infos);
+    }
+
+    /**
+     * Counts a job's runs in progress in every executor.
+     * @param jobId the job's id
+     * @return the running instances
+     */
+    public int runningInstances(String jobId) {
+        return this.core.components().executors().values().stream()
+            .mapToInt((executor) -> executor.runningInstances(jobId)).sum();
     }
 
     /**

@@ -107,6 +107,19 @@ public interface JobStore {
     List<Job> getAllJobs();
 
     /**
+     * Counts the store's jobs in one call, for monitoring. The default lists every job ({@link #getAllJobs()}) and
+     * the unrestorable ones ({@link UnrestorableJobs}); a store that can count without restoring jobs (a database
+     * with a {@code COUNT} query) should answer from that.
+     * @return the counts
+     */
+    default JobCounts jobCounts() {
+        List<Job> jobs = getAllJobs();
+        long paused = jobs.stream().filter(Job::isPaused).count();
+        long unrestorable = (this instanceof UnrestorableJobs listing) ? listing.unrestorableJobs().size() : 0;
+        return new JobCounts(jobs.size(), paused, unrestorable);
+    }
+
+    /**
      * Returns the earliest next run time of the jobs that are not paused (and can be restored).
      * @return the earliest next run time, or empty when no job is scheduled
      */

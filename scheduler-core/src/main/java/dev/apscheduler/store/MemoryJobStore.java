@@ -158,9 +158,18 @@ public final class MemoryJobStore implements JobStore {
     }
 
     @Override
+    public JobCounts jobCounts() {
+        synchronized (this.lock) {
+            long paused = this.byId.values().stream().filter((entry) -> entry.job().isPaused()).count();
+            return new JobCounts(this.byId.size(), paused, 0);
+        }
+    }
+
+    @Override
     public Optional<Instant> nextRunTime() {
         synchronized (this.lock) {
-            return this.byRunTime.isEmpty() ? Optional.empty() : Optional.ofNullable(this.byRunTime.first().nextRunTime());
+            return this.byRunTime.isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(this.byRunTime.first().nextRunTime());
         }
     }
 

@@ -11,11 +11,11 @@ import java.util.Map;
 
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.SchedulerAlreadyRunningException;
-import dev.apscheduler.executor.DirectJobExecutor;
-import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.executor.VirtualThreadJobExecutor;
 import dev.apscheduler.job.JobDefaults;
+import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
 import dev.apscheduler.store.MemoryJobStore;
@@ -52,18 +52,18 @@ class ComponentCreationTests {
                 "apscheduler.job_defaults.coalesce", "false",
                 "apscheduler.jobstore_retry_interval", "30")).build();
         assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
-        assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class)
-            .extracting(JobExecutor::maxWorkers).isEqualTo(20);
-        assertThat(scheduler.executors().get("tests")).isInstanceOf(DirectJobExecutor.class);
-        assertThat(scheduler.jobStores().get("default")).isInstanceOf(MemoryJobStore.class);
+        assertThat(scheduler.executors().get("default"))
+            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0));
+        assertThat(scheduler.executors().get("tests").type()).isEqualTo("direct");
+        assertThat(scheduler.jobStores().get("default").type()).isEqualTo("memory");
         assertThat(scheduler.jobDefaults().coalesce()).isFalse();
     }
 
     @Test
     void componentWithoutTypeOrClassGetsTheDefaultType() {
         ManualScheduler scheduler = builder().config(map("apscheduler.executors.default.max_workers", "20")).build();
-        assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class)
-            .extracting(JobExecutor::maxWorkers).isEqualTo(20);
+        assertThat(scheduler.executors().get("default"))
+            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0));
     }
 
     @Test
@@ -76,11 +76,12 @@ class ComponentCreationTests {
                 "apscheduler.jobstores.default.class", "apscheduler.jobstores.memory:MemoryJobStore",
                 "apscheduler.jobstores.options.class", OptionsStore.class.getName(),
                 "apscheduler.jobstores.options.table", "jobs")).build();
-        assertThat(scheduler.executors().get("default")).isInstanceOf(ThreadPoolJobExecutor.class);
+        assertThat(scheduler.executors().get("default").type()).isEqualTo("threadpool");
         assertThat(scheduler.executors().get("python").maxWorkers()).isEqualTo(4);
-        assertThat(scheduler.executors().get("factory")).isInstanceOf(DirectJobExecutor.class);
-        assertThat(scheduler.jobStores().get("default")).isInstanceOf(MemoryJobStore.class);
-        assertThat(((OptionsStore) scheduler.jobStores().get("options")).table).isEqualTo("jobs");
+        assertThat(scheduler.executors().get("factory").type()).isEqualTo("direct");
+        assertThat(scheduler.jobStores().get("default").type()).isEqualTo("memory");
+        assertThat(scheduler.jobStores().get("options").type()).isEqualTo("optionsstore");
+        assertThat(OptionsStore.created.get(OptionsStore.created.size() - 1).table).isEqualTo("jobs");
     }
 
     @Test
@@ -115,7 +116,8 @@ class ComponentCreationTests {
         ManualScheduler scheduler = builder().jobStoreFactory(jpa).config(map(
                 "apscheduler.jobstores.default.type", "sqlalchemy",
                 "apscheduler.jobstores.default.table", "apscheduler_jobs")).build();
-        assertThat(((OptionsStore) scheduler.jobStores().get("default")).table).isEqualTo("apscheduler_jobs");
+        assertThat(scheduler.jobStores().get("default").type()).isEqualTo("optionsstore");
+        assertThat(OptionsStore.created.get(OptionsStore.created.size() - 1).table).isEqualTo("apscheduler_jobs");
     }
 
     @Test
@@ -154,8 +156,8 @@ class ComponentCreationTests {
     void virtualExecutorNeedsJava21() {
         Map<String, Object> config = map("apscheduler.executors.default.type", "virtual");
         if (VirtualThreadJobExecutor.isSupported()) {
-            assertThat(builder().config(config).build().executors().get("default"))
-                .isInstanceOf(VirtualThreadJobExecutor.class);
+            assertThat(builder().config(config).build().executors().get("default").type())
+                .isEqualTo(new VirtualThreadJobExecutor().type());
         }
         else {
             assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> builder().config(config).build())
@@ -166,12 +168,13 @@ class ComponentCreationTests {
 
     @Test
     void builderSettingsWinOverTheConfiguration() {
-        MemoryJobStore store = new MemoryJobStore();
+        // the builder's store is told apart from the configured one by its look-ahead window
+        MemoryJobStore store = new MemoryJobStore(Duration.ofMillis(250));
         ManualScheduler scheduler = builder().config(map("apscheduler.timezone", "Europe/Helsinki",
                 "apscheduler.job_defaults.max_instances", "3", "apscheduler.jobstores.default.type", "memory"))
             .timezone(ZoneId.of("UTC")).jobStore("default", store).build();
         assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(scheduler.jobStores().get("default")).isSameAs(store);
+        assertThat(scheduler.jobStores().get("default").lookAhead()).isEqualTo(Duration.ofMillis(250));
         assertThat(scheduler.jobDefaults().maxInstances()).isEqualTo(3);
     }
 
@@ -199,7 +202,7 @@ class ComponentCreationTests {
         scheduler.addExecutor("threadpool", "pool", Map.of("max-workers", 3));
         scheduler.addJobStore("memory", "second", Map.of());
         assertThat(scheduler.executors().get("pool").maxWorkers()).isEqualTo(3);
-        assertThat(scheduler.jobStores().get("second").getAllJobs()).isEmpty();
+        assertThat(scheduler.jobStores().get("second").counts()).contains(JobCounts.NONE);
         assertThatExceptionOfType(ConfigurationException.class)
             .isThrownBy(() -> scheduler.addExecutor("threadpool", "bad", Map.of("workers", 3)))
             .withMessage("executors.bad.workers: unknown option for executor type 'threadpool' (known: max_workers)");
@@ -211,10 +214,14 @@ class ComponentCreationTests {
      */
     public static final class OptionsStore extends DelegatingJobStore {
 
+        /** Every store created, latest last: the scheduler keeps its stores to itself. */
+        static final List<OptionsStore> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         final String table;
 
         public OptionsStore(ComponentOptions options) {
             super(new MemoryJobStore());
+            created.add(this);
             options.requireOnly("store " + OptionsStore.class.getSimpleName(), List.of("table"));
             this.table = options.string("table").orElse("default");
         }

@@ -290,6 +290,18 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void jobCountsAgreeWithTheJobsListed() {
+        assertThat(this.store.jobCounts()).isEqualTo(JobCounts.NONE);
+        this.store.addJob(job("paused", null));
+        this.store.addJob(job("soon", T0.plusHours(1)));
+        this.store.addJob(job("later", T0.plusHours(2)));
+        assertThat(this.store.jobCounts()).isEqualTo(new JobCounts(3, 1, 0));
+        this.store.removeJob("soon");
+        assertThat(this.store.jobCounts()).isEqualTo(new JobCounts(2, 1, 0));
+        assertThat(this.store.jobCounts().scheduled()).isEqualTo(1);
+    }
+
+    @Test
     void nextRunTimeIsTheEarliestOfJobsNotPaused() {
         this.store.addJob(job("paused", null));
         this.store.addJob(job("later", T0.plusHours(2)));
@@ -447,6 +459,7 @@ public abstract class JobStoreContractTests {
         assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(59).toInstant());
         assertThat(this.restoreFailures).extracting(JobRestoreException::jobId).contains("broken");
         assertThat(dataContains("broken")).isTrue();
+        assertThat(this.store.jobCounts()).isEqualTo(new JobCounts(1, 0, 1));
     }
 
     /**

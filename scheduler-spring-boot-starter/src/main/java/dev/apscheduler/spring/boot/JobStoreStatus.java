@@ -2,14 +2,12 @@ package dev.apscheduler.spring.boot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
-import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
-import dev.apscheduler.store.UnrestorableJobs;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,8 +46,8 @@ public record JobStoreStatus(String alias, String type, @Nullable List<Job> jobs
      */
     public static List<JobStoreStatus> inspectAll(Scheduler scheduler) {
         List<JobStoreStatus> statuses = new ArrayList<>();
-        for (Map.Entry<String, JobStore> entry : scheduler.jobStores().entrySet()) {
-            statuses.add(inspect(scheduler, entry.getKey(), entry.getValue()));
+        for (JobStoreInfo store : scheduler.jobStores().values()) {
+            statuses.add(inspect(scheduler, store));
         }
         return statuses;
     }
@@ -57,20 +55,16 @@ public record JobStoreStatus(String alias, String type, @Nullable List<Job> jobs
     /**
      * Inspects one job store.
      * @param scheduler the scheduler that holds it
-     * @param alias the store's alias
-     * @param store the store
+     * @param store the store's snapshot ({@link Scheduler#jobStores()})
      * @return the status; never throws for a failing store
      */
-    public static JobStoreStatus inspect(Scheduler scheduler, String alias, JobStore store) {
+    public static JobStoreStatus inspect(Scheduler scheduler, JobStoreInfo store) {
+        String alias = store.alias();
         List<UnrestorableJob> unrestorable = List.of();
         try {
             List<Job> jobs = scheduler.getJobs(alias);
-            if (store instanceof UnrestorableJobs listing) {
-                unrestorable = listing.unrestorableJobs();
-            }
-            Optional<Throwable> loopFailure = scheduler.jobStoreFailure(alias);
-            return new JobStoreStatus(alias, store.type(), jobs, loopFailure.map(JobStoreStatus::describe).orElse(null),
-                    unrestorable);
+            unrestorable = scheduler.unrestorableJobs(alias);
+            return new JobStoreStatus(alias, store.type(), jobs, store.failure(), unrestorable);
         }
         catch (RuntimeException ex) {
             return new JobStoreStatus(alias, store.type(), null, describe(ex), unrestorable);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.apscheduler.Scheduler;
-import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
 import dev.apscheduler.spring.boot.annotation.JobTask;
@@ -44,8 +43,10 @@ class ReadmeSpringBootExampleTests {
             Scheduler scheduler = context.getBean(Scheduler.class);
             assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
             assertThat(scheduler.jobDefaults().misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(scheduler.executors().get("default")).isInstanceOfSatisfying(ThreadPoolJobExecutor.class,
-                    (executor) -> assertThat(executor.maxWorkers()).isEqualTo(20));
+            assertThat(scheduler.executors().get("default")).satisfies((executor) -> {
+                assertThat(executor.type()).isEqualTo("threadpool");
+                assertThat(executor.maxWorkers()).isEqualTo(20);
+            });
             assertThat(scheduler.getJobs()).extracting(Job::id)
                 .containsExactlyInAnyOrder("reports.dailyDigest", "cleanup", "weekly-report");
             assertThat(describe(scheduler, "reports.dailyDigest")).isEqualTo("cron[crontab='0 7 * * mon-fri']");

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
-import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.spring.boot.JobStoreStatus;
 import org.jspecify.annotations.Nullable;
@@ -129,8 +128,7 @@ public class ApschedulerEndpoint {
     }
 
     private int runningInstances(Job job) {
-        JobExecutor executor = this.scheduler.executors().get(job.executor());
-        return (executor != null) ? executor.runningInstances(job.id()) : 0;
+        return this.scheduler.runningInstances(job.id());
     }
 
     private @Nullable Object sanitize(String key, @Nullable Object value, boolean showUnsanitized) {

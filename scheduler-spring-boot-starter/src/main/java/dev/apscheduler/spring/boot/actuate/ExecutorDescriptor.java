@@ -1,6 +1,6 @@
 package dev.apscheduler.spring.boot.actuate;
 
-import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.ExecutorInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExecutorDescriptor(String type, @Nullable Integer maxWorkers, int active) {
 
-    static ExecutorDescriptor of(JobExecutor executor) {
-        int maxWorkers = executor.maxWorkers();
-        return new ExecutorDescriptor(executor.type(), (maxWorkers != Integer.MAX_VALUE) ? maxWorkers : null,
-                executor.activeCount());
+    static ExecutorDescriptor of(ExecutorInfo executor) {
+        return new ExecutorDescriptor(executor.type(), executor.maxWorkers(), executor.activeCount());
     }
 
 }

@@ -1,14 +1,15 @@
 package dev.apscheduler.spring.boot.health;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.SchedulerListener;
-import dev.apscheduler.spring.boot.JobStoreStatus;
+import dev.apscheduler.store.JobCounts;
+import dev.apscheduler.store.JobStoreInfo;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -63,36 +64,35 @@ public class ApschedulerHealthIndicator extends AbstractHealthIndicator
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         SchedulerState state = this.scheduler.state();
-        List<JobStoreStatus> stores = JobStoreStatus.inspectAll(this.scheduler);
+        Collection<JobStoreInfo> stores = this.scheduler.jobStores().values();
         builder.status(status(state, stores)).withDetail("state", state.name());
-        int jobs = stores.stream().mapToInt((store) -> store.listedJobs().map(List::size).orElse(0)).sum();
-        builder.withDetail("jobs", jobs);
+        long jobs = stores.stream().mapToLong((store) -> store.counts().map(JobCounts::total).orElse(0L)).sum();
+        builder.withDetail("jobs", Math.toIntExact(jobs));
         Map<String, Object> details = new LinkedHashMap<>();
         stores.forEach((store) -> details.put(store.alias(), describe(store)));
         builder.withDetail("jobstores", details);
     }
 
-    private Status status(SchedulerState state, List<JobStoreStatus> stores) {
+    private Status status(SchedulerState state, Collection<JobStoreInfo> stores) {
         if (state == SchedulerState.STOPPED) {
             if (this.closing) {
                 return Status.OUT_OF_SERVICE;
             }
             return this.started ? Status.DOWN : Status.UNKNOWN;
         }
-        return stores.stream().allMatch(JobStoreStatus::reachable) ? Status.UP : Status.DOWN;
+        return stores.stream().allMatch(JobStoreInfo::available) ? Status.UP : Status.DOWN;
     }
 
-    private static Map<String, Object> describe(JobStoreStatus store) {
+    private static Map<String, Object> describe(JobStoreInfo store) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", store.type());
-        store.listedJobs().ifPresent((jobs) -> details.put("jobs", jobs.size()));
-        details.put("reachable", store.reachable());
-        if (store.error() != null) {
-            details.put("error", store.error());
+        store.counts().ifPresent((counts) -> details.put("jobs", Math.toIntExact(counts.total())));
+        details.put("reachable", store.available());
+        if (store.failure() != null) {
+            details.put("error", store.failure());
         }
-        if (!store.unrestorableJobs().isEmpty()) {
-            details.put("unrestorableJobs", store.unrestorableJobs().size());
-        }
+        store.counts().filter((counts) -> counts.unrestorable() > 0)
+            .ifPresent((counts) -> details.put("unrestorableJobs", Math.toIntExact(counts.unrestorable())));
         return details;
     }
 

@@ -16,6 +16,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.UnrestorableJob;
@@ -232,6 +233,14 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     public List<Job> getAllJobs() {
         JobRows rows = rows();
         return this.transactions.call("list its jobs", (entityManager) -> StoredJobs.all(entityManager, rows));
+    }
+
+    /**
+     * Counts the jobs with one aggregate query, without restoring them.
+     */
+    @Override
+    public JobCounts jobCounts() {
+        return this.transactions.call("count its jobs", StoredJobs::count);
     }
 
     /**

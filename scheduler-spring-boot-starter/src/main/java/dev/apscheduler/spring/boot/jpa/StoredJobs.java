@@ -10,6 +10,7 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.JobCounts;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,27 @@ final class StoredJobs {
             }
         }
         return jobs;
+    }
+
+    /**
+     * Counts the rows in one query: restorable jobs, those of them without a next run time, and rows marked as
+     * unrestorable.
+     */
+    static JobCounts count(EntityManager entityManager) {
+        Object[] row = entityManager
+            .createQuery("SELECT COUNT(e), "
+                    + "SUM(CASE WHEN e.restoreError IS NULL AND e.nextRunTime IS NULL THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN e.restoreError IS NOT NULL THEN 1 ELSE 0 END) FROM " + ENTITY + " e",
+                    Object[].class)
+            .getSingleResult();
+        long all = number(row[0]);
+        long unrestorable = number(row[2]);
+        return new JobCounts(all - unrestorable, number(row[1]), unrestorable);
+    }
+
+    // SUM over no rows is NULL; its type (Long, Integer, BigDecimal) depends on the database and its dialect
+    private static long number(@Nullable Object value) {
+        return (value != null) ? ((Number) value).longValue() : 0;
     }
 
     static @Nullable Long nextRunTime(EntityManager entityManager) {

@@ -1,14 +1,14 @@
 package dev.apscheduler.spring.boot.metrics;
 
-import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerStateEvent;
-import dev.apscheduler.executor.JobExecutor;
-import dev.apscheduler.job.Job;
+import dev.apscheduler.executor.ExecutorInfo;
+import dev.apscheduler.store.JobCounts;
+import dev.apscheduler.store.JobStoreInfo;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -61,8 +61,8 @@ public class ApschedulerMeterBinder implements MeterBinder {
 
     private void registerGauges(MeterRegistry registry) {
         this.scheduler.jobStores().keySet().forEach((alias) -> {
-            registerJobsGauge(registry, alias, ApschedulerMeters.SCHEDULED, (job) -> !job.isPaused());
-            registerJobsGauge(registry, alias, ApschedulerMeters.PAUSED, Job::isPaused);
+            registerJobsGauge(registry, alias, ApschedulerMeters.SCHEDULED, JobCounts::scheduled);
+            registerJobsGauge(registry, alias, ApschedulerMeters.PAUSED, JobCounts::paused);
         });
         this.scheduler.executors().keySet().forEach((alias) -> {
             Tags tags = Tags.of(ApschedulerMeters.EXECUTOR, alias);
@@ -76,10 +76,11 @@ public class ApschedulerMeterBinder implements MeterBinder {
         });
     }
 
-    private void registerJobsGauge(MeterRegistry registry, String alias, String state, Predicate<Job> filter) {
+    private void registerJobsGauge(MeterRegistry registry, String alias, String state,
+            ToLongFunction<JobCounts> count) {
         Tags tags = Tags.of(ApschedulerMeters.JOBSTORE, alias, ApschedulerMeters.STATE, state);
         if (isNew(registry, ApschedulerMeters.JOBS, tags)) {
-            Gauge.builder(ApschedulerMeters.JOBS, () -> countJobs(alias, filter))
+            Gauge.builder(ApschedulerMeters.JOBS, () -> countJobs(alias, count))
                 .description("Jobs in the job store")
                 .tags(tags)
                 .strongReference(true)
@@ -92,18 +93,14 @@ public class ApschedulerMeterBinder implements MeterBinder {
         return registry.find(name).tags(tags).gauge() == null;
     }
 
-    private double countJobs(String alias, Predicate<Job> filter) {
-        try {
-            List<Job> jobs = this.scheduler.getJobs(alias);
-            return jobs.stream().filter(filter).count();
-        }
-        catch (RuntimeException ex) {
-            return Double.NaN;
-        }
+    // One call per store (JobStore.jobCounts): a store that cannot count, or is gone, reads NaN.
+    private double countJobs(String alias, ToLongFunction<JobCounts> count) {
+        return this.scheduler.jobStore(alias).flatMap(JobStoreInfo::counts)
+            .map((counts) -> (double) count.applyAsLong(counts)).orElse(Double.NaN);
     }
 
     private double activeExecutions(String alias) {
-        JobExecutor executor = this.scheduler.executors().get(alias);
+        ExecutorInfo executor = this.scheduler.executors().get(alias);
         return (executor != null) ? executor.activeCount() : Double.NaN;
     }
 

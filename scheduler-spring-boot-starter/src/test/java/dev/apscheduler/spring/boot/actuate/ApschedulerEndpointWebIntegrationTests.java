@@ -213,7 +213,7 @@ class ApschedulerEndpointWebIntegrationTests {
         assertThat(body).extractingJsonPathStringValue("$.status").isEqualTo("DOWN");
         assertThat(body).extractingJsonPathBooleanValue("$.details.jobstores.flaky.reachable").isFalse();
         assertThat(body).extractingJsonPathStringValue("$.details.jobstores.flaky.error")
-            .isEqualTo("Job store 'flaky' failed to list its jobs: database is down");
+            .isEqualTo("Job store 'flaky' failed to count its jobs: database is down");
         assertThat(body).extractingJsonPathBooleanValue("$.details.jobstores.default.reachable").isTrue();
     }
 

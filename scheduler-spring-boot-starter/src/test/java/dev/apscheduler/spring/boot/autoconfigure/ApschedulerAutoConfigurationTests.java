@@ -130,12 +130,13 @@ class ApschedulerAutoConfigurationTests {
     void jobStoreAndExecutorBeansAreAddedUnderAnAliasTakenFromTheBeanName() {
         this.contextRunner.withUserConfiguration(ComponentBeansConfiguration.class).run((context) -> {
             Scheduler scheduler = context.getBean(Scheduler.class);
-            assertThat(scheduler.jobStores())
-                .containsEntry("default", context.getBean("defaultJobStore", JobStore.class))
-                .containsEntry("archive", context.getBean("archive", JobStore.class));
-            assertThat(scheduler.executors())
-                .containsEntry("inline", context.getBean("inlineExecutor", JobExecutor.class))
-                .containsEntry("reports", context.getBean("reportsJobExecutor", JobExecutor.class));
+            // the bean stores are told apart by their look-ahead windows
+            assertThat(scheduler.jobStores()).containsOnlyKeys("default", "archive");
+            assertThat(scheduler.jobStores().get("default").lookAhead()).isEqualTo(Duration.ofMillis(11));
+            assertThat(scheduler.jobStores().get("archive").lookAhead()).isEqualTo(Duration.ofMillis(22));
+            assertThat(scheduler.executors()).containsOnlyKeys("inline", "reports", "default");
+            assertThat(scheduler.executors().get("inline").type()).isEqualTo("direct");
+            assertThat(scheduler.executors().get("reports").type()).isEqualTo("direct");
         });
     }
 
@@ -143,8 +144,8 @@ class ApschedulerAutoConfigurationTests {
     void jobStoreBeansReplaceConfiguredStoresOfTheSameAlias() {
         this.contextRunner.withUserConfiguration(ComponentBeansConfiguration.class)
             .withPropertyValues("apscheduler.jobstores.default.type=memory")
-            .run((context) -> assertThat(context.getBean(Scheduler.class).jobStores().get("default"))
-                .isSameAs(context.getBean("defaultJobStore")));
+            .run((context) -> assertThat(context.getBean(Scheduler.class).jobStores().get("default").lookAhead())
+                .isEqualTo(Duration.ofMillis(11)));
     }
 
     @Test
@@ -157,13 +158,14 @@ class ApschedulerAutoConfigurationTests {
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
                 RecordingStoreFactory stores = context.getBean(RecordingStoreFactory.class);
-                assertThat(scheduler.jobStores().get("default")).isSameAs(stores.created.get(0));
+                assertThat(stores.created).hasSize(1);
+                assertThat(scheduler.jobStores().get("default").type()).isEqualTo(stores.created.get(0).type());
                 ComponentOptions options = stores.options.get(0);
                 assertThat(options.duration("max_wait")).contains(Duration.ofSeconds(5));
                 assertThat(options.string("table_name")).contains("jobs");
                 assertThat(options.keyFor("table_name"))
                     .isEqualTo("apscheduler.jobstores.default.options.table-name");
-                assertThat(scheduler.executors().get("default")).isInstanceOf(DirectJobExecutor.class);
+                assertThat(scheduler.executors().get("default").type()).isEqualTo("direct");
             });
     }
 
@@ -174,7 +176,7 @@ class ApschedulerAutoConfigurationTests {
             .run((context) -> {
                 Scheduler scheduler = context.getBean(Scheduler.class);
                 assertThat(context.getBean(CustomizersConfiguration.class).order).containsExactly("first", "second");
-                assertThat(scheduler.executors().get("default")).isInstanceOf(DirectJobExecutor.class);
+                assertThat(scheduler.executors().get("default").type()).isEqualTo("direct");
             });
     }
 
@@ -253,12 +255,12 @@ class ApschedulerAutoConfigurationTests {
 
         @Bean
         JobStore defaultJobStore() {
-            return new MemoryJobStore();
+            return new MemoryJobStore(Duration.ofMillis(11));
         }
 
         @Bean
         JobStore archive() {
-            return new MemoryJobStore();
+            return new MemoryJobStore(Duration.ofMillis(22));
         }
 
         @Bean

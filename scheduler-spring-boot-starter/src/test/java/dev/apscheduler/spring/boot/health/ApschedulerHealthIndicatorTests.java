@@ -112,7 +112,7 @@ class ApschedulerHealthIndicatorTests {
         assertThat(health.getDetails()).containsEntry("state", "RUNNING").containsEntry("jobs", 1);
         assertThat(health.getDetails().get("jobstores")).asInstanceOf(InstanceOfAssertFactories.MAP)
             .containsEntry("flaky", Map.of("type", "failing", "reachable", false, "error",
-                    "Job store 'flaky' failed to list its jobs: database is down"));
+                    "Job store 'flaky' failed to count its jobs: database is down"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class JpaJobStoreOutageTests {
     @Test
     void storeCallsFailWithJobStoreExceptionsWhileTheDatabaseIsDown() {
         ManualScheduler scheduler = this.fixture.start(this.application);
-        JpaJobStore store = (JpaJobStore) scheduler.jobStores().get("default");
+        JpaJobStore store = this.fixture.store();
         scheduler.addJob(JobSpec.task("tick").id("a").trigger(Triggers.date(T0.plusMinutes(1))).build());
         this.database.goDown();
         assertThatExceptionOfType(JobStoreException.class).isThrownBy(store::nextRunTime)

@@ -12,6 +12,7 @@ import dev.apscheduler.event.JobStoreEvent;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskReference;
+import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.testing.ManualScheduler;
@@ -78,10 +79,10 @@ class JpaJobStoreUnrestorableRowsTests {
             .containsExactlyInAnyOrder("corrupt", "unknown-trigger", "bad-parameters");
         assertThat(scheduler.getJobs()).extracting(Job::id).containsExactly("fine");
         assertThat(rows()).isEqualTo(4);
-        JpaJobStore store = (JpaJobStore) scheduler.jobStores().get("default");
-        assertThat(store.unrestorableJobs()).extracting(UnrestorableJob::jobId)
+        assertThat(scheduler.jobStores().get("default").counts()).contains(new JobCounts(1, 0, 3));
+        assertThat(scheduler.unrestorableJobs("default")).extracting(UnrestorableJob::jobId)
             .containsExactly("bad-parameters", "corrupt", "unknown-trigger");
-        assertThat(store.unrestorableJobs()).allSatisfy((job) -> assertThat(job.nextRunTime()).isEqualTo(T0.toInstant()))
+        assertThat(scheduler.unrestorableJobs("default")).allSatisfy((job) -> assertThat(job.nextRunTime()).isEqualTo(T0.toInstant()))
             .filteredOn((job) -> job.jobId().equals("unknown-trigger")).singleElement()
             .satisfies((job) -> assertThat(job.reason()).contains("lunar"));
         scheduler.shutdown();
@@ -114,7 +115,7 @@ class JpaJobStoreUnrestorableRowsTests {
         scheduler = this.fixture.start(this.application);
         scheduler.runDue();
         assertThat(this.fixture.runs).containsExactly(T0);
-        assertThat(((JpaJobStore) scheduler.jobStores().get("default")).unrestorableJobs())
+        assertThat(scheduler.unrestorableJobs("default"))
             .extracting(UnrestorableJob::jobId).containsExactly("bad-parameters", "unknown-trigger");
         scheduler.shutdown();
     }
