@@ -28,7 +28,7 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +57,7 @@ public abstract class AbstractScheduler implements Scheduler {
      */
     protected AbstractScheduler(SchedulerBuilder<?, ?> builder, Supplier<JobExecutor> defaultExecutor) {
         ComponentFactories factories = new ComponentFactories(builder.classLoader, builder.jobStoreFactories,
-                builder.executorFactories);
+                builder.executorFactories, builder.triggerFactories);
         this.core = new SchedulerCore(builder.clock, builder.taskRegistry, factories,
                 JobRunInterceptor.chain(List.copyOf(builder.jobRunInterceptors)));
         this.jobs = new JobOperations(this.core);
@@ -180,6 +180,11 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     @Override
+    public TriggerRegistry triggerRegistry() {
+        return this.core.factories().triggerRegistry();
+    }
+
+    @Override
     public JobDefaults jobDefaults() {
         return this.core.jobDefaults();
     }
@@ -206,7 +211,8 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public Job rescheduleJob(String jobId, String triggerAlias, Map<String, ?> triggerParameters) {
-        Trigger trigger = Triggers.create(triggerAlias, triggerParameters, this.core.timezone(), this.core.clock());
+        Trigger trigger = triggerRegistry().create(triggerAlias, triggerParameters, this.core.timezone(),
+                this.core.clock());
         return this.jobs.rescheduleJob(jobId, null, trigger);
     }
 
