@@ -18,19 +18,24 @@ import java.util.function.Function;
  * {@code SchedulerBuilder.triggerFactory(...)}, or, in a Spring Boot application, as a bean.
  *
  * <pre>{@code
- * public final class EveryTriggerFactory implements TriggerFactory {
+ * public final class CountdownTriggerFactory implements TriggerFactory {
+ *
  *     public String alias() {
- *         return "every";
+ *         return "countdown";
  *     }
+ *
  *     public Trigger create(TriggerParameters parameters) {
- *         parameters.requireOnly(List.of("seconds", "start_date", "timezone"));
+ *         parameters.requireOnly(List.of("seconds", "count", "start_date", "timezone"));
  *         ZoneId zone = parameters.zone("start_date");
- *         int seconds = parameters.integer("seconds").orElseThrow(() -> parameters.invalid("seconds", "none",
- *                 "is required"));
+ *         int seconds = parameters.integer("seconds").orElse(1);
+ *         if (seconds < 1) {
+ *             throw parameters.invalid("seconds", seconds, "must be at least 1");
+ *         }
  *         ZonedDateTime start = parameters.dateTime("start_date", zone)
  *             .orElseGet(() -> ZonedDateTime.now(parameters.clock().withZone(zone)));
- *         return new EveryTrigger(Duration.ofSeconds(seconds), start);
+ *         return new CountdownTrigger(Duration.ofSeconds(seconds), parameters.nonNegativeInteger("count", 1), start);
  *     }
+ *
  * }
  * }</pre>
  */

@@ -43,7 +43,7 @@ class ScheduledJobCustomTriggerTests {
         this.contextRunner.withBean(TriggerFactory.class, EveryTriggerFactory::new)
             .withBean("jobs", BadSeconds.class)
             .run((context) -> {
-                InvalidScheduledJobException failure = failure(context.getStartupFailure());
+                InvalidScheduledJobException failure = ScheduledJobMisuseTests.failure(context.getStartupFailure());
                 assertThat(failure.getAttribute()).isEqualTo("seconds");
                 assertThat(failure.getMessage())
                     .contains("trigger 'every' parameter 'seconds': invalid value 'often': not a number");
@@ -53,23 +53,12 @@ class ScheduledJobCustomTriggerTests {
     @Test
     void anAliasNoFactoryClaimsNamesTheTriggerAttributeAndHowToRegisterOne() {
         this.contextRunner.withBean("jobs", EveryTenMinutes.class).run((context) -> {
-            InvalidScheduledJobException failure = failure(context.getStartupFailure());
+            InvalidScheduledJobException failure = ScheduledJobMisuseTests.failure(context.getStartupFailure());
             assertThat(failure.getAttribute()).isEqualTo("trigger");
             assertThat(failure.getMessage()).contains("unknown trigger alias 'every'")
                 .contains("register a dev.apscheduler.trigger.TriggerFactory for it")
                 .contains("with Spring Boot, as a bean");
         });
-    }
-
-    private static InvalidScheduledJobException failure(Throwable startupFailure) {
-        Throwable candidate = startupFailure;
-        while (candidate != null) {
-            if (candidate instanceof InvalidScheduledJobException invalid) {
-                return invalid;
-            }
-            candidate = candidate.getCause();
-        }
-        throw new AssertionError("no InvalidScheduledJobException in " + startupFailure, startupFailure);
     }
 
     static class EveryTenMinutes {
