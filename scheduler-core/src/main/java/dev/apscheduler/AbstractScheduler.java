@@ -24,7 +24,7 @@ import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +43,8 @@ public abstract class AbstractScheduler implements Scheduler {
      */
     protected AbstractScheduler(SchedulerBuilder<?, ?> builder, Supplier<JobExecutor> defaultExecutor) {
         this.engine = new Engine(builder.clock, builder.taskRegistry, builder.classLoader, builder.jobStoreFactories,
-                builder.executorFactories, builder.jobRunInterceptors, defaultExecutor, this::wakeup);
+                builder.executorFactories, builder.triggerFactories, builder.jobRunInterceptors, defaultExecutor,
+                this::wakeup);
         builder.listeners.forEach((entry) -> this.engine.addListener(entry.getKey(), entry.getValue()));
         if (builder.config != null) {
             this.engine.apply(builder.config);
@@ -154,6 +155,11 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     @Override
+    public TriggerRegistry triggerRegistry() {
+        return this.engine.triggerRegistry();
+    }
+
+    @Override
     public JobDefaults jobDefaults() {
         return this.engine.jobDefaults();
     }
@@ -180,7 +186,8 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public Job rescheduleJob(String jobId, String triggerAlias, Map<String, ?> triggerParameters) {
-        Trigger trigger = Triggers.create(triggerAlias, triggerParameters, this.engine.timezone(), this.engine.clock());
+        Trigger trigger = triggerRegistry().create(triggerAlias, triggerParameters, this.engine.timezone(),
+                this.engine.clock());
         return this.engine.rescheduleJob(jobId, null, trigger);
     }
 

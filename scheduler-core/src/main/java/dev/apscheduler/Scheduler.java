@@ -23,6 +23,7 @@ import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,6 +130,14 @@ public interface Scheduler extends AutoCloseable {
      * @return the task registry
      */
     TaskRegistry taskRegistry();
+
+    /**
+     * Returns the trigger kinds this scheduler builds triggers of (jobs added by alias, {@code rescheduleJob} by
+     * alias) and restores stored jobs with: the built-in ones, those listed in {@code META-INF/services}, and those
+     * given to its builder. A job whose trigger is of another kind is refused by persistent job stores.
+     * @return the trigger registry
+     */
+    TriggerRegistry triggerRegistry();
 
     /**
      * Returns the values jobs get for options they do not set.

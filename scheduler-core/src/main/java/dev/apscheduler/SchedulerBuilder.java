@@ -20,12 +20,13 @@ import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
+import dev.apscheduler.trigger.TriggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a scheduler before it is built: the clock, time zone, task registry, job stores, executors, job
- * defaults, job store retry interval, shutdown timeout, listeners and run interceptors, given as objects, as a
- * {@link SchedulerConfig}, or in APScheduler's flat form. A configuration is applied first; objects and settings
+ * Configures a scheduler before it is built: the clock, time zone, task registry, job stores, executors, trigger
+ * kinds, job defaults, job store retry interval, shutdown timeout, listeners and run interceptors, given as objects,
+ * as a {@link SchedulerConfig}, or in APScheduler's flat form. A configuration is applied first; objects and settings
  * given to the builder directly win over it.
  *
  * @param <B> the builder's own type
@@ -54,6 +55,8 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
     final List<JobStoreFactory> jobStoreFactories = new ArrayList<>();
 
     final List<JobExecutorFactory> executorFactories = new ArrayList<>();
+
+    final List<TriggerFactory> triggerFactories = new ArrayList<>();
 
     final List<Map.Entry<SchedulerListener, Integer>> listeners = new ArrayList<>();
 
@@ -209,6 +212,17 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      */
     public B executorFactory(JobExecutorFactory factory) {
         this.executorFactories.add(Objects.requireNonNull(factory, "factory"));
+        return self();
+    }
+
+    /**
+     * Adds a trigger kind beyond the built-in ones and those found with {@link java.util.ServiceLoader} (replacing a
+     * found one of the same alias): jobs may then name it by alias, and persistent job stores keep and restore it.
+     * @param factory the factory
+     * @return this builder
+     */
+    public B triggerFactory(TriggerFactory factory) {
+        this.triggerFactories.add(Objects.requireNonNull(factory, "factory"));
         return self();
     }
 

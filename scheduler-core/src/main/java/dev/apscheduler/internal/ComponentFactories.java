@@ -17,13 +17,17 @@ import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutorFactory;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
+import dev.apscheduler.trigger.TriggerFactory;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Creates job stores and executors from {@link ComponentConfig}: by registered type (the factories found with
  * {@link ServiceLoader}, plus those given to the scheduler's builder), or by class name (a store, executor or
  * factory class with a public constructor taking {@link ComponentOptions} or none). APScheduler's Python class
- * references for its memory store, SQLAlchemy store, thread pool and debug executor are understood too.
+ * references for its memory store, SQLAlchemy store, thread pool and debug executor are understood too. Holds the
+ * scheduler's trigger kinds the same way: the built-in ones, those found with {@link ServiceLoader}, and the
+ * builder's.
  */
 final class ComponentFactories {
 
@@ -39,16 +43,21 @@ final class ComponentFactories {
 
     private final Map<String, JobExecutorFactory> executorFactories = new LinkedHashMap<>();
 
+    private final TriggerRegistry triggerRegistry;
+
     /**
      * Discovers the factories on the class path and adds the given ones (which win over discovered ones of the same
-     * type).
+     * type or alias).
      * @param classLoader where to look for factories and configured classes
      * @param extraStores store factories given programmatically
      * @param extraExecutors executor factories given programmatically
+     * @param extraTriggers trigger factories given programmatically
+     * @throws dev.apscheduler.ConfigurationException if trigger factories claim a built-in alias or the same one
      */
     public ComponentFactories(ClassLoader classLoader, List<JobStoreFactory> extraStores,
-            List<JobExecutorFactory> extraExecutors) {
+            List<JobExecutorFactory> extraExecutors, List<TriggerFactory> extraTriggers) {
         this.classLoader = classLoader;
+        this.triggerRegistry = TriggerRegistry.load(classLoader).with(extraTriggers);
         ServiceLoader.load(JobStoreFactory.class, classLoader)
             .forEach((factory) -> register(this.storeFactories, factory.type(), factory.aliases(), factory));
         ServiceLoader.load(JobExecutorFactory.class, classLoader)
@@ -61,6 +70,14 @@ final class ComponentFactories {
     private static <F> void register(Map<String, F> registry, String type, List<String> aliases, F factory) {
         registry.put(type, factory);
         aliases.forEach((alias) -> registry.put(alias, factory));
+    }
+
+    /**
+     * Returns the trigger kinds known.
+     * @return the registry
+     */
+    public TriggerRegistry triggerRegistry() {
+        return this.triggerRegistry;
     }
 
     /**

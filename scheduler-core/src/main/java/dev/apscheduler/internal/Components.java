@@ -245,7 +245,8 @@ final class Components {
 
         StoreContext(String alias) {
             this.alias = alias;
-            this.codec = new JobCodec(Components.this.core.timezone(), Components.this.core.clock());
+            this.codec = new JobCodec(Components.this.core.timezone(), Components.this.core.clock(),
+                    Components.this.core.factories().triggerRegistry());
         }
 
         @Override

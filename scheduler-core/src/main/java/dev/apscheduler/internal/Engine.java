@@ -32,6 +32,8 @@ import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
 import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerFactory;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,14 +67,17 @@ public final class Engine {
      * @param classLoader where store and executor factories and classes are looked up
      * @param storeFactories store factories beyond those found with {@link java.util.ServiceLoader}
      * @param executorFactories executor factories beyond those found with {@link java.util.ServiceLoader}
+     * @param triggerFactories trigger kinds beyond the built-in ones and those found with
+     * {@link java.util.ServiceLoader}
      * @param interceptors the run interceptors, outermost first
      * @param defaultExecutor creates the {@code default} executor when none is configured
      * @param wakeup what the engine calls when the scheduler's loop should look at its stores again
      */
     public Engine(Clock clock, TaskRegistry taskRegistry, ClassLoader classLoader, List<JobStoreFactory> storeFactories,
-            List<JobExecutorFactory> executorFactories, List<JobRunInterceptor> interceptors,
-            Supplier<JobExecutor> defaultExecutor, Runnable wakeup) {
-        ComponentFactories factories = new ComponentFactories(classLoader, storeFactories, executorFactories);
+            List<JobExecutorFactory> executorFactories, List<TriggerFactory> triggerFactories,
+            List<JobRunInterceptor> interceptors, Supplier<JobExecutor> defaultExecutor, Runnable wakeup) {
+        ComponentFactories factories = new ComponentFactories(classLoader, storeFactories, executorFactories,
+                triggerFactories);
         this.core = new SchedulerCore(clock, taskRegistry, factories, JobRunInterceptor.chain(List.copyOf(interceptors)));
         this.jobs = new JobOperations(this.core);
         this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
@@ -255,6 +260,14 @@ public final class Engine {
      */
     public TaskRegistry taskRegistry() {
         return this.core.taskRegistry();
+    }
+
+    /**
+     * Returns the trigger kinds the scheduler knows.
+     * @return the registry
+     */
+    public TriggerRegistry triggerRegistry() {
+        return this.core.factories().triggerRegistry();
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.trigger.DateTrigger;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +36,9 @@ final class JobFactory {
             return spec.trigger().get();
         }
         return spec.triggerAlias()
-            .map((alias) -> Triggers.create(alias, spec.triggerParameters(), core.timezone(), core.clock()))
+            .map((alias) -> core.factories()
+                .triggerRegistry()
+                .create(alias, spec.triggerParameters(), core.timezone(), core.clock()))
             .orElse(null);
     }
 

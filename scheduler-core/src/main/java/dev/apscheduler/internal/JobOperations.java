@@ -121,7 +121,7 @@ final class JobOperations {
 
     private void validate(Job job, JobStore store) {
         if (store.isPersistent()) {
-            JobCodec.requirePersistable(job, job.jobstore());
+            JobCodec.requirePersistable(job, job.jobstore(), this.core.factories().triggerRegistry());
         }
         requireExecutor(job);
     }
@@ -131,8 +131,9 @@ final class JobOperations {
      * the store may have it) can still be paused, resumed or renamed here.
      */
     private void validateChanges(Job before, Job after, JobStore store) {
-        if (store.isPersistent() && !after.task().equals(before.task())) {
-            JobCodec.requirePersistable(after, after.jobstore());
+        boolean taskOrTriggerChanged = !after.task().equals(before.task()) || !after.trigger().equals(before.trigger());
+        if (store.isPersistent() && taskOrTriggerChanged) {
+            JobCodec.requirePersistable(after, after.jobstore(), this.core.factories().triggerRegistry());
         }
         if (!after.executor().equals(before.executor())) {
             requireExecutor(after);

@@ -18,15 +18,17 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobBuilder;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
+import dev.apscheduler.trigger.TriggerFactory;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a job into JSON text and back, for persistent job stores. Never Java serialization: the JSON holds the task's
- * name, the JSON arguments, the trigger's alias and parameters ({@link Trigger#parameters()}, rebuilt with
- * {@link Triggers#create}), the options and the next run time. The job store alias is not part of it: a job belongs
+ * name, the JSON arguments, the trigger's alias and parameters ({@link Trigger#parameters()}, rebuilt by the
+ * scheduler's {@link TriggerRegistry}, which knows the kinds registered with {@link TriggerFactory}), the options and
+ * the next run time. The job store alias is not part of it: a job belongs
  * to the store that restores it.
  *
  * <pre>{@code
@@ -46,19 +48,42 @@ public final class JobCodec {
 
     private final Clock clock;
 
+    private final TriggerRegistry triggerRegistry;
+
     /**
-     * Creates a codec.
+     * Creates a codec that knows the trigger kinds of {@link TriggerRegistry#defaults()}: the built-in ones and those
+     * listed in {@code META-INF/services}.
      * @param defaultZone the zone of restored triggers whose parameters name none
      * @param clock the clock triggers read defaults from when they are rebuilt
      */
     public JobCodec(ZoneId defaultZone, Clock clock) {
-        this.defaultZone = defaultZone;
-        this.clock = clock;
+        this(defaultZone, clock, TriggerRegistry.defaults());
     }
 
     /**
-     * Fails unless a job can be kept by a persistent store: its task must be a registered task's name, not inline
-     * code.
+     * Creates a codec.
+     * @param defaultZone the zone of restored triggers whose parameters name none
+     * @param clock the clock triggers read defaults from when they are rebuilt
+     * @param triggerRegistry the trigger kinds jobs may be stored with and are restored by: the scheduler's
+     */
+    public JobCodec(ZoneId defaultZone, Clock clock, TriggerRegistry triggerRegistry) {
+        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.triggerRegistry = Objects.requireNonNull(triggerRegistry, "triggerRegistry");
+    }
+
+    /**
+     * Returns the trigger kinds this codec stores and restores.
+     * @return the registry
+     */
+    public TriggerRegistry triggerRegistry() {
+        return this.triggerRegistry;
+    }
+
+    /**
+     * Fails unless a job's task can be kept by a persistent store: it must be a registered task's name, not inline
+     * code. {@link #encode(Job)} also checks the trigger; {@link #requirePersistable(Job, String, TriggerRegistry)}
+     * checks both before a job reaches a store.
      * @param job the job
      * @param storeAlias the store's alias, for the message
      * @throws InvalidJobException naming the job and the store
@@ -72,13 +97,31 @@ public final class JobCodec {
     }
 
     /**
+     * Fails unless a job can be kept by a persistent store and restored from it: its task must be a registered task's
+     * name, and its trigger (and every trigger it combines) of a kind {@code triggerRegistry} can rebuild, so that
+     * the job is refused now rather than stored and found unrestorable later.
+     * @param job the job
+     * @param storeAlias the store's alias, for the message
+     * @param triggerRegistry the trigger kinds the store's jobs are restored by
+     * @throws InvalidJobException naming the job, the store and, for a trigger, its alias and how to register it
+     */
+    public static void requirePersistable(Job job, String storeAlias, TriggerRegistry triggerRegistry) {
+        requirePersistable(job, storeAlias);
+        triggerRegistry.unregisteredAlias(job.trigger()).ifPresent((alias) -> {
+            throw new InvalidJobException("Job '" + job.id() + "' has a trigger of kind '" + alias + "' ("
+                    + job.trigger().describe() + ") that job store '" + storeAlias + "' could not restore, so it is "
+                    + "not stored: " + triggerRegistry.unknownAliasMessage(alias));
+        });
+    }
+
+    /**
      * Writes a job as JSON.
-     * @param job the job, whose task must be a registered task's name
+     * @param job the job, whose task must be a registered task's name and whose trigger kinds must be registered
      * @return the JSON text
-     * @throws InvalidJobException if the job runs inline code
+     * @throws InvalidJobException if the job runs inline code or has a trigger this codec could not restore
      */
     public String encode(Job job) {
-        requirePersistable(job, job.jobstore());
+        requirePersistable(job, job.jobstore(), this.triggerRegistry);
         Map<String, @Nullable Object> state = new LinkedHashMap<>();
         state.put("version", FORMAT_VERSION);
         state.put("id", job.id());
@@ -145,7 +188,7 @@ public final class JobCodec {
 
     private Trigger trigger(Map<String, Object> trigger) {
         StoredState state = new StoredState(trigger);
-        return Triggers.create(state.string("alias"), state.map("params"), this.defaultZone, this.clock);
+        return this.triggerRegistry.create(state.string("alias"), state.map("params"), this.defaultZone, this.clock);
     }
 
     private static Number seconds(Duration duration) {

@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a job store receives when it starts: its alias, the scheduler's clock and time zone, the codec that turns
- * stored JSON back into jobs (building triggers with {@code Triggers.create}), and the channel to report jobs that
- * cannot be restored.
+ * stored JSON back into jobs (building triggers with the scheduler's {@link TriggerRegistry}), and the channel to
+ * report jobs that cannot be restored.
  */
 public interface JobStoreContext {
 
@@ -41,6 +42,14 @@ public interface JobStoreContext {
     JobCodec codec();
 
     /**
+     * Returns the trigger kinds the scheduler knows, which the {@link #codec()} stores and restores jobs with.
+     * @return the registry
+     */
+    default TriggerRegistry triggerRegistry() {
+        return codec().triggerRegistry();
+    }
+
+    /**
      * Reports a stored job that cannot be restored. The store keeps the job (never deletes it), leaves it out of
      * {@link JobStore#getAllJobs()}, {@link JobStore#lookupJob}, {@link JobStore#nextRunTime()} and
      * {@link JobStore#acquireDueJobs} until it is replaced or removed, and reports it here; the scheduler logs it
@@ -50,7 +59,8 @@ public interface JobStoreContext {
     void reportUnrestorableJob(JobRestoreException failure);
 
     /**
-     * Creates a context for a store used outside a scheduler (tests, tools), which logs unrestorable jobs.
+     * Creates a context for a store used outside a scheduler (tests, tools), which logs unrestorable jobs and knows
+     * the trigger kinds of {@link TriggerRegistry#defaults()}.
      * @param alias the store's alias
      * @param clock the clock
      * @param timezone the default zone of restored triggers
@@ -62,7 +72,8 @@ public interface JobStoreContext {
     }
 
     /**
-     * Creates a context for a store used outside a scheduler (tests, tools).
+     * Creates a context for a store used outside a scheduler (tests, tools), which knows the trigger kinds of
+     * {@link TriggerRegistry#defaults()}.
      * @param alias the store's alias
      * @param clock the clock
      * @param timezone the default zone of restored triggers
@@ -70,8 +81,22 @@ public interface JobStoreContext {
      * @return the context
      */
     static JobStoreContext of(String alias, Clock clock, ZoneId timezone, Consumer<JobRestoreException> reporter) {
+        return of(alias, clock, timezone, TriggerRegistry.defaults(), reporter);
+    }
+
+    /**
+     * Creates a context for a store used outside a scheduler (tests, tools).
+     * @param alias the store's alias
+     * @param clock the clock
+     * @param timezone the default zone of restored triggers
+     * @param triggerRegistry the trigger kinds jobs are stored and restored with
+     * @param reporter receives the jobs that cannot be restored
+     * @return the context
+     */
+    static JobStoreContext of(String alias, Clock clock, ZoneId timezone, TriggerRegistry triggerRegistry,
+            Consumer<JobRestoreException> reporter) {
         Objects.requireNonNull(reporter, "reporter");
-        JobCodec codec = new JobCodec(timezone, clock);
+        JobCodec codec = new JobCodec(timezone, clock, triggerRegistry);
         return new JobStoreContext() {
 
             @Override

@@ -87,7 +87,8 @@ public final class AndTrigger implements Trigger {
      */
     public AndTrigger withThreshold(Duration threshold) {
         if (Objects.requireNonNull(threshold, "threshold").isNegative()) {
-            throw new InvalidTriggerException("trigger 'and': threshold must not be negative, was " + threshold);
+            throw new InvalidTriggerException("trigger 'and': threshold must not be negative, was " + threshold,
+                    "threshold", null);
         }
         return new AndTrigger(this.combination, threshold, this.maxIterations);
     }
@@ -100,7 +101,7 @@ public final class AndTrigger implements Trigger {
     public AndTrigger withMaxIterations(int maxIterations) {
         if (maxIterations < 1) {
             throw new InvalidTriggerException("trigger 'and': max_iterations must be at least 1, was "
-                    + maxIterations);
+                    + maxIterations, "max_iterations", null);
         }
         return new AndTrigger(this.combination, this.threshold, maxIterations);
     }

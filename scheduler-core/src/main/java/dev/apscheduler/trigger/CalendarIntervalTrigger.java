@@ -291,7 +291,8 @@ public final class CalendarIntervalTrigger implements Trigger {
         private Builder amount(int index, int value) {
             if (value < 0) {
                 throw new InvalidTriggerException("trigger 'calendarinterval' parameter '"
-                        + CalendarSchedule.UNITS.get(index) + "': invalid value '" + value + "': must not be negative");
+                        + CalendarSchedule.UNITS.get(index) + "': invalid value '" + value + "': must not be negative",
+                        CalendarSchedule.UNITS.get(index), null);
             }
             this.amounts[index] = value;
             return this;
@@ -349,7 +350,7 @@ public final class CalendarIntervalTrigger implements Trigger {
         public Builder jitter(Duration jitter) {
             if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
                 throw new InvalidTriggerException("trigger 'calendarinterval': jitter must not be negative, was "
-                        + jitter);
+                        + jitter, "jitter", null);
             }
             this.jitter = jitter;
             return this;
@@ -379,7 +380,7 @@ public final class CalendarIntervalTrigger implements Trigger {
             LocalDate start = (this.startDate != null) ? this.startDate : LocalDate.now(this.clock.withZone(resolved));
             if (this.endDate != null && this.endDate.isBefore(start)) {
                 throw new InvalidTriggerException("trigger 'calendarinterval' parameter 'end_date': invalid value '"
-                        + this.endDate + "': must not be earlier than start_date (" + start + ")");
+                        + this.endDate + "': must not be earlier than start_date (" + start + ")", "end_date", null);
             }
             CalendarSchedule schedule = new CalendarSchedule(this.amounts[0], this.amounts[1], this.amounts[2],
                     this.amounts[3], this.time, start, this.endDate);

@@ -36,14 +36,14 @@ record Combination(String alias, List<Trigger> triggers, ZoneId zone, @Nullable 
     }
 
     /**
-     * Reads {@code triggers} (a list of {@code {trigger, params}} maps, each built by
-     * {@link Triggers#create(String, Map, ZoneId, java.time.Clock)}), {@code timezone} and {@code jitter}. The
+     * Reads {@code triggers} (a list of {@code {trigger, params}} maps, each built by the registry that builds the
+     * combination, so that it may combine any registered kind), {@code timezone} and {@code jitter}. The
      * combination's {@code timezone}, else the caller's default zone, is its zone and the default zone of the
      * combined triggers; without either, each one resolves its zone on its own (from its dates, else the system's)
      * and the combination takes the first one's, as {@link #of(String, Trigger...)} does.
      */
     static Combination read(TriggerParameters parameters) {
-        ZoneId explicitZone = parameters.has("timezone") ? parameters.zone() : parameters.defaultZone();
+        ZoneId explicitZone = parameters.has("timezone") ? parameters.zone() : parameters.defaultZone().orElse(null);
         List<Trigger> triggers = new ArrayList<>();
         List<Map<String, ?>> specifications = parameters.maps("triggers");
         for (int i = 0; i < specifications.size(); i++) {
@@ -74,18 +74,18 @@ record Combination(String alias, List<Trigger> triggers, ZoneId zone, @Nullable 
             ((Map<?, ?>) params).forEach((key, value) -> childParameters.put(String.valueOf(key), value));
         }
         try {
-            return Triggers.create(alias.toString(), childParameters, zone, parameters.clock());
+            return parameters.registry().create(alias.toString(), childParameters, zone, parameters.clock());
         }
         catch (InvalidTriggerException ex) {
             throw new InvalidTriggerException("trigger '" + parameters.alias() + "' parameter '" + name + "': "
-                    + ex.getMessage(), ex);
+                    + ex.getMessage(), name, ex);
         }
     }
 
     Combination withJitter(Duration jitter) {
         if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
             throw new InvalidTriggerException("trigger '" + this.alias + "': jitter must not be negative, was "
-                    + jitter);
+                    + jitter, "jitter", null);
         }
         return new Combination(this.alias, this.triggers, this.zone, jitter);
     }

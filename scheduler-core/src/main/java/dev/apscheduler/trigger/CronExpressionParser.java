@@ -38,9 +38,10 @@ final class CronExpressionParser {
     /**
      * Compiles {@code text}, the value of field {@code type}.
      * @param source how error messages name the field, for example {@code cron field 'hour'}
+     * @param parameter the trigger parameter that gave the text ({@code hour}, {@code crontab}), for the exception
      * @throws InvalidTriggerException naming {@code source}, the problem and the offending element
      */
-    static List<CronExpression> parse(CronFieldType type, String text, String source) {
+    static List<CronExpression> parse(CronFieldType type, String text, String source, String parameter) {
         List<CronExpression> expressions = new ArrayList<>();
         for (String element : SEPARATOR.split(text.trim(), -1)) {
             try {
@@ -48,7 +49,7 @@ final class CronExpressionParser {
             }
             catch (IllegalArgumentException ex) {
                 String of = element.equals(text.trim()) ? "" : " of '" + text.trim() + "'";
-                throw new InvalidTriggerException(source + ": " + ex.getMessage() + of);
+                throw new InvalidTriggerException(source + ": " + ex.getMessage() + of, parameter, null);
             }
         }
         return List.copyOf(expressions);

@@ -29,7 +29,7 @@ final class CronField {
      */
     static CronField parse(CronFieldType type, String text, boolean given) {
         String source = "cron field '" + type.parameterName() + "'";
-        return new CronField(type, CronExpressionParser.parse(type, text, source), given);
+        return new CronField(type, CronExpressionParser.parse(type, text, source, type.parameterName()), given);
     }
 
     CronFieldType type() {

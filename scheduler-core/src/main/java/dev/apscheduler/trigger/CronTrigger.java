@@ -91,7 +91,7 @@ public final class CronTrigger implements Trigger {
         if (crontab != null && !fields.isEmpty()) {
             throw new InvalidTriggerException("trigger 'cron': parameter 'crontab' cannot be combined with "
                     + fields.keySet().stream().map((type) -> "'" + type.parameterName() + "'")
-                        .collect(Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")), "crontab", null);
         }
         return new CronTrigger(fields, crontab, zone, parameters.dateTime("start_date", zone).orElse(null),
                 parameters.dateTime("end_date", zone).orElse(null), Jitter.read(parameters));

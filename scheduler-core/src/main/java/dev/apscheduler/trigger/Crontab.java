@@ -21,6 +21,9 @@ final class Crontab {
             "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *",
             "@hourly", "0 * * * *");
 
+    /** The trigger parameter a crontab line is given as, named by its errors. */
+    static final String PARAMETER = "crontab";
+
     private static final List<String> FIELD_NAMES = List.of("minute", "hour", "day of month", "month", "day of week");
 
     private Crontab() {
@@ -37,13 +40,14 @@ final class Crontab {
             expanded = MACROS.get(line.toLowerCase(Locale.ROOT));
             if (expanded == null) {
                 throw new InvalidTriggerException("crontab '" + line + "': unknown macro (known: @yearly, @annually, "
-                        + "@monthly, @weekly, @daily, @midnight, @hourly)");
+                        + "@monthly, @weekly, @daily, @midnight, @hourly)", PARAMETER, null);
             }
         }
         String[] parts = expanded.split("\\s+");
         if (parts.length != 5) {
             throw new InvalidTriggerException("crontab '" + line + "': expected 5 fields (" + String.join(", ",
-                    FIELD_NAMES) + ") or a macro such as @daily, found " + (line.isEmpty() ? 0 : parts.length));
+                    FIELD_NAMES) + ") or a macro such as @daily, found " + (line.isEmpty() ? 0 : parts.length),
+                    PARAMETER, null);
         }
         CronField minute = field(CronFieldType.MINUTE, parts, 0, line);
         CronField hour = field(CronFieldType.HOUR, parts, 1, line);
@@ -61,7 +65,8 @@ final class Crontab {
     }
 
     private static CronField field(CronFieldType type, String[] parts, int index, String line) {
-        return new CronField(type, CronExpressionParser.parse(type, parts[index], source(line, index)), true);
+        return new CronField(type, CronExpressionParser.parse(type, parts[index], source(line, index), PARAMETER),
+                true);
     }
 
     private static String source(String line, int index) {

@@ -33,7 +33,7 @@ final class CrontabWeekdays {
                 days |= days(element);
             }
             catch (IllegalArgumentException ex) {
-                throw new InvalidTriggerException(source + ": " + ex.getMessage());
+                throw new InvalidTriggerException(source + ": " + ex.getMessage(), Crontab.PARAMETER, null);
             }
         }
         return new CronExpression.WeekdaySet(days);

@@ -35,14 +35,15 @@ public interface Trigger {
 
     /**
      * Returns the alias this trigger is registered under: {@code date}, {@code interval}, {@code cron},
-     * {@code calendarinterval}, {@code and} or {@code or}.
+     * {@code calendarinterval}, {@code and}, {@code or}, or the alias of the {@link TriggerFactory} that builds it.
      * @return the alias
      */
     String alias();
 
     /**
      * Returns this trigger's parameters under APScheduler's names, with string, number or list values, such that
-     * {@code Triggers.create(alias(), parameters(), anyZone)} returns a trigger equal to this one.
+     * {@code Triggers.create(alias(), parameters(), anyZone)} (for a kind of one's own, its {@link TriggerFactory})
+     * returns a trigger equal to this one.
      * @return an ordered, unmodifiable map of parameters
      */
     Map<String, Object> parameters();

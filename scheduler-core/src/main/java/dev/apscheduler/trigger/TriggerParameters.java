@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +26,12 @@ import org.jspecify.annotations.Nullable;
  * caller used ({@code day_of_week}, {@code day-of-week} or {@code dayOfWeek}). Every read converts and validates
  * the value and names the trigger, the parameter and the value when it is wrong; {@link #requireOnly(Collection)}
  * rejects names the trigger does not know.
+ *
+ * <p>This is what a {@link TriggerFactory} receives: the built-in kinds read their parameters with the same methods,
+ * so a custom kind accepts the same spellings and value forms and reports bad values the same way. Read-only and
+ * immutable.
  */
-final class TriggerParameters {
+public final class TriggerParameters {
 
     private final String alias;
 
@@ -36,14 +41,26 @@ final class TriggerParameters {
 
     private final Clock clock;
 
-    private TriggerParameters(String alias, Map<String, Object> values, @Nullable ZoneId defaultZone, Clock clock) {
+    private final TriggerRegistry registry;
+
+    private TriggerParameters(String alias, Map<String, Object> values, @Nullable ZoneId defaultZone, Clock clock,
+            TriggerRegistry registry) {
         this.alias = alias;
         this.values = values;
         this.defaultZone = defaultZone;
         this.clock = clock;
+        this.registry = registry;
     }
 
+    /**
+     * Reads the parameters of a kind that nests no triggers (the cron builder, a crontab line).
+     */
     static TriggerParameters of(String alias, Map<String, ?> raw, @Nullable ZoneId defaultZone, Clock clock) {
+        return of(alias, raw, defaultZone, clock, TriggerRegistry.builtIn());
+    }
+
+    static TriggerParameters of(String alias, Map<String, ?> raw, @Nullable ZoneId defaultZone, Clock clock,
+            TriggerRegistry registry) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> spellings = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
@@ -51,59 +68,96 @@ final class TriggerParameters {
             String previous = spellings.putIfAbsent(name, key);
             if (previous != null) {
                 throw new InvalidTriggerException("trigger '" + alias + "': parameter '" + name
-                        + "' is given twice, as '" + previous + "' and as '" + key + "'");
+                        + "' is given twice, as '" + previous + "' and as '" + key + "'", name, null);
             }
             if (value != null) {
                 values.put(name, value);
             }
         });
-        return new TriggerParameters(alias, values, defaultZone, clock);
+        return new TriggerParameters(alias, values, defaultZone, clock, registry);
     }
 
-    String alias() {
+    /**
+     * Returns the alias of the trigger being built, for messages.
+     * @return the alias, lower case
+     */
+    public String alias() {
         return this.alias;
     }
 
-    Clock clock() {
+    /**
+     * Returns the clock defaults are computed from (an interval's start date is "now" by default): the scheduler's.
+     * @return the clock
+     */
+    public Clock clock() {
         return this.clock;
     }
 
     /**
-     * Returns the zone the caller gave as the default for these parameters, if any.
+     * Returns the zone the caller gave as the default for these parameters (the scheduler's time zone), if any.
+     * {@link #zone(String...)} applies it.
+     * @return the default zone, or empty when none was given
      */
-    @Nullable ZoneId defaultZone() {
-        return this.defaultZone;
-    }
-
-    boolean has(String name) {
-        return this.values.containsKey(name);
-    }
-
-    Set<String> names() {
-        return this.values.keySet();
+    public Optional<ZoneId> defaultZone() {
+        return Optional.ofNullable(this.defaultZone);
     }
 
     /**
-     * Fails when a parameter is not among {@code allowed}, listing the allowed names.
+     * Returns the registry that built these parameters, which builds the triggers a combination nests.
      */
-    void requireOnly(Collection<String> allowed) {
+    TriggerRegistry registry() {
+        return this.registry;
+    }
+
+    /**
+     * Returns whether a parameter is given (with a value other than {@code null}).
+     * @param name the parameter's snake_case name
+     * @return whether it is given
+     */
+    public boolean has(String name) {
+        return this.values.containsKey(name);
+    }
+
+    /**
+     * Returns the names of the parameters given.
+     * @return the snake_case names, in the order given, unmodifiable
+     */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(this.values.keySet());
+    }
+
+    /**
+     * Fails when a parameter is not among {@code allowed}, listing the allowed names: call it first, so that a
+     * misspelt parameter is reported rather than ignored.
+     * @param allowed the snake_case names the trigger kind accepts
+     * @throws InvalidTriggerException naming the first unknown parameter
+     */
+    public void requireOnly(Collection<String> allowed) {
         Set<String> unknown = new LinkedHashSet<>(this.values.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
             throw new InvalidTriggerException("trigger '" + this.alias + "': unknown parameter"
                     + ((unknown.size() > 1) ? "s " : " ") + String.join(", ", quoted(unknown)) + " (known: "
-                    + String.join(", ", new TreeSet<>(allowed)) + ")");
+                    + String.join(", ", new TreeSet<>(allowed)) + ")", unknown.iterator().next(), null);
         }
     }
 
-    Optional<Object> raw(String name) {
+    /**
+     * Returns the value as given, unconverted.
+     * @param name the parameter's snake_case name
+     * @return the value, or empty when the parameter is not given
+     */
+    public Optional<Object> raw(String name) {
         return Optional.ofNullable(this.values.get(name));
     }
 
     /**
      * Returns the value as text; numbers are written without a fraction when they are whole.
+     * @param name the parameter's snake_case name
+     * @return the text, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is neither text nor a number
      */
-    Optional<String> string(String name) {
+    public Optional<String> string(String name) {
         return raw(name).map((value) -> {
             if (value instanceof CharSequence || value instanceof Number || value instanceof Character) {
                 return asText(value);
@@ -112,7 +166,13 @@ final class TriggerParameters {
         });
     }
 
-    Optional<BigDecimal> decimal(String name) {
+    /**
+     * Returns the value as a number: a number, or text that reads as one ({@code "2.5"}).
+     * @param name the parameter's snake_case name
+     * @return the number, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is not a number
+     */
+    public Optional<BigDecimal> decimal(String name) {
         return raw(name).map((value) -> {
             try {
                 if (value instanceof Number number) {
@@ -129,7 +189,13 @@ final class TriggerParameters {
         });
     }
 
-    Optional<Integer> integer(String name) {
+    /**
+     * Returns the value as a whole number.
+     * @param name the parameter's snake_case name
+     * @return the number, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is not a whole number
+     */
+    public Optional<Integer> integer(String name) {
         return decimal(name).map((decimal) -> {
             try {
                 return decimal.intValueExact();
@@ -142,8 +208,12 @@ final class TriggerParameters {
 
     /**
      * Returns a non-negative whole number, or {@code defaultValue} when the parameter is absent.
+     * @param name the parameter's snake_case name
+     * @param defaultValue the value when the parameter is not given
+     * @return the number
+     * @throws InvalidTriggerException if the value is not a whole number or is negative
      */
-    int nonNegativeInteger(String name, int defaultValue) {
+    public int nonNegativeInteger(String name, int defaultValue) {
         int value = integer(name).orElse(defaultValue);
         if (value < 0) {
             throw invalid(name, value, "must not be negative");
@@ -151,7 +221,14 @@ final class TriggerParameters {
         return value;
     }
 
-    Optional<Boolean> bool(String name) {
+    /**
+     * Returns the value as a boolean: {@code true}/{@code false}, or text such as {@code yes}, {@code off}, {@code 1}
+     * (APScheduler's {@code asbool}).
+     * @param name the parameter's snake_case name
+     * @return the boolean, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is not a boolean
+     */
+    public Optional<Boolean> bool(String name) {
         return raw(name).map((value) -> {
             if (value instanceof Boolean bool) {
                 return bool;
@@ -168,8 +245,11 @@ final class TriggerParameters {
     /**
      * Returns the trigger's time zone: the {@code timezone} parameter, else the caller's default zone, else the zone
      * of the first of {@code dateParameters} that carries one, else the system's zone (APScheduler's order).
+     * @param dateParameters the date parameters whose own offset or zone may give the trigger's zone
+     * @return the zone
+     * @throws InvalidTriggerException if {@code timezone} is not a known time zone
      */
-    ZoneId zone(String... dateParameters) {
+    public ZoneId zone(String... dateParameters) {
         Optional<Object> timezone = raw("timezone");
         if (timezone.isPresent()) {
             Object value = timezone.get();
@@ -195,7 +275,15 @@ final class TriggerParameters {
         return ZoneId.systemDefault();
     }
 
-    Optional<ZonedDateTime> dateTime(String name, ZoneId zone) {
+    /**
+     * Returns the value as a date-time: ISO text with or without an offset or zone ({@code 2020-01-01 12:00:00},
+     * {@code 2020-01-01T12:00:00+02:00}), a plain date (its midnight), or a {@code java.time} value.
+     * @param name the parameter's snake_case name
+     * @param zone the zone of a value that carries none
+     * @return the date-time, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is not a date-time
+     */
+    public Optional<ZonedDateTime> dateTime(String name, ZoneId zone) {
         return raw(name).map((value) -> {
             try {
                 return DateTimes.toZonedDateTime(value, zone);
@@ -209,8 +297,12 @@ final class TriggerParameters {
 
     /**
      * Returns a calendar date: a plain date, or the date (in {@code zone}) of a date-time.
+     * @param name the parameter's snake_case name
+     * @param zone the zone a date-time's date is taken in
+     * @return the date, or empty when the parameter is not given
+     * @throws InvalidTriggerException if the value is not a date
      */
-    Optional<LocalDate> date(String name, ZoneId zone) {
+    public Optional<LocalDate> date(String name, ZoneId zone) {
         return raw(name).map((value) -> {
             if (value instanceof LocalDate date) {
                 return date;
@@ -224,7 +316,7 @@ final class TriggerParameters {
      */
     List<Map<String, ?>> maps(String name) {
         Object value = raw(name).orElseThrow(() -> new InvalidTriggerException(
-                "trigger '" + this.alias + "': parameter '" + name + "' is required"));
+                "trigger '" + this.alias + "': parameter '" + name + "' is required", name, null));
         if (!(value instanceof Collection<?> collection)) {
             throw invalid(name, value, "expected a list of {trigger, params} maps");
         }
@@ -240,12 +332,28 @@ final class TriggerParameters {
         return result;
     }
 
-    InvalidTriggerException invalid(String name, Object value, String problem) {
-        return new InvalidTriggerException(message(name, value, problem));
+    /**
+     * Creates the exception for an invalid value, worded like every built-in kind's: {@code trigger 'every'
+     * parameter 'seconds': invalid value '-1': must be positive}.
+     * @param name the parameter's snake_case name, also carried as {@link InvalidTriggerException#parameter()}
+     * @param value the offending value
+     * @param problem what is wrong with it
+     * @return the exception, to throw
+     */
+    public InvalidTriggerException invalid(String name, Object value, String problem) {
+        return new InvalidTriggerException(message(name, value, problem), name, null);
     }
 
-    InvalidTriggerException invalid(String name, Object value, String problem, Throwable cause) {
-        return new InvalidTriggerException(message(name, value, problem), cause);
+    /**
+     * Creates the exception for an invalid value, with the failure that revealed it.
+     * @param name the parameter's snake_case name, also carried as {@link InvalidTriggerException#parameter()}
+     * @param value the offending value
+     * @param problem what is wrong with it
+     * @param cause the underlying failure
+     * @return the exception, to throw
+     */
+    public InvalidTriggerException invalid(String name, Object value, String problem, Throwable cause) {
+        return new InvalidTriggerException(message(name, value, problem), name, cause);
     }
 
     private String message(String name, Object value, String problem) {

@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates triggers: from APScheduler's string form ({@link #create(String, Map, ZoneId)}), which annotations,
- * properties, the REST API and job stores all use, and through typed builders for Java callers.
+ * Creates triggers: from APScheduler's string form ({@link #create(String, Map, ZoneId)}), and through typed builders
+ * for Java callers. The string form knows the built-in kinds and those listed in {@code META-INF/services}
+ * ({@link TriggerRegistry#defaults()}); a scheduler builds triggers with its own {@link TriggerRegistry}, which also
+ * knows the kinds registered with its builder.
  */
 public final class Triggers {
 
-    /** The aliases {@link #create(String, Map, ZoneId)} understands. */
+    /** The aliases of the built-in trigger kinds; {@link TriggerRegistry} knows the others. */
     public static final List<String> ALIASES = List.of("date", "interval", "cron", "calendarinterval", "and", "or");
 
     private Triggers() {
@@ -114,7 +115,7 @@ public final class Triggers {
      * @param alias the trigger alias, for example {@code cron}
      * @param params APScheduler's parameter names (snake_case, kebab-case or camelCase) with string or number values
      * @return the trigger
-     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     * @throws InvalidTriggerException if the alias is not registered or a parameter is invalid
      */
     public static Trigger create(String alias, Map<String, ?> params) {
         return create(alias, params, null, Clock.systemUTC());
@@ -126,7 +127,7 @@ public final class Triggers {
      * @param params APScheduler's parameter names (snake_case, kebab-case or camelCase) with string or number values
      * @param defaultZone the zone used when the parameters have no {@code timezone} (a scheduler's time zone)
      * @return the trigger
-     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     * @throws InvalidTriggerException if the alias is not registered or a parameter is invalid
      */
     public static Trigger create(String alias, Map<String, ?> params, ZoneId defaultZone) {
         return create(alias, params, defaultZone, Clock.systemUTC());
@@ -141,21 +142,10 @@ public final class Triggers {
      * a date parameter or the system's
      * @param clock the clock defaults are computed from
      * @return the trigger
-     * @throws InvalidTriggerException if the alias is unknown or a parameter is invalid
+     * @throws InvalidTriggerException if the alias is not registered or a parameter is invalid
      */
     public static Trigger create(String alias, Map<String, ?> params, @Nullable ZoneId defaultZone, Clock clock) {
-        String normalized = alias.trim().toLowerCase(Locale.ROOT);
-        TriggerParameters parameters = TriggerParameters.of(normalized, params, defaultZone, clock);
-        return switch (normalized) {
-            case DateTrigger.ALIAS -> DateTrigger.create(parameters);
-            case IntervalTrigger.ALIAS -> IntervalTrigger.create(parameters);
-            case CalendarIntervalTrigger.ALIAS -> CalendarIntervalTrigger.create(parameters);
-            case AndTrigger.ALIAS -> AndTrigger.create(parameters);
-            case OrTrigger.ALIAS -> OrTrigger.create(parameters);
-            case CronTrigger.ALIAS -> CronTrigger.create(parameters);
-            default -> throw new InvalidTriggerException(
-                    "unknown trigger alias '" + alias + "' (known: " + String.join(", ", ALIASES) + ")");
-        };
+        return TriggerRegistry.defaults().create(alias, params, defaultZone, clock);
     }
 
 }

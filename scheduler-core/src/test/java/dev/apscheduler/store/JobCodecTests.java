@@ -13,11 +13,14 @@ import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
+import dev.apscheduler.support.CountdownTrigger;
 import dev.apscheduler.support.EveryTrigger;
+import dev.apscheduler.support.EveryTriggerFactory;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.DateTrigger;
 import dev.apscheduler.trigger.InvalidTriggerException;
 import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerRegistry;
 import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,11 +109,39 @@ class JobCodecTests {
     @Test
     void unknownTriggerAliasFailsWithTheJobId() {
         Job job = job().toBuilder().trigger(EveryTrigger.every(Duration.ofSeconds(2), T0)).build();
-        String json = this.codec.encode(job);
+        // written by an application that registered the kind, read by one that did not
+        String json = new JobCodec(ZoneId.of("UTC"), MutableClock.at(T0),
+                TriggerRegistry.defaults().with(List.of(new EveryTriggerFactory()))).encode(job);
         assertThatExceptionOfType(JobRestoreException.class).isThrownBy(() -> this.codec.decode(json, "db"))
             .withMessageStartingWith("Job 'report' cannot be restored: unknown trigger alias 'every'")
             .withCauseInstanceOf(InvalidTriggerException.class)
             .satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("report"));
+    }
+
+    @Test
+    void registeredTriggerKindsRoundTrip() {
+        JobCodec codec = new JobCodec(ZoneId.of("UTC"), MutableClock.at(T0),
+                TriggerRegistry.defaults().with(List.of(new EveryTriggerFactory())));
+        for (Trigger trigger : List.of(EveryTrigger.every(Duration.ofSeconds(2), T0),
+                new CountdownTrigger(Duration.ofSeconds(5), 3, T0),
+                Triggers.and(EveryTrigger.every(Duration.ofSeconds(2), T0), Triggers.crontab("* * * * *")))) {
+            Job job = job().toBuilder().trigger(trigger).build();
+            String json = codec.encode(job);
+            assertThat(json).as(trigger.describe()).contains("\"alias\":\"" + trigger.alias() + "\"");
+            assertThat(codec.decode(json, "db")).as(trigger.describe()).isEqualTo(job);
+        }
+    }
+
+    @Test
+    void encodingRefusesATriggerKindItCouldNotRestore() {
+        Job job = job().toBuilder().trigger(Triggers.or(Triggers.crontab("0 3 * * *", ZoneId.of("UTC")),
+                EveryTrigger.every(Duration.ofSeconds(2), T0))).build();
+        assertThatExceptionOfType(InvalidJobException.class).isThrownBy(() -> this.codec.encode(job))
+            .withMessageStartingWith("Job 'report' has a trigger of kind 'every' (or[cron[crontab='0 3 * * *'], "
+                    + "every[PT2S]]) that job store 'db' could not restore, so it is not stored: unknown trigger "
+                    + "alias 'every'")
+            .withMessageContaining("register a dev.apscheduler.trigger.TriggerFactory")
+            .withMessageContaining("SchedulerBuilder.triggerFactory");
     }
 
     @Test

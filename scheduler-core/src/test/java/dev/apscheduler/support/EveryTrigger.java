@@ -69,6 +69,7 @@ public final class EveryTrigger implements Trigger {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("seconds", this.interval.toSeconds());
         parameters.put("start_date", this.start.toString());
+        parameters.put("timezone", this.start.getZone().getId());
         return parameters;
     }
 

@@ -13,7 +13,6 @@ import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,8 +127,8 @@ final class JobRequests {
             return null;
         }
         try {
-            return Triggers.create(required("trigger", alias), (params != null) ? params : Map.of(),
-                    this.scheduler.timezone(), this.scheduler.clock());
+            return this.scheduler.triggerRegistry().create(required("trigger", alias),
+                    (params != null) ? params : Map.of(), this.scheduler.timezone(), this.scheduler.clock());
         }
         catch (IllegalArgumentException ex) {
             String message = String.valueOf(ex.getMessage());

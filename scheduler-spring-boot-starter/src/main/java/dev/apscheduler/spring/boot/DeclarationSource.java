@@ -25,4 +25,14 @@ public interface DeclarationSource {
      */
     RuntimeException invalid(@Nullable String part, String problem, @Nullable Throwable cause);
 
+    /**
+     * Names the part of the declaration that gives a trigger parameter, for {@link #invalid}.
+     * @param parameter the parameter's APScheduler name, as
+     * {@link dev.apscheduler.trigger.InvalidTriggerException#parameter()} gives it
+     * @return the part, by default {@code params.<parameter>}, or {@code null} when no one part gives it
+     */
+    default @Nullable String triggerParameterPart(String parameter) {
+        return "params." + parameter;
+    }
+
 }

@@ -12,14 +12,15 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.Task;
 import dev.apscheduler.spring.boot.DeclaredJobReconciler.Outcome;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings the application's declared tasks and jobs ({@link JobDeclarations}) into a scheduler. {@link #prepare}
- * registers the tasks and checks every job against the scheduler (its executor, job store, task and arguments) before
- * anything starts, so that a mistake fails the application's startup naming the declaration; {@link #reconcile} adds
- * the jobs to the started scheduler, keeping stored jobs whose definition is unchanged.
+ * registers the tasks and checks every job against the scheduler (its trigger, executor, job store, task and
+ * arguments) before anything starts, so that a mistake fails the application's startup naming the declaration;
+ * {@link #reconcile} adds the jobs to the started scheduler, keeping stored jobs whose definition is unchanged.
  */
 public final class DeclaredJobRegistrar {
 
@@ -98,6 +99,7 @@ public final class DeclaredJobRegistrar {
 
     private static void check(Scheduler scheduler, DeclaredJob job) {
         JobSpec spec = job.spec();
+        checkTrigger(scheduler, job);
         requireKnown(job, "executor", spec.executor(), scheduler.executors().keySet());
         requireKnown(job, "jobstore", spec.jobstore(), scheduler.jobStores().keySet());
         Task task = scheduler.taskRegistry().find(job.taskName()).orElseThrow(() -> job.source().invalid("task",
@@ -111,6 +113,25 @@ public final class DeclaredJobRegistrar {
             catch (TaskArgumentException ex) {
                 throw job.source().invalid(ex.getPart(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
             }
+        }
+    }
+
+    /**
+     * Builds the job's trigger with the scheduler's registry, which alone knows the kinds registered with it (a
+     * {@code TriggerFactory} bean), so that an unknown alias or a bad parameter fails before the scheduler starts.
+     */
+    private static void checkTrigger(Scheduler scheduler, DeclaredJob job) {
+        String alias = job.spec().triggerAlias().orElseThrow();
+        TriggerRegistry triggers = scheduler.triggerRegistry();
+        if (!triggers.contains(alias)) {
+            throw job.source().invalid("trigger", triggers.unknownAliasMessage(alias), null);
+        }
+        try {
+            triggers.create(alias, job.spec().triggerParameters(), scheduler.timezone(), scheduler.clock());
+        }
+        catch (IllegalArgumentException ex) {
+            String part = TriggerDeclarations.parameter(ex).map(job.source()::triggerParameterPart).orElse(null);
+            throw job.source().invalid(part, String.valueOf(ex.getMessage()), ex);
         }
     }
 

@@ -10,7 +10,6 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.trigger.Trigger;
-import dev.apscheduler.trigger.Triggers;
 
 /**
  * Tells whether a stored job still has the definition its declaration gives it: the same task, arguments, trigger
@@ -65,7 +64,7 @@ final class JobDefinitions {
         if (!startGiven && storedStart != null && stored.alias().equals(alias.trim().toLowerCase(Locale.ROOT))) {
             parameters.put("start_date", storedStart);
         }
-        return Triggers.create(alias, parameters, scheduler.timezone(), scheduler.clock());
+        return scheduler.triggerRegistry().create(alias, parameters, scheduler.timezone(), scheduler.clock());
     }
 
 }

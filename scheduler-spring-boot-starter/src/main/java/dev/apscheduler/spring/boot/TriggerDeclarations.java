@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.apscheduler.config.ConfigValues;
+import dev.apscheduler.trigger.InvalidTriggerException;
 
 /**
  * What annotations and properties share about triggers given by parameters: telling the trigger alias from the
- * parameters when none is given, and finding which parameter an error message is about.
+ * parameters when none is given, and which parameter a trigger error is about.
  */
 public final class TriggerDeclarations {
 
@@ -51,21 +52,13 @@ public final class TriggerDeclarations {
     }
 
     /**
-     * Finds the parameter an error message of {@code Triggers.create} is about: messages quote the parameter (or
-     * cron field) under its snake_case name, or start with it and quote its value ({@code crontab '0 3 * *': ...}).
-     * @param message the message
-     * @param parameterNames the parameter names given, in the spelling they were given
-     * @return the name as given, or empty when the message names none of them
+     * Returns the parameter a failure to build a trigger is about: {@link InvalidTriggerException#parameter()}.
+     * @param failure what building the trigger threw (a trigger factory may throw any
+     * {@link IllegalArgumentException})
+     * @return the parameter's snake_case name, or empty when the failure names none
      */
-    public static Optional<String> parameterNamedIn(String message, Collection<String> parameterNames) {
-        for (String name : parameterNames) {
-            String canonical = ConfigValues.canonical(name);
-            if (message.contains("'" + canonical + "'") || message.contains("'" + name + "'")
-                    || message.startsWith(canonical + " '")) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
+    public static Optional<String> parameter(IllegalArgumentException failure) {
+        return (failure instanceof InvalidTriggerException invalid) ? invalid.parameter() : Optional.empty();
     }
 
 }

@@ -37,6 +37,11 @@ final class MethodDeclarationSource implements DeclarationSource {
     }
 
     @Override
+    public @Nullable String triggerParameterPart(String parameter) {
+        return ScheduledJobAttributes.attributeFor(parameter).orElse(null);
+    }
+
+    @Override
     public InvalidScheduledJobException invalid(@Nullable String part, String problem, @Nullable Throwable cause) {
         String attribute = "task".equals(part) ? this.taskAttribute : part;
         return new InvalidScheduledJobException(this.beanName, MethodTask.describe(this.method), attribute, problem,

@@ -1,6 +1,7 @@
 package dev.apscheduler.spring.boot.annotation;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -15,13 +16,14 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.spring.boot.MethodTask;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
-import dev.apscheduler.trigger.Triggers;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringValueResolver;
 
 /**
  * One {@link ScheduledJob} annotation resolved against its bean: placeholders replaced, the trigger alias inferred and
- * its parameters validated by building the trigger once, and the job options parsed. Every problem is reported as an
+ * its parameters validated by building the trigger once (for a kind registered with the scheduler alone, when the
+ * scheduler is prepared), and the job options parsed. Every problem is reported as an
  * {@link InvalidScheduledJobException} naming the bean, the method and the attribute. The trigger itself is built by
  * the scheduler when the job is added, in the scheduler's time zone and with its clock.
  *
@@ -164,16 +166,24 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
                 .toString();
         }
 
+        /**
+         * Builds the trigger once, when its kind is one every scheduler knows (built in or listed in
+         * {@code META-INF/services}); other kinds (a {@code TriggerFactory} bean) are checked against the scheduler's
+         * trigger registry before the scheduler starts.
+         */
         void validateTrigger(String alias, Map<String, String> parameters) {
+            TriggerRegistry triggers = TriggerRegistry.defaults();
+            if (!triggers.contains(alias)) {
+                return;
+            }
             try {
-                Triggers.create(alias, parameters, ZoneId.systemDefault());
+                triggers.create(alias, parameters, ZoneId.systemDefault(), Clock.systemUTC());
             }
             catch (IllegalArgumentException ex) {
-                String message = String.valueOf(ex.getMessage());
-                String attribute = TriggerDeclarations.parameterNamedIn(message, parameters.keySet())
+                String attribute = TriggerDeclarations.parameter(ex)
                     .flatMap(ScheduledJobAttributes::attributeFor)
-                    .orElse(message.contains("unknown trigger alias") ? "trigger" : null);
-                throw error(attribute, message, ex);
+                    .orElse(null);
+                throw error(attribute, String.valueOf(ex.getMessage()), ex);
             }
         }
 

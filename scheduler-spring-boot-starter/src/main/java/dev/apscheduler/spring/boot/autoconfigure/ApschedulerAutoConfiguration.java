@@ -11,6 +11,7 @@ import dev.apscheduler.spring.boot.SchedulerLifecycle;
 import dev.apscheduler.spring.boot.annotation.ScheduledJobAnnotationBeanPostProcessor;
 import dev.apscheduler.spring.boot.annotation.ScheduledJobLazyInitializationExcludeFilter;
 import dev.apscheduler.store.JobStoreFactory;
+import dev.apscheduler.trigger.TriggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -37,6 +38,9 @@ import org.springframework.context.annotation.Role;
  *
  * <p>The auto-configured scheduler gets, in this order: the configuration from the properties; every
  * {@link JobStoreFactory} and {@link JobExecutorFactory} bean (store and executor types beyond the core's); every
+ * {@link TriggerFactory} bean (trigger kinds beyond the built-in ones, usable by alias in {@code @ScheduledJob},
+ * {@code apscheduler.jobs.*} and every job store, and replacing one of the same alias listed in
+ * {@code META-INF/services}); every
  * {@code JobStore} and {@code JobExecutor} bean, under an alias taken from its bean name ({@code defaultJobStore} is
  * the {@code default} store, {@code reportsExecutor} the {@code reports} executor), replacing a configured one of the
  * same alias; and every {@link SchedulerCustomizer} bean, in order.
@@ -78,7 +82,7 @@ public final class ApschedulerAutoConfiguration {
     @ConditionalOnSingleCandidate(Scheduler.class)
     SchedulerLifecycle apschedulerLifecycle(Scheduler scheduler, JobDeclarations declarations,
             ApschedulerProperties properties) {
-        ConfiguredJobs.declare(properties.getJobs(), declarations);
+        ConfiguredJobs.declare(properties.getJobs(), declarations, scheduler.triggerRegistry());
         return new SchedulerLifecycle(scheduler, new DeclaredJobRegistrar(declarations), properties.isAutoStartup(),
                 properties.getShutdownTimeout());
     }
@@ -106,13 +110,14 @@ public final class ApschedulerAutoConfiguration {
         @Bean
         BackgroundScheduler apscheduler(ApschedulerProperties properties, TaskRegistry taskRegistry,
                 ObjectProvider<JobStoreFactory> jobStoreFactories,
-                ObjectProvider<JobExecutorFactory> executorFactories, ObjectProvider<SchedulerCustomizer> customizers,
-                ListableBeanFactory beanFactory) {
+                ObjectProvider<JobExecutorFactory> executorFactories, ObjectProvider<TriggerFactory> triggerFactories,
+                ObjectProvider<SchedulerCustomizer> customizers, ListableBeanFactory beanFactory) {
             BackgroundScheduler.Builder builder = BackgroundScheduler.builder()
                 .config(PropertiesSchedulerConfig.parse(properties))
                 .taskRegistry(taskRegistry);
             jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
             executorFactories.orderedStream().forEach(builder::executorFactory);
+            triggerFactories.orderedStream().forEach(builder::triggerFactory);
             ComponentBeans.jobStores(beanFactory).forEach(builder::jobStore);
             ComponentBeans.executors(beanFactory).forEach(builder::executor);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

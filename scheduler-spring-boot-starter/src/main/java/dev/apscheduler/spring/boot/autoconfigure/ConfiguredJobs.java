@@ -1,8 +1,11 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobSpec;
@@ -10,30 +13,32 @@ import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.spring.boot.DeclaredJob;
 import dev.apscheduler.spring.boot.JobDeclarations;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
-import dev.apscheduler.trigger.Triggers;
+import dev.apscheduler.trigger.InvalidTriggerException;
+import dev.apscheduler.trigger.TriggerRegistry;
 
 /**
  * Declares the jobs of {@code apscheduler.jobs.<id>}, checking each one as far as configuration alone allows (task
- * given, trigger known and its parameters valid, options valid); its task, executor, job store and arguments are
- * checked against the scheduler before it starts. Errors name the property key.
+ * given, trigger known to the scheduler's {@link TriggerRegistry} and its parameters valid, options valid); its task,
+ * executor, job store and arguments are checked against the scheduler before it starts. Errors name the property
+ * key.
  */
 final class ConfiguredJobs {
 
     private ConfiguredJobs() {
     }
 
-    static void declare(Map<String, JobProperties> jobs, JobDeclarations declarations) {
-        jobs.forEach((id, job) -> declarations.addJob(toDeclaredJob(id, job)));
+    static void declare(Map<String, JobProperties> jobs, JobDeclarations declarations, TriggerRegistry triggers) {
+        jobs.forEach((id, job) -> declarations.addJob(toDeclaredJob(id, job, triggers)));
     }
 
-    static DeclaredJob toDeclaredJob(String id, JobProperties job) {
+    static DeclaredJob toDeclaredJob(String id, JobProperties job, TriggerRegistry triggers) {
         PropertyDeclarationSource source = new PropertyDeclarationSource(id);
         String task = job.getTask();
         if (task == null || task.isBlank()) {
             throw source.invalid("task", "a task is required: the name of a @JobTask or of a task registered in the "
                     + "TaskRegistry", null);
         }
-        String alias = triggerAlias(job, source);
+        String alias = triggerAlias(job, source, triggers);
         try {
             JobSpecBuilder builder = JobSpec.task(task.trim())
                 .id(id)
@@ -50,7 +55,8 @@ final class ConfiguredJobs {
         }
     }
 
-    private static String triggerAlias(JobProperties job, PropertyDeclarationSource source) {
+    private static String triggerAlias(JobProperties job, PropertyDeclarationSource source,
+            TriggerRegistry triggers) {
         Map<String, Object> params = job.getParams();
         String alias = (job.getTrigger() != null && !job.getTrigger().isBlank()) ? job.getTrigger().trim()
                 : TriggerDeclarations.inferAlias(params.keySet())
@@ -59,17 +65,29 @@ final class ConfiguredJobs {
                                     + "('crontab', interval units such as 'seconds', 'run-date')"
                             : "cannot tell the trigger from the params " + params.keySet() + ": set 'trigger'",
                             null));
+        if (!triggers.contains(alias)) {
+            throw source.invalid("trigger", triggers.unknownAliasMessage(alias), null);
+        }
         try {
-            Triggers.create(alias, params, ZoneId.systemDefault());
+            triggers.create(alias, params, ZoneId.systemDefault(), Clock.systemUTC());
         }
         catch (IllegalArgumentException ex) {
-            String message = String.valueOf(ex.getMessage());
-            String part = TriggerDeclarations.parameterNamedIn(message, params.keySet())
+            String part = TriggerDeclarations.parameter(ex)
+                .flatMap((parameter) -> givenAs(parameter, params.keySet()))
                 .map((name) -> "params." + name)
-                .orElse(message.contains("unknown trigger alias") ? "trigger" : "params");
-            throw source.invalid(part, message, ex);
+                .orElse("params");
+            throw source.invalid(part, String.valueOf(ex.getMessage()), ex);
         }
         return alias;
+    }
+
+    /**
+     * Returns the key a parameter was given under in {@code params} ({@code day-of-week} for {@code day_of_week});
+     * a combination's child ({@code triggers[1]}) is given under its list's key.
+     */
+    private static Optional<String> givenAs(String parameter, Collection<String> given) {
+        String name = parameter.replaceFirst("\\[.*", "");
+        return given.stream().filter((key) -> ConfigValues.canonical(key).equals(name)).findFirst();
     }
 
     private static String requireAlias(String alias, String part, PropertyDeclarationSource source) {

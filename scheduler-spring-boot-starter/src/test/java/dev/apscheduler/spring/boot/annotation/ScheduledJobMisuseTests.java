@@ -145,7 +145,7 @@ class ScheduledJobMisuseTests {
         });
     }
 
-    private static InvalidScheduledJobException failure(Throwable startupFailure) {
+    static InvalidScheduledJobException failure(Throwable startupFailure) {
         Throwable candidate = startupFailure;
         while (candidate != null) {
             if (candidate instanceof InvalidScheduledJobException invalid) {
