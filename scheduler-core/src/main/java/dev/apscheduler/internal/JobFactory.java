@@ -51,11 +51,11 @@ final class JobFactory {
             .kwargs(spec.kwargs())
             .trigger((trigger != null) ? trigger : DateTrigger.of(now))
             .executor(spec.executor())
-            .jobstore(spec.jobstore())
-            .misfireGraceTime(spec.misfireGraceTimeGiven() ? spec.misfireGraceTime().orElse(null)
-                    : defaults.misfireGraceTime())
-            .coalesce(spec.coalesce().orElse(defaults.coalesce()))
-            .maxInstances(spec.maxInstances().orElse(defaults.maxInstances()))
+            .jobstore(spec.jobstore());
+        JobDefaults options = spec.options().resolve(defaults);
+        builder.misfireGraceTime(options.misfireGraceTime())
+            .coalesce(options.coalesce())
+            .maxInstances(options.maxInstances())
             .nextRunTime(spec.nextRunTime().orElse(null));
         spec.name().ifPresent(builder::name);
         Job job = builder.build();

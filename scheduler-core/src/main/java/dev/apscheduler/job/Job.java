@@ -95,8 +95,8 @@ public final class Job {
             throw new InvalidJobException("Job '" + id + "': a trigger is required");
         }
         try {
-            JobDefaults.validateMisfireGraceTime(builder.misfireGraceTime);
-            JobDefaults.validateMaxInstances(builder.maxInstances);
+            JobOptions.checkMisfireGraceTime(builder.misfireGraceTime);
+            JobOptions.checkMaxInstances(builder.maxInstances);
         }
         catch (IllegalArgumentException ex) {
             throw new InvalidJobException("Job '" + id + "': " + ex.getMessage());

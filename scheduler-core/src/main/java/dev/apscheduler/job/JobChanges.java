@@ -45,7 +45,7 @@ public final class JobChanges {
      * @return whether {@code next_run_time} changes
      */
     public boolean changesNextRunTime() {
-        return this.builder.nextRunTimeGiven;
+        return this.builder.options.build().nextRunTimeGiven();
     }
 
     /**
@@ -57,12 +57,10 @@ public final class JobChanges {
     public Job applyTo(Job job) {
         JobBuilder result = job.toBuilder();
         Builder changes = this.builder;
-        if (changes.name != null) {
-            result.name(changes.name);
-        }
+        JobOptions options = changes.options.build();
         if (changes.task != null) {
             result.task(changes.task);
-            if (changes.name == null && job.name().equals(job.task().name())) {
+            if (options.name().isEmpty() && job.name().equals(job.task().name())) {
                 result.name(changes.task.name());
             }
         }
@@ -75,30 +73,22 @@ public final class JobChanges {
         if (changes.trigger != null) {
             result.trigger(changes.trigger);
         }
-        if (changes.executor != null) {
-            result.executor(changes.executor);
-        }
-        if (changes.misfireGraceTimeGiven) {
-            result.misfireGraceTime(changes.misfireGraceTime);
-        }
-        if (changes.coalesce != null) {
-            result.coalesce(changes.coalesce);
-        }
-        if (changes.maxInstances != null) {
-            result.maxInstances(changes.maxInstances);
-        }
-        if (changes.nextRunTimeGiven) {
-            result.nextRunTime(changes.nextRunTime);
-        }
-        return result.build();
+        return options.applyTo(result).build();
+    }
+
+    /**
+     * Returns the job options these changes set (name, executor, {@code misfire_grace_time}, {@code coalesce},
+     * {@code max_instances}, {@code next_run_time}).
+     * @return the options
+     */
+    public JobOptions options() {
+        return this.builder.options.build();
     }
 
     /**
      * Builds {@link JobChanges}.
      */
     public static final class Builder {
-
-        private @Nullable String name;
 
         private @Nullable TaskReference task;
 
@@ -108,19 +98,7 @@ public final class JobChanges {
 
         private @Nullable Trigger trigger;
 
-        private @Nullable String executor;
-
-        private boolean misfireGraceTimeGiven;
-
-        private @Nullable Duration misfireGraceTime;
-
-        private @Nullable Boolean coalesce;
-
-        private @Nullable Integer maxInstances;
-
-        private boolean nextRunTimeGiven;
-
-        private @Nullable ZonedDateTime nextRunTime;
+        private JobOptions.Builder options = JobOptions.builder();
 
         Builder() {
         }
@@ -131,7 +109,7 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.options.name(name);
             return this;
         }
 
@@ -200,7 +178,7 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder executor(String executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.options.executor(executor);
             return this;
         }
 
@@ -210,9 +188,7 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-            JobDefaults.validateMisfireGraceTime(misfireGraceTime);
-            this.misfireGraceTimeGiven = true;
-            this.misfireGraceTime = misfireGraceTime;
+            this.options.misfireGraceTime(misfireGraceTime);
             return this;
         }
 
@@ -222,7 +198,7 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder coalesce(boolean coalesce) {
-            this.coalesce = coalesce;
+            this.options.coalesce(coalesce);
             return this;
         }
 
@@ -232,8 +208,7 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder maxInstances(int maxInstances) {
-            JobDefaults.validateMaxInstances(maxInstances);
-            this.maxInstances = maxInstances;
+            this.options.maxInstances(maxInstances);
             return this;
         }
 
@@ -243,8 +218,17 @@ public final class JobChanges {
          * @return this builder
          */
         public Builder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
-            this.nextRunTimeGiven = true;
-            this.nextRunTime = nextRunTime;
+            this.options.nextRunTime(nextRunTime);
+            return this;
+        }
+
+        /**
+         * Changes the options given in {@code options} (the others stay as they are).
+         * @param options the options
+         * @return this builder
+         */
+        public Builder options(JobOptions options) {
+            this.options = this.options.build().with(options).toBuilder();
             return this;
         }
 
@@ -254,18 +238,11 @@ public final class JobChanges {
          */
         public JobChanges build() {
             Builder copy = new Builder();
-            copy.name = this.name;
             copy.task = this.task;
             copy.args = this.args;
             copy.kwargs = this.kwargs;
             copy.trigger = this.trigger;
-            copy.executor = this.executor;
-            copy.misfireGraceTimeGiven = this.misfireGraceTimeGiven;
-            copy.misfireGraceTime = this.misfireGraceTime;
-            copy.coalesce = this.coalesce;
-            copy.maxInstances = this.maxInstances;
-            copy.nextRunTimeGiven = this.nextRunTimeGiven;
-            copy.nextRunTime = this.nextRunTime;
+            copy.options = this.options.build().toBuilder();
             return new JobChanges(copy);
         }
 

@@ -32,11 +32,11 @@ public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce,
      * @param misfireGraceTime how late a run may start and still run; {@code null} to run however late
      * @param coalesce whether several due runs of one job are rolled into one
      * @param maxInstances how many runs of one job may execute at once
-     * @throws IllegalArgumentException if the grace time is not positive or {@code maxInstances} is below one
+     * @throws InvalidJobOptionException if the grace time is not positive or {@code maxInstances} is below one
      */
     public JobDefaults {
-        validateMisfireGraceTime(misfireGraceTime);
-        validateMaxInstances(maxInstances);
+        JobOptions.checkMisfireGraceTime(misfireGraceTime);
+        JobOptions.checkMaxInstances(maxInstances);
     }
 
     /**
@@ -72,19 +72,6 @@ public record JobDefaults(@Nullable Duration misfireGraceTime, boolean coalesce,
      */
     public JobDefaults withMaxInstances(int maxInstances) {
         return new JobDefaults(this.misfireGraceTime, this.coalesce, maxInstances);
-    }
-
-    static void validateMisfireGraceTime(@Nullable Duration misfireGraceTime) {
-        if (misfireGraceTime != null && (misfireGraceTime.isNegative() || misfireGraceTime.isZero())) {
-            throw new IllegalArgumentException(
-                    "misfire_grace_time must be positive or null (run however late), was " + misfireGraceTime);
-        }
-    }
-
-    static void validateMaxInstances(int maxInstances) {
-        if (maxInstances < 1) {
-            throw new IllegalArgumentException("max_instances must be >= 1, was " + maxInstances);
-        }
     }
 
 }

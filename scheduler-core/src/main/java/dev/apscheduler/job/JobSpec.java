@@ -78,7 +78,7 @@ public final class JobSpec {
      * @return the name, or empty for the task's name
      */
     public Optional<String> name() {
-        return Optional.ofNullable(this.builder.name);
+        return options().name();
     }
 
     /**
@@ -134,7 +134,7 @@ public final class JobSpec {
      * @return the alias
      */
     public String executor() {
-        return this.builder.executor;
+        return options().executor().orElse(Job.DEFAULT_ALIAS);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class JobSpec {
      * @return whether {@code misfire_grace_time} was set
      */
     public boolean misfireGraceTimeGiven() {
-        return this.builder.misfireGraceTimeGiven;
+        return options().misfireGraceTimeGiven();
     }
 
     /**
@@ -158,7 +158,7 @@ public final class JobSpec {
      * @return the grace time, or empty when not given or given as "however late"
      */
     public Optional<Duration> misfireGraceTime() {
-        return Optional.ofNullable(this.builder.misfireGraceTime);
+        return options().misfireGraceTime();
     }
 
     /**
@@ -166,7 +166,7 @@ public final class JobSpec {
      * @return the setting, or empty for the default
      */
     public Optional<Boolean> coalesce() {
-        return Optional.ofNullable(this.builder.coalesce);
+        return options().coalesce();
     }
 
     /**
@@ -174,7 +174,7 @@ public final class JobSpec {
      * @return the limit, or empty for the default
      */
     public Optional<Integer> maxInstances() {
-        return Optional.ofNullable(this.builder.maxInstances);
+        return options().maxInstances();
     }
 
     /**
@@ -182,7 +182,7 @@ public final class JobSpec {
      * @return whether {@code next_run_time} was set
      */
     public boolean nextRunTimeGiven() {
-        return this.builder.nextRunTimeGiven;
+        return options().nextRunTimeGiven();
     }
 
     /**
@@ -190,7 +190,16 @@ public final class JobSpec {
      * @return the next run time, or empty when not given or given as paused
      */
     public Optional<ZonedDateTime> nextRunTime() {
-        return Optional.ofNullable(this.builder.nextRunTime);
+        return options().nextRunTime();
+    }
+
+    /**
+     * Returns the job options given (name, executor, {@code misfire_grace_time}, {@code coalesce},
+     * {@code max_instances}, {@code next_run_time}); those not given take the scheduler's job defaults.
+     * @return the options
+     */
+    public JobOptions options() {
+        return this.builder.options.build();
     }
 
     /**

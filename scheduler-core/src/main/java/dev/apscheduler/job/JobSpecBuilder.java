@@ -20,8 +20,6 @@ public final class JobSpecBuilder {
 
     @Nullable String id;
 
-    @Nullable String name;
-
     final TaskReference task;
 
     List<?> args = List.of();
@@ -34,21 +32,9 @@ public final class JobSpecBuilder {
 
     Map<String, ?> triggerParameters = Map.of();
 
-    String executor = Job.DEFAULT_ALIAS;
-
     String jobstore = Job.DEFAULT_ALIAS;
 
-    boolean misfireGraceTimeGiven;
-
-    @Nullable Duration misfireGraceTime;
-
-    @Nullable Boolean coalesce;
-
-    @Nullable Integer maxInstances;
-
-    boolean nextRunTimeGiven;
-
-    @Nullable ZonedDateTime nextRunTime;
+    JobOptions.Builder options = JobOptions.builder();
 
     boolean replaceExisting;
 
@@ -76,7 +62,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder name(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        this.options.name(name);
         return this;
     }
 
@@ -141,7 +127,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder executor(String executor) {
-        this.executor = requireAlias(executor, "executor");
+        this.options.executor(executor);
         return this;
     }
 
@@ -151,7 +137,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder jobstore(String jobstore) {
-        this.jobstore = requireAlias(jobstore, "jobstore");
+        this.jobstore = JobOptions.checkAlias(jobstore, "jobstore");
         return this;
     }
 
@@ -161,9 +147,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-        JobDefaults.validateMisfireGraceTime(misfireGraceTime);
-        this.misfireGraceTimeGiven = true;
-        this.misfireGraceTime = misfireGraceTime;
+        this.options.misfireGraceTime(misfireGraceTime);
         return this;
     }
 
@@ -173,7 +157,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder coalesce(boolean coalesce) {
-        this.coalesce = coalesce;
+        this.options.coalesce(coalesce);
         return this;
     }
 
@@ -183,8 +167,7 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder maxInstances(int maxInstances) {
-        JobDefaults.validateMaxInstances(maxInstances);
-        this.maxInstances = maxInstances;
+        this.options.maxInstances(maxInstances);
         return this;
     }
 
@@ -194,8 +177,17 @@ public final class JobSpecBuilder {
      * @return this builder
      */
     public JobSpecBuilder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
-        this.nextRunTimeGiven = true;
-        this.nextRunTime = nextRunTime;
+        this.options.nextRunTime(nextRunTime);
+        return this;
+    }
+
+    /**
+     * Sets the options given in {@code options} (the others stay as they are).
+     * @param options the options
+     * @return this builder
+     */
+    public JobSpecBuilder options(JobOptions options) {
+        this.options = this.options.build().with(options).toBuilder();
         return this;
     }
 
@@ -228,30 +220,16 @@ public final class JobSpecBuilder {
     JobSpecBuilder copy() {
         JobSpecBuilder copy = new JobSpecBuilder(this.task);
         copy.id = this.id;
-        copy.name = this.name;
         copy.args = Collections.unmodifiableList(new ArrayList<>(this.args));
         copy.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(this.kwargs));
         copy.trigger = this.trigger;
         copy.triggerAlias = this.triggerAlias;
         copy.triggerParameters = this.triggerParameters;
-        copy.executor = this.executor;
         copy.jobstore = this.jobstore;
-        copy.misfireGraceTimeGiven = this.misfireGraceTimeGiven;
-        copy.misfireGraceTime = this.misfireGraceTime;
-        copy.coalesce = this.coalesce;
-        copy.maxInstances = this.maxInstances;
-        copy.nextRunTimeGiven = this.nextRunTimeGiven;
-        copy.nextRunTime = this.nextRunTime;
+        copy.options = this.options.build().toBuilder();
         copy.replaceExisting = this.replaceExisting;
         return copy;
     }
 
-    private static String requireAlias(String alias, String what) {
-        Objects.requireNonNull(alias, what);
-        if (alias.isBlank()) {
-            throw new IllegalArgumentException(what + " alias must not be blank, was '" + alias + "'");
-        }
-        return alias;
-    }
 
 }
