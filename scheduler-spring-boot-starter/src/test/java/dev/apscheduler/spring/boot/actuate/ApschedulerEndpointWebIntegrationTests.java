@@ -34,12 +34,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Every operation of the endpoint and every error status, and the scheduler's health, over real HTTP against a
- * running server.
+ * running server, with the write operations turned on ({@code access=unrestricted}).
  */
 @SpringBootTest(classes = ApschedulerEndpointWebIntegrationTests.TestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=apscheduler,health",
-                "management.endpoint.health.show-details=always" })
+                "management.endpoint.health.show-details=always", "management.endpoint.apscheduler.access=unrestricted" })
 class ApschedulerEndpointWebIntegrationTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
