@@ -2,13 +2,10 @@ package dev.apscheduler.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Map;
-import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import dev.apscheduler.support.BrokenTrigger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +26,7 @@ class TriggerDescriptionTests {
 
     @Test
     void reportsATriggerThatCannotDescribeItself() {
-        TriggerDescription description = TriggerDescription.of(new Broken(true, false));
+        TriggerDescription description = TriggerDescription.of(BrokenTrigger.cannotDescribe());
         assertThat(description.alias()).isEqualTo("broken");
         assertThat(description.description()).isNull();
         assertThat(description.parameters()).isEmpty();
@@ -38,56 +35,10 @@ class TriggerDescriptionTests {
 
     @Test
     void reportsParametersThatCannotBeWrittenAsJson() {
-        TriggerDescription description = TriggerDescription.of(new Broken(false, true));
+        TriggerDescription description = TriggerDescription.of(BrokenTrigger.cannotBeWritten());
         assertThat(description.description()).isEqualTo("broken[]");
         assertThat(description.parameters()).isNull();
         assertThat(description.error()).isEqualTo("the trigger's parameters cannot be written as JSON");
-    }
-
-    private record Broken(boolean failsToDescribe, boolean unencodable) implements Trigger {
-
-        @Override
-        public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String alias() {
-            return "broken";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return this.unencodable ? Map.of("value", new Unwritable()) : Map.of();
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public String describe() {
-            if (this.failsToDescribe) {
-                throw new IllegalStateException("out of order");
-            }
-            return "broken[]";
-        }
-
-    }
-
-    /** A value Jackson cannot write: its only property fails when read. */
-    public static final class Unwritable {
-
-        public String getValue() {
-            throw new IllegalStateException("not today");
-        }
-
     }
 
 }

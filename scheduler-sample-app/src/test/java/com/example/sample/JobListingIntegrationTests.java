@@ -1,16 +1,9 @@
 package com.example.sample;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.Map;
-import java.util.Optional;
-
 import com.example.sample.HttpJson.Response;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.JobSpec;
-import dev.apscheduler.trigger.Trigger;
-import org.jspecify.annotations.Nullable;
+import dev.apscheduler.support.BrokenTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +31,9 @@ class JobListingIntegrationTests extends SampleHttpTests {
     @Test
     void aJobWhoseTriggerCannotBeDescribedIsReportedAndTheOthersAreListed() {
         this.scheduler.addJob(JobSpec.task("tick").id("cannot-describe").jobstore("memory").paused()
-            .trigger(new BrokenTrigger(true, false)));
+            .trigger(BrokenTrigger.cannotDescribe()));
         this.scheduler.addJob(JobSpec.task("tick").id("cannot-encode").jobstore("memory").paused()
-            .trigger(new BrokenTrigger(false, true)));
+            .trigger(BrokenTrigger.cannotBeWritten()));
 
         Response jobs = this.http.get("/api/jobs");
         assertThat(jobs.status()).as(jobs.toString()).isEqualTo(200);
@@ -87,56 +80,6 @@ class JobListingIntegrationTests extends SampleHttpTests {
     private static JsonNode job(Response jobs, String id) {
         return jobs.json().valueStream().filter((job) -> job.at("/id").asString().equals(id)).findFirst()
             .orElseThrow(() -> new AssertionError("no job '" + id + "' in " + jobs));
-    }
-
-    /**
-     * A trigger of the application's own that fails to describe itself or gives a parameter JSON cannot hold: what a
-     * bug in a custom trigger looks like to the listings.
-     */
-    private record BrokenTrigger(boolean failsToDescribe, boolean unencodable) implements Trigger {
-
-        @Override
-        public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String alias() {
-            return "broken";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return this.unencodable ? Map.of("value", new Unwritable()) : Map.of();
-        }
-
-        @Override
-        public ZoneId zone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public String describe() {
-            if (this.failsToDescribe) {
-                throw new IllegalStateException("out of order");
-            }
-            return "broken[]";
-        }
-
-    }
-
-    /** A value Jackson cannot write: its only property fails when read. */
-    public static final class Unwritable {
-
-        public String getValue() {
-            throw new IllegalStateException("not today");
-        }
-
     }
 
 }

@@ -53,12 +53,13 @@ final class SampleProcess {
      * @param log where the application's output goes; its directory is the application's working directory
      */
     static SampleProcess startOnItsOwnDatabaseSettings(Path jar, Path log) {
-        return start(jar, log, "--spring.main.banner-mode=off");
+        return start(jar, log);
     }
 
-    private static SampleProcess start(Path jar, Path log, String argument) {
+    private static SampleProcess start(Path jar, Path log, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0", argument));
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0"));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());

@@ -3,12 +3,8 @@ package dev.apscheduler.spring.boot.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
 import dev.apscheduler.SchedulerState;
@@ -67,14 +63,7 @@ class ApschedulerEndpointAccessIntegrationTests {
 
     private HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest
-            .newBuilder(URI.create("http://localhost:" + this.port + "/actuator/apscheduler" + path))
-            .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
-        return this.http.send(request.build(), BodyHandlers.ofString());
+        return ApschedulerEndpointWebIntegrationTests.send(this.http, this.port, method, path, body);
     }
 
 }
