@@ -48,7 +48,7 @@ class JobTaskTests {
         this.contextRunner.run(runJob(JobSpec.task("send-report").args("ops@example.com").kwargs(Map.of("copies", 2)),
                 (event, reports) -> {
                     assertThat(event.code()).isEqualTo(EventCodes.JOB_EXECUTED);
-                    assertThat(event.returnValue()).isEqualTo("ops@example.com x2 (job report)");
+                    assertThat(event.returnValue()).isEqualTo("ops@example.com x2 (job-report)");
                     assertThat(reports.sent).containsExactly("ops@example.com x2");
                 }));
     }
