@@ -269,7 +269,7 @@ class JobApiTests {
         assertThatExceptionOfType(InvalidJobException.class)
             .isThrownBy(() -> this.scheduler.addJob(JobSpec.task("tick").id("bad")
                 .kwargs(Map.of("nested", List.of(1, Map.of("deep", Double.NaN))))))
-            .withMessage("Job 'bad': kwargs['nested'][1]['deep'] = NaN (a java.lang.Double) is not "
+            .withMessage("Job 'bad': kwargs['nested'][1]['deep'] = NaN is not "
                     + "JSON-compatible: JSON has no NaN or infinite numbers");
         assertThat(this.scheduler.getJobs()).isEmpty();
     }

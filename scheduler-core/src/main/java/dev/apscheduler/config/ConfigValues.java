@@ -1,6 +1,7 @@
 package dev.apscheduler.config;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 public final class ConfigValues {
 
     private static final Pattern DURATION_WITH_UNIT = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
+
+    /** The longest duration in seconds: what a {@code long} of nanoseconds holds. */
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
 
     private ConfigValues() {
     }
@@ -103,7 +107,7 @@ public final class ConfigValues {
         }
         String text = string(key, value);
         try {
-            return seconds(new BigDecimal(text));
+            return seconds(key, value, new BigDecimal(text));
         }
         catch (NumberFormatException ex) {
             // not a plain number: try the other forms
@@ -112,11 +116,11 @@ public final class ConfigValues {
         if (matcher.matches()) {
             BigDecimal amount = new BigDecimal(matcher.group(1));
             return switch (matcher.group(2)) {
-                case "ms" -> seconds(amount.movePointLeft(3));
-                case "m" -> seconds(amount.multiply(BigDecimal.valueOf(60)));
-                case "h" -> seconds(amount.multiply(BigDecimal.valueOf(3600)));
-                case "d" -> seconds(amount.multiply(BigDecimal.valueOf(86400)));
-                default -> seconds(amount);
+                case "ms" -> seconds(key, value, amount.movePointLeft(3));
+                case "m" -> seconds(key, value, amount.multiply(BigDecimal.valueOf(60)));
+                case "h" -> seconds(key, value, amount.multiply(BigDecimal.valueOf(3600)));
+                case "d" -> seconds(key, value, amount.multiply(BigDecimal.valueOf(86400)));
+                default -> seconds(key, value, amount);
             };
         }
         try {
@@ -170,9 +174,19 @@ public final class ConfigValues {
         }
     }
 
-    private static Duration seconds(BigDecimal seconds) {
+    /**
+     * Converts seconds to a duration of whole nanoseconds. A duration beyond what a {@code long} of nanoseconds holds
+     * (about 292 years) is refused rather than wrapped around; less than a nanosecond is zero.
+     */
+    private static Duration seconds(String key, Object value, BigDecimal seconds) {
         BigDecimal nanos = seconds.movePointRight(9);
-        return Duration.ofNanos(nanos.longValue());
+        if (nanos.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new ConfigurationException(key, value, "out of range: at most " + MAX_SECONDS + " seconds");
+        }
+        if (nanos.abs().compareTo(BigDecimal.ONE) < 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
     }
 
 }

@@ -85,8 +85,14 @@ public final class Job {
 
     static Job create(JobBuilder builder) {
         String id = builder.id;
-        if (id == null || id.isBlank()) {
-            throw new InvalidJobException("job id must not be blank, was '" + id + "'");
+        if (id == null) {
+            throw new InvalidJobException("job id must not be blank, was 'null'");
+        }
+        try {
+            JobIds.requireValid(id);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidJobException(ex.getMessage());
         }
         if (builder.task == null) {
             throw new InvalidJobException("Job '" + id + "': a task is required");

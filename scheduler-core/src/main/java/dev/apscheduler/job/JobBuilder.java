@@ -46,8 +46,8 @@ public final class JobBuilder {
     }
 
     /**
-     * Sets the id.
-     * @param id the id, unique within the job store
+     * Sets the id, checked by {@link #build()}.
+     * @param id the id, unique within the job store and following {@link JobIds the id rule}
      * @return this builder
      */
     public JobBuilder id(String id) {

@@ -44,15 +44,12 @@ public final class JobSpecBuilder {
 
     /**
      * Sets the id (by default a random UUID in hex).
-     * @param id the id
+     * @param id the id, following {@link JobIds the id rule}
      * @return this builder
+     * @throws IllegalArgumentException if the id breaks the rule
      */
     public JobSpecBuilder id(String id) {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("job id must not be blank, was '" + id + "'");
-        }
-        this.id = id;
+        this.id = JobIds.requireValid(Objects.requireNonNull(id, "id"));
         return this;
     }
 

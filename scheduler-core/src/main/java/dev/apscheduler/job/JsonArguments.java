@@ -89,7 +89,9 @@ final class JsonArguments {
         if (number instanceof Double || number instanceof Float || number instanceof BigDecimal) {
             double value = number.doubleValue();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw notJson(number, path, jobId, "JSON has no NaN or infinite numbers");
+                // no type name here: this is what a JSON number too large for a double (1e400) becomes
+                throw new InvalidJobException("Job '" + jobId + "': " + path + " = " + value
+                        + " is not JSON-compatible: JSON has no NaN or infinite numbers");
             }
             return value;
         }

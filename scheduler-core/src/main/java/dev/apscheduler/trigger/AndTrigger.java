@@ -108,7 +108,7 @@ public final class AndTrigger implements Trigger {
 
     /**
      * Returns a copy of this trigger that delays each fire time by a random amount below {@code jitter}.
-     * @param jitter the largest delay
+     * @param jitter the largest delay, at most one day
      * @return the new trigger
      */
     public AndTrigger withJitter(Duration jitter) {

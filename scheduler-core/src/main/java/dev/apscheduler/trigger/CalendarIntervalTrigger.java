@@ -348,11 +348,7 @@ public final class CalendarIntervalTrigger implements Trigger {
          * @return this builder
          */
         public Builder jitter(Duration jitter) {
-            if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
-                throw new InvalidTriggerException("trigger 'calendarinterval': jitter must not be negative, was "
-                        + jitter, "jitter", null);
-            }
-            this.jitter = jitter;
+            this.jitter = Jitter.validate(jitter, ALIAS);
             return this;
         }
 

@@ -83,11 +83,7 @@ record Combination(String alias, List<Trigger> triggers, ZoneId zone, @Nullable 
     }
 
     Combination withJitter(Duration jitter) {
-        if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
-            throw new InvalidTriggerException("trigger '" + this.alias + "': jitter must not be negative, was "
-                    + jitter, "jitter", null);
-        }
-        return new Combination(this.alias, this.triggers, this.zone, jitter);
+        return new Combination(this.alias, this.triggers, this.zone, Jitter.validate(jitter, this.alias));
     }
 
     /**

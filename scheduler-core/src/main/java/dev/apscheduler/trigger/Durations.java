@@ -27,13 +27,15 @@ final class Durations {
      * {@code -1 day, 23:59:59}, {@code 0:00:00.500000}.
      */
     static String timedelta(Duration duration) {
-        long totalMicros = Math.floorDiv(duration.toNanos(), 1000);
-        long days = Math.floorDiv(totalMicros, 86_400_000_000L);
-        long rest = totalMicros - days * 86_400_000_000L;
-        long hours = rest / 3_600_000_000L;
-        long minutes = rest / 60_000_000L % 60;
-        long seconds = rest / 1_000_000L % 60;
-        long micros = rest % 1_000_000L;
+        // From the seconds and the nanosecond part, never the total in nanoseconds, which overflows a long beyond
+        // 292 years: describing a trigger must work for every interval it accepts. The nanosecond part is never
+        // negative, so whole seconds and microseconds round down as Python's floor division does.
+        long days = Math.floorDiv(duration.getSeconds(), 86_400L);
+        long rest = Math.floorMod(duration.getSeconds(), 86_400L);
+        long hours = rest / 3_600L;
+        long minutes = rest / 60L % 60;
+        long seconds = rest % 60;
+        long micros = duration.getNano() / 1_000L;
         StringBuilder text = new StringBuilder();
         if (days != 0) {
             text.append(days).append((Math.abs(days) == 1) ? " day, " : " days, ");

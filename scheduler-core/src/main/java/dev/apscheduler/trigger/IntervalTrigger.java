@@ -27,8 +27,15 @@ public final class IntervalTrigger implements Trigger {
     /** This trigger's alias. */
     public static final String ALIAS = "interval";
 
+    /**
+     * The shortest interval accepted, after rounding to the trigger's resolution of one nanosecond: one millisecond.
+     * Shorter intervals are almost always a mistaken unit, and a job due a million times a second would occupy the
+     * scheduler without running any more often.
+     */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+
     /** The longest interval accepted: Python's {@code timedelta.max}, 999,999,999 days. */
-    static final Duration MAX_INTERVAL = Duration.ofDays(999_999_999);
+    public static final Duration MAX_INTERVAL = Duration.ofDays(999_999_999);
 
     private static final List<String> UNITS = List.of("weeks", "days", "hours", "minutes", "seconds");
 
@@ -74,26 +81,53 @@ public final class IntervalTrigger implements Trigger {
         return new IntervalTrigger(interval, startDate, endDate, zone, Jitter.read(parameters));
     }
 
+    /**
+     * Adds the units up to the interval, rounds it to the nanosecond and checks it against {@link #MIN_INTERVAL} and
+     * {@link #MAX_INTERVAL}. An error names the unit that counts most, the one to correct.
+     */
     private static Duration readInterval(TriggerParameters parameters) {
         BigDecimal seconds = BigDecimal.ZERO;
+        String mostSignificant = null;
+        BigDecimal largest = BigDecimal.ZERO;
         for (int i = 0; i < UNITS.size(); i++) {
-            BigDecimal value = parameters.decimal(UNITS.get(i)).orElse(BigDecimal.ZERO);
-            seconds = seconds.add(value.multiply(BigDecimal.valueOf(UNIT_SECONDS[i])));
+            BigDecimal value = parameters.decimal(UNITS.get(i)).orElse(null);
+            if (value == null) {
+                continue;
+            }
+            BigDecimal part = value.multiply(BigDecimal.valueOf(UNIT_SECONDS[i]));
+            seconds = seconds.add(part);
+            if (mostSignificant == null || part.abs().compareTo(largest) > 0) {
+                mostSignificant = UNITS.get(i);
+                largest = part.abs();
+            }
         }
-        if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(MAX_INTERVAL.getSeconds())) > 0) {
-            throw new InvalidTriggerException("trigger 'interval': the interval must be longer than zero and at most "
-                    + MAX_INTERVAL.toDays() + " days, was " + seconds.stripTrailingZeros().toPlainString()
-                    + " seconds (from " + givenUnits(parameters) + ")");
+        BigDecimal rounded = seconds.setScale(9, RoundingMode.HALF_EVEN);
+        if (rounded.compareTo(secondsOf(MIN_INTERVAL)) < 0 || rounded.compareTo(secondsOf(MAX_INTERVAL)) > 0) {
+            String problem = bounds() + ", was " + seconds.stripTrailingZeros().toPlainString() + " seconds (from "
+                    + givenUnits(parameters) + ")";
+            if (mostSignificant == null) {
+                // no unit given, or all of them zero: the interval is counted in seconds by default
+                throw new InvalidTriggerException("trigger 'interval': " + problem, "seconds", null);
+            }
+            throw parameters.invalid(mostSignificant, parameters.raw(mostSignificant).orElseThrow(), problem);
         }
-        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).intValue();
-        return Duration.ofSeconds(whole.longValueExact()).plusNanos(nanos);
+        BigDecimal whole = rounded.setScale(0, RoundingMode.FLOOR);
+        return Duration.ofSeconds(whole.longValueExact(), rounded.subtract(whole).movePointRight(9).intValueExact());
+    }
+
+    private static BigDecimal secondsOf(Duration duration) {
+        return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
+    }
+
+    private static String bounds() {
+        return "the interval must be at least " + Durations.seconds(MIN_INTERVAL) + " seconds and at most "
+                + MAX_INTERVAL.toDays() + " days";
     }
 
     private static String givenUnits(TriggerParameters parameters) {
         List<String> given = UNITS.stream()
             .filter(parameters::has)
-            .map((unit) -> unit + "=" + parameters.raw(unit).orElseThrow())
+            .map((unit) -> unit + "=" + TriggerParameters.shortened(parameters.raw(unit).orElseThrow()))
             .toList();
         return given.isEmpty() ? "no weeks, days, hours, minutes or seconds" : String.join(", ", given);
     }
@@ -337,14 +371,12 @@ public final class IntervalTrigger implements Trigger {
 
         /**
          * Delays each fire time by a random amount below {@code jitter}, never past the end date.
-         * @param jitter the largest delay
+         * @param jitter the largest delay, from zero to one day ({@code Jitter.MAX})
          * @return this builder
+         * @throws InvalidTriggerException if the jitter is negative or longer than one day
          */
         public Builder jitter(Duration jitter) {
-            if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
-                throw new InvalidTriggerException("trigger 'interval': jitter must not be negative, was " + jitter);
-            }
-            this.jitter = jitter;
+            this.jitter = Jitter.validate(jitter, ALIAS);
             return this;
         }
 
@@ -361,12 +393,12 @@ public final class IntervalTrigger implements Trigger {
         /**
          * Builds the trigger.
          * @return the trigger
-         * @throws InvalidTriggerException if the interval is not longer than zero
+         * @throws InvalidTriggerException if the interval is shorter than {@link #MIN_INTERVAL} or longer than
+         * {@link #MAX_INTERVAL}
          */
         public IntervalTrigger build() {
-            if (this.interval.isNegative() || this.interval.isZero() || this.interval.compareTo(MAX_INTERVAL) > 0) {
-                throw new InvalidTriggerException("trigger 'interval': the interval must be longer than zero and at "
-                        + "most " + MAX_INTERVAL.toDays() + " days, was " + this.interval);
+            if (this.interval.compareTo(MIN_INTERVAL) < 0 || this.interval.compareTo(MAX_INTERVAL) > 0) {
+                throw new InvalidTriggerException("trigger 'interval': " + bounds() + ", was " + this.interval);
             }
             ZoneId resolved = (this.zone != null) ? this.zone
                     : (this.startDate != null) ? this.startDate.getZone() : ZoneId.systemDefault();

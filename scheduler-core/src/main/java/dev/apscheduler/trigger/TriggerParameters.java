@@ -33,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TriggerParameters {
 
+    /** The largest decimal exponent a number may have, and the smallest (negated) one it is told apart from 0. */
+    static final int MAX_EXPONENT = 30;
+
+    /** The longest text read as a number. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
     private final String alias;
 
     private final Map<String, Object> values;
@@ -167,26 +173,41 @@ public final class TriggerParameters {
     }
 
     /**
-     * Returns the value as a number: a number, or text that reads as one ({@code "2.5"}).
+     * Returns the value as a number: a number, or text that reads as one ({@code "2.5"}). Numbers beyond
+     * {@code 1e}{@value #MAX_EXPONENT} are refused and numbers closer to zero than {@code 1e-}{@value #MAX_EXPONENT}
+     * read as zero: no parameter means anything at those magnitudes, and {@code 1e-999999999} or {@code 1e999999999}
+     * would otherwise cost seconds of arithmetic and a gigabyte of text in the error message.
      * @param name the parameter's snake_case name
      * @return the number, or empty when the parameter is not given
-     * @throws InvalidTriggerException if the value is not a number
+     * @throws InvalidTriggerException if the value is not a number, or out of range
      */
     public Optional<BigDecimal> decimal(String name) {
         return raw(name).map((value) -> {
-            try {
-                if (value instanceof Number number) {
-                    return new BigDecimal(asText(number));
-                }
-                if (value instanceof CharSequence text) {
-                    return new BigDecimal(text.toString().trim());
-                }
+            BigDecimal decimal = parseDecimal(value);
+            if (decimal == null) {
+                throw invalid(name, value, "not a number");
             }
-            catch (NumberFormatException ex) {
-                // reported below
+            long magnitude = (long) decimal.precision() - decimal.scale();
+            if (decimal.signum() != 0 && magnitude > MAX_EXPONENT) {
+                throw invalid(name, value, "out of range (more than " + MAX_EXPONENT + " digits before the point)");
             }
-            throw invalid(name, value, "not a number");
+            return (magnitude < -MAX_EXPONENT) ? BigDecimal.ZERO : decimal;
         });
+    }
+
+    private static @Nullable BigDecimal parseDecimal(Object value) {
+        try {
+            if (value instanceof Number number) {
+                return new BigDecimal(asText(number));
+            }
+            if (value instanceof CharSequence text && text.length() <= MAX_NUMBER_LENGTH) {
+                return new BigDecimal(text.toString().trim());
+            }
+        }
+        catch (NumberFormatException ex) {
+            // infinite or NaN doubles, and text that is not a number
+        }
+        return null;
     }
 
     /**
@@ -357,12 +378,34 @@ public final class TriggerParameters {
     }
 
     private String message(String name, Object value, String problem) {
-        return "trigger '" + this.alias + "' parameter '" + name + "': invalid value '" + value + "': " + problem;
+        return "trigger '" + this.alias + "' parameter '" + name + "': invalid value '" + shortened(value) + "': "
+                + problem;
     }
 
+    /** A value as an error message repeats it: cut short, since a request may carry a megabyte in one value. */
+    static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return (text.length() > MAX_NUMBER_LENGTH) ? text.substring(0, MAX_NUMBER_LENGTH) + "..." : text;
+    }
+
+    /**
+     * Writes a value as text; a whole floating-point number without its fraction ({@code 30.0} as {@code 30}). Infinite
+     * and NaN numbers, and numbers whose plain form would be longer than a number can usefully be, keep their own
+     * form, which the parameter's reader then refuses.
+     */
     static String asText(Object value) {
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            BigDecimal decimal = new BigDecimal(value.toString()).stripTrailingZeros();
+            String text = value.toString();
+            BigDecimal decimal;
+            try {
+                decimal = new BigDecimal(text).stripTrailingZeros();
+            }
+            catch (NumberFormatException ex) {
+                return text;
+            }
+            if (decimal.scale() < -MAX_EXPONENT || decimal.scale() > MAX_NUMBER_LENGTH) {
+                return decimal.toString();
+            }
             return (decimal.scale() <= 0) ? decimal.toBigInteger().toString() : decimal.toPlainString();
         }
         return value.toString();

@@ -35,7 +35,7 @@ class ConfigValuesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "0", "-5s", "soon" })
+    @ValueSource(strings = { "0", "-5s", "soon", "1e300", "-1e300", "1e-999999999", "300000000000d" })
     void misfireGraceTimeRejectsWhatIsNeitherPositiveNorNoneNamingTheKey(String text) {
         assertThatExceptionOfType(ConfigurationException.class)
             .isThrownBy(() -> ConfigValues.misfireGraceTime("apscheduler.jobs.cleanup.misfire-grace-time", text))

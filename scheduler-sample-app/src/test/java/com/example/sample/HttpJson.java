@@ -1,5 +1,6 @@
 package com.example.sample;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -59,30 +61,60 @@ final class HttpJson {
     }
 
     private Response send(String method, String path, @Nullable String body, String accept) {
+        return send(method, path, body, accept, "application/json");
+    }
+
+    /** POSTs a JSON body without a {@code Content-Length}, in chunks, as a streaming client does. */
+    Response postChunked(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+            .build();
+        return exchange(request, "POST (chunked) " + path);
+    }
+
+    /**
+     * Sends any request: {@code accept} and {@code contentType} as given (the content type only with a body).
+     */
+    Response send(String method, String path, @Nullable String body, String accept, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT)
             .header("Accept", accept)
             .method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
+        return exchange(request.build(), method + " " + shortened(path));
+    }
+
+    private Response exchange(HttpRequest request, String description) {
         try {
-            HttpResponse<String> response = this.client.send(request.build(), BodyHandlers.ofString());
-            return new Response(method + " " + path, response.statusCode(), response.body(),
-                    response.headers().firstValue("Location").orElse(null));
+            HttpResponse<String> response = this.client.send(request, BodyHandlers.ofString());
+            return new Response(description, response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(null));
         }
         catch (IOException ex) {
-            throw new UncheckedIOException(method + " " + path + " failed", ex);
+            throw new UncheckedIOException(description + " failed", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " was interrupted", ex);
+            throw new IllegalStateException(description + " was interrupted", ex);
         }
     }
 
+    /** Keeps assertion messages readable when a test sends or receives a megabyte. */
+    private static String shortened(String text) {
+        return (text.length() > 500) ? text.substring(0, 500) + "... (" + text.length() + " characters)" : text;
+    }
+
     /**
-     * An answer: its status, its body as JSON (missing when empty or not JSON) and its {@code Location} header.
+     * An answer: its status, its body as JSON (missing when empty or not JSON), its {@code Location} and
+     * {@code Content-Type} headers.
      */
-    record Response(String request, int status, String text, @Nullable String location) {
+    record Response(String request, int status, String text, @Nullable String location,
+            @Nullable String contentType) {
 
         JsonNode json() {
             if (this.text.isBlank() || !(this.text.startsWith("{") || this.text.startsWith("["))) {
@@ -103,7 +135,7 @@ final class HttpJson {
 
         @Override
         public String toString() {
-            return this.request + " -> " + this.status + " " + this.text;
+            return this.request + " -> " + this.status + " " + shortened(this.text);
         }
 
     }

@@ -91,6 +91,20 @@ class JobApiIntegrationTests extends SampleHttpTests {
     }
 
     @Test
+    void theLocationOfAnAddedJobHasItsIdEncodedAndLeadsToIt() {
+        Response added = this.http.post("/api/jobs", """
+                {"id": "tenant-42:report@eu~v$2", "task": "tick", "trigger": "interval", "params": {"hours": 1},
+                 "jobstore": "memory"}
+                """);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.location()).isEqualTo("/api/jobs/tenant-42%3Areport%40eu~v%242");
+        Response found = this.http.get(added.location());
+        assertThat(found.at("/id")).as(found.toString()).isEqualTo("tenant-42:report@eu~v$2");
+        assertThat(this.http.delete(added.location()).status()).isEqualTo(204);
+        assertThat(this.http.get(added.location()).status()).isEqualTo(404);
+    }
+
+    @Test
     void addsAJobWithAGeneratedIdAndTheJobDefaults() {
         Response added = this.http.post("/api/jobs", """
                 {"task": "tick", "trigger": "interval", "params": {"hours": 1}, "jobstore": "memory"}

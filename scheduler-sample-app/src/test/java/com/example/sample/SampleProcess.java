@@ -43,9 +43,23 @@ final class SampleProcess {
      * @param log where the application's output goes
      */
     static SampleProcess start(Path jar, Path database, Path log) {
+        return start(jar, log, "--spring.datasource.url=jdbc:h2:file:" + database);
+    }
+
+    /**
+     * Starts the application on its own database settings ({@code application.yml}), so with its database file
+     * under {@code data/} of the log's directory, and waits until it has started.
+     * @param jar the packaged application
+     * @param log where the application's output goes; its directory is the application's working directory
+     */
+    static SampleProcess startOnItsOwnDatabaseSettings(Path jar, Path log) {
+        return start(jar, log);
+    }
+
+    private static SampleProcess start(Path jar, Path log, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + database));
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0"));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -111,6 +125,19 @@ final class SampleProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Kills the application as {@code kill -9} does (SIGKILL: no shutdown hook, no flush) and waits for it to exit.
+     */
+    void kill() {
+        try {
+            this.process.destroyForcibly().waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(this.process.isAlive()).as("the application after SIGKILL").isFalse();
     }
 
     boolean isAlive() {

@@ -7,8 +7,8 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
-import dev.apscheduler.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,22 +19,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scheduler as a service: list, add, change, pause, resume, run and remove jobs over HTTP, with APScheduler's
  * names for the job options.
  */
 @RestController
-@RequestMapping("/api/jobs")
+@RequestMapping(path = "/api/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobController {
 
     private final Scheduler scheduler;
 
     private final JobRequests requests;
 
-    JobController(Scheduler scheduler) {
+    JobController(Scheduler scheduler, SampleApiProperties limits, JsonMapper json) {
         this.scheduler = scheduler;
-        this.requests = new JobRequests(scheduler);
+        this.requests = new JobRequests(scheduler, limits, json);
     }
 
     @GetMapping
@@ -48,26 +50,26 @@ class JobController {
         return JobView.of(find(id));
     }
 
+    /**
+     * Adds a job: 201 with the job and its URL. The media types are checked before (the mapping produces JSON only)
+     * and every field is checked by {@link JobRequests}, so that an add answered with an error has stored nothing.
+     */
     @PostMapping
     ResponseEntity<JobView> add(@RequestBody JobRequest request) {
         Job job = this.scheduler.addJob(this.requests.spec(request));
-        return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(JobView.of(job));
+        return ResponseEntity.created(location(job.id())).body(JobView.of(job));
     }
 
     /**
-     * Changes a job's options and, given a trigger, reschedules it from now ({@code reschedule_job}). Every field is
-     * checked before the job is changed.
+     * Changes a job's options and, given a trigger, reschedules it from now ({@code reschedule_job}), in one change.
+     * Every field is checked before the job is changed.
      */
     @PatchMapping("/{id}")
     JobView modify(@PathVariable String id, @RequestBody JobChangesRequest request) {
         JobChanges changes = this.requests.changes(request);
-        Trigger trigger = this.requests.trigger(request.trigger(), request.params());
         find(id);
         if (changes != null) {
             this.scheduler.modifyJob(id, changes);
-        }
-        if (trigger != null) {
-            this.scheduler.rescheduleJob(id, trigger);
         }
         return JobView.of(find(id));
     }
@@ -100,6 +102,11 @@ class JobController {
     ResponseEntity<Void> remove(@PathVariable String id) {
         this.scheduler.removeJob(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The job's URL, its id encoded as a path segment whatever characters the id rule allows. */
+    private static URI location(String id) {
+        return UriComponentsBuilder.fromPath("/api/jobs/{id}").encode().buildAndExpand(id).toUri();
     }
 
     private Job find(String id) {

@@ -1,6 +1,7 @@
 package com.example.sample.api;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -14,6 +15,8 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the API's requests into the scheduler's job specifications and changes, checking every field before anything
@@ -26,8 +29,14 @@ final class JobRequests {
 
     private final Scheduler scheduler;
 
-    JobRequests(Scheduler scheduler) {
+    private final SampleApiProperties limits;
+
+    private final JsonMapper json;
+
+    JobRequests(Scheduler scheduler, SampleApiProperties limits, JsonMapper json) {
         this.scheduler = scheduler;
+        this.limits = limits;
+        this.json = json;
     }
 
     JobSpec spec(JobRequest request) {
@@ -41,17 +50,17 @@ final class JobRequests {
             field("id", () -> spec.id(request.id()));
         }
         if (request.name() != null) {
-            spec.name(required("name", request.name()));
+            spec.name(name(request.name()));
         }
         Trigger trigger = trigger(request.trigger(), request.params());
         if (trigger != null) {
             spec.trigger(trigger);
         }
         if (request.args() != null) {
-            spec.args(request.args());
+            spec.args(arguments("args", request.args()));
         }
         if (request.kwargs() != null) {
-            spec.kwargs(request.kwargs());
+            spec.kwargs(arguments("kwargs", request.kwargs()));
         }
         if (request.executor() != null) {
             spec.executor(executor(request.executor()));
@@ -78,21 +87,23 @@ final class JobRequests {
     }
 
     /**
-     * Reads the option changes of a request: empty when it changes no option (it may still change the trigger).
+     * Reads the changes of a request, a new trigger included (APScheduler's {@code reschedule_job}: the next run time
+     * is the new trigger's first fire time from now), so that the job is changed in one step.
+     * @return the changes, or {@code null} when the request changes nothing
      */
     @Nullable JobChanges changes(JobChangesRequest request) {
         JobChanges.Builder changes = JobChanges.builder();
         boolean changed = false;
         if (request.name() != null) {
-            changes.name(required("name", request.name()));
+            changes.name(name(request.name()));
             changed = true;
         }
         if (request.args() != null) {
-            changes.args(request.args());
+            changes.args(arguments("args", request.args()));
             changed = true;
         }
         if (request.kwargs() != null) {
-            changes.kwargs(request.kwargs());
+            changes.kwargs(arguments("kwargs", request.kwargs()));
             changed = true;
         }
         if (request.executor() != null) {
@@ -109,6 +120,12 @@ final class JobRequests {
         }
         if (request.maxInstances() != null) {
             field("max_instances", () -> changes.maxInstances(request.maxInstances()));
+            changed = true;
+        }
+        Trigger trigger = trigger(request.trigger(), request.params());
+        if (trigger != null) {
+            ZonedDateTime now = ZonedDateTime.now(this.scheduler.clock());
+            changes.trigger(trigger).nextRunTime(trigger.nextFireTime(null, now).orElse(null));
             changed = true;
         }
         return changed ? changes.build() : null;
@@ -167,6 +184,28 @@ final class JobRequests {
     private static @Nullable Duration misfireGraceTime(Object value) {
         return field("misfire_grace_time", () -> ConfigValues.misfireGraceTime("misfire_grace_time", value))
             .orElse(null);
+    }
+
+    private String name(String name) {
+        required("name", name);
+        if (name.length() > this.limits.getMaxNameLength()) {
+            throw new InvalidRequestException("name", "'name' must be at most " + this.limits.getMaxNameLength()
+                    + " characters long, was " + name.length() + " (sample.api.max-name-length)");
+        }
+        return name;
+    }
+
+    /**
+     * Checks the size of {@code args} or {@code kwargs} as the job store will write them: JSON.
+     */
+    private <T> T arguments(String field, T arguments) {
+        long size = this.json.writeValueAsBytes(arguments).length;
+        DataSize limit = this.limits.getMaxArgumentsSize();
+        if (size > limit.toBytes()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be at most " + ApiErrors.describe(limit)
+                    + " written as JSON, was " + size + " bytes (sample.api.max-arguments-size)");
+        }
+        return arguments;
     }
 
     private static String required(String field, @Nullable String value) {

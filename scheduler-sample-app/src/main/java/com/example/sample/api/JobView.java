@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.trigger.DateTimes;
+import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,18 +37,29 @@ public record JobView(String id, String name, String task, TriggerView trigger,
         @JsonProperty("max_instances") int maxInstances) {
 
     /**
-     * A trigger as the REST API shows it.
+     * A trigger as the REST API shows it. A trigger that fails to describe itself or gives parameters that cannot be
+     * written as JSON (a bug in an application's own trigger) is shown with the error, so that one such job never
+     * breaks a listing.
      *
      * @param alias the trigger alias
-     * @param params the trigger's parameters, from which it can be rebuilt
-     * @param description the trigger as APScheduler prints it
+     * @param params the trigger's parameters, from which it can be rebuilt, or {@code null} when they cannot be
+     * written
+     * @param description the trigger as APScheduler prints it, or {@code null} when it cannot describe itself
+     * @param error what failed, or {@code null} (then left out)
      */
-    public record TriggerView(String alias, Map<String, Object> params, String description) {
+    public record TriggerView(String alias, @Nullable Map<String, Object> params, @Nullable String description,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String error) {
+
+        static TriggerView of(Trigger trigger) {
+            TriggerDescription described = TriggerDescription.of(trigger);
+            return new TriggerView(described.alias(), described.parameters(), described.description(),
+                    described.error());
+        }
+
     }
 
     static JobView of(Job job) {
-        return new JobView(job.id(), job.name(), job.task().name(),
-                new TriggerView(job.trigger().alias(), job.trigger().parameters(), job.trigger().describe()),
+        return new JobView(job.id(), job.name(), job.task().name(), TriggerView.of(job.trigger()),
                 job.nextRunTime().map(DateTimes::format).orElse(null), job.isPaused(), job.args(), job.kwargs(),
                 job.executor(), job.jobstore(),
                 job.misfireGraceTime().map(JobView::seconds).orElse(null),

@@ -3,6 +3,7 @@ package com.example.sample.api;
 import java.util.SortedSet;
 
 import dev.apscheduler.Scheduler;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,7 +19,7 @@ class TaskController {
         this.scheduler = scheduler;
     }
 
-    @GetMapping("/api/tasks")
+    @GetMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
     SortedSet<String> tasks() {
         return this.scheduler.taskRegistry().names();
     }

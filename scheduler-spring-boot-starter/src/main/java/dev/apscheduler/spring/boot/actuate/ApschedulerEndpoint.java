@@ -12,6 +12,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.spring.boot.JobStoreStatus;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -24,8 +25,12 @@ import org.springframework.util.Assert;
  * technology; the job operations are exposed by the {@link ApschedulerEndpointWebExtension web} and
  * {@link ApschedulerEndpointJmxExtension JMX} extensions, which decide whether argument values are shown and how
  * errors are answered.
+ *
+ * <p>Its default access is {@link Access#READ_ONLY read-only}, like Boot's sensitive endpoints: the write operations
+ * (pause, resume, run, remove) exist only once an application opts in with
+ * {@code management.endpoint.apscheduler.access=unrestricted}, and should be secured when it does.
  */
-@Endpoint(id = "apscheduler")
+@Endpoint(id = "apscheduler", defaultAccess = Access.READ_ONLY)
 public class ApschedulerEndpoint {
 
     private final Scheduler scheduler;

@@ -19,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param executor the alias of its executor
  * @param paused whether it is paused
  * @param nextRunTime when it runs next, or {@code null} when paused
- * @param trigger the trigger: its {@code type}, {@code description} and, under the type's name, its parameters
+ * @param trigger the trigger: its {@code type}, {@code description} and, under the type's name, its parameters; with
+ * {@code error} when it cannot describe itself or give JSON parameters
  * @param nextFireTimes the next fire times from the next run time on, at most five; none when paused
  * @param options the job's run options
  * @param args the positional arguments, sanitised unless values are shown
@@ -28,7 +29,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param runningInstances how many runs of the job are in progress
  */
 public record JobDetailsDescriptor(String id, String name, String task, String jobstore, String executor,
-        boolean paused, @Nullable ZonedDateTime nextRunTime, Map<String, Object> trigger,
+        boolean paused, @Nullable ZonedDateTime nextRunTime, Map<String, @Nullable Object> trigger,
         List<ZonedDateTime> nextFireTimes, Options options, List<@Nullable Object> args,
         Map<String, @Nullable Object> kwargs, @Nullable LastExecution lastExecution, int runningInstances)
         implements OperationResponseBody {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.apscheduler.job.Job;
 import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,15 +23,20 @@ final class TriggerDescriptions {
     }
 
     /**
-     * Describes a trigger as {@code {"type": "cron", "description": "cron[hour='3']", "cron": {"hour": "3", ...}}}.
+     * Describes a trigger as {@code {"type": "cron", "description": "cron[hour='3']", "cron": {"hour": "3", ...}}},
+     * with {@code "error"} saying what failed for a trigger that cannot describe itself or give JSON parameters.
      * @param trigger the trigger
      * @return the description
      */
-    static Map<String, Object> describe(Trigger trigger) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("type", trigger.alias());
-        description.put("description", trigger.describe());
-        description.put(trigger.alias(), trigger.parameters());
+    static Map<String, @Nullable Object> describe(Trigger trigger) {
+        TriggerDescription described = TriggerDescription.of(trigger);
+        Map<String, @Nullable Object> description = new LinkedHashMap<>();
+        description.put("type", described.alias());
+        description.put("description", described.description());
+        description.put(described.alias(), described.parameters());
+        if (described.error() != null) {
+            description.put("error", described.error());
+        }
         return description;
     }
 
@@ -45,7 +51,14 @@ final class TriggerDescriptions {
         @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
         while (next != null && times.size() < count) {
             times.add(next);
-            ZonedDateTime following = job.trigger().nextFireTime(next, next).orElse(null);
+            ZonedDateTime following;
+            try {
+                following = job.trigger().nextFireTime(next, next).orElse(null);
+            }
+            catch (RuntimeException ex) {
+                // an application's own trigger that fails: show the times known so far rather than no job at all
+                break;
+            }
             // A trigger that does not move forward would repeat the same time: stop rather than list it again.
             next = (following != null && following.isAfter(next)) ? following : null;
         }

@@ -39,7 +39,8 @@ class ApschedulerEndpointJmxTests {
                 JacksonEndpointAutoConfiguration.class, JmxEndpointAutoConfiguration.class,
                 ApschedulerEndpointAutoConfiguration.class))
         .withUserConfiguration(TestSchedulerConfiguration.class)
-        .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=apscheduler");
+        .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=apscheduler",
+                "management.endpoint.apscheduler.access=UNRESTRICTED");
 
     private static ObjectName endpointName(MBeanServer server) throws Exception {
         Set<ObjectName> names = server

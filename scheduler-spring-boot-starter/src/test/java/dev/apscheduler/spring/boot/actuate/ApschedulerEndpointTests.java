@@ -88,9 +88,9 @@ class ApschedulerEndpointTests {
         assertThat(summary.executors().get("queue")).isEqualTo(new ExecutorDescriptor("queueingexecutor", null, 0));
         assertThat(summary.jobs()).containsExactlyInAnyOrder(
                 new JobSummaryDescriptor("nightly", "report", "report", "cron[hour='3']", T0.plusHours(3), false,
-                        "default", "default"),
+                        "default", "default", null),
                 new JobSummaryDescriptor("held", "report", "report", "interval[0:05:00]", null, true, "second",
-                        "queue"));
+                        "queue", null));
     }
 
     @Test

@@ -34,12 +34,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Every operation of the endpoint and every error status, and the scheduler's health, over real HTTP against a
- * running server.
+ * running server, with the write operations turned on ({@code access=unrestricted}).
  */
 @SpringBootTest(classes = ApschedulerEndpointWebIntegrationTests.TestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=apscheduler,health",
-                "management.endpoint.health.show-details=always" })
+                "management.endpoint.health.show-details=always", "management.endpoint.apscheduler.access=unrestricted" })
 class ApschedulerEndpointWebIntegrationTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -231,14 +231,22 @@ class ApschedulerEndpointWebIntegrationTests {
 
     private HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
+        return send(this.http, this.port, method, path, body);
+    }
+
+    /**
+     * Sends a request to the endpoint, under {@code /actuator/apscheduler}, with a JSON body when one is given.
+     */
+    static HttpResponse<String> send(HttpClient http, int port, String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest
-            .newBuilder(URI.create("http://localhost:" + this.port + "/actuator/apscheduler" + path))
+            .newBuilder(URI.create("http://localhost:" + port + "/actuator/apscheduler" + path))
             .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         request.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
-        return this.http.send(request.build(), BodyHandlers.ofString());
+        return http.send(request.build(), BodyHandlers.ofString());
     }
 
     @SpringBootConfiguration

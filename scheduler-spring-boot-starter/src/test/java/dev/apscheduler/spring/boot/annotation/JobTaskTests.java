@@ -48,7 +48,7 @@ class JobTaskTests {
         this.contextRunner.run(runJob(JobSpec.task("send-report").args("ops@example.com").kwargs(Map.of("copies", 2)),
                 (event, reports) -> {
                     assertThat(event.code()).isEqualTo(EventCodes.JOB_EXECUTED);
-                    assertThat(event.returnValue()).isEqualTo("ops@example.com x2 (job report)");
+                    assertThat(event.returnValue()).isEqualTo("ops@example.com x2 (job-report)");
                     assertThat(reports.sent).containsExactly("ops@example.com x2");
                 }));
     }
@@ -122,9 +122,9 @@ class JobTaskTests {
             RunAssertion assertion) {
         return (context) -> {
             ManualScheduler scheduler = context.getBean(ManualScheduler.class);
-            scheduler.addJob(spec.id("job report").trigger("interval", Map.of("seconds", 10)));
+            scheduler.addJob(spec.id("job-report").trigger("interval", Map.of("seconds", 10)));
             scheduler.advance(Duration.ofSeconds(10));
-            List<JobExecutionEvent> events = context.getBean(RecordedEvents.class).executions("job report");
+            List<JobExecutionEvent> events = context.getBean(RecordedEvents.class).executions("job-report");
             assertThat(events).hasSize(1);
             assertion.check(events.get(0), context.getBean(Reports.class));
         };
