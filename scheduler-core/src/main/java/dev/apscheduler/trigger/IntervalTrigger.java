@@ -106,8 +106,8 @@ public final class IntervalTrigger implements Trigger {
             String problem = bounds() + ", was " + seconds.stripTrailingZeros().toPlainString() + " seconds (from "
                     + givenUnits(parameters) + ")";
             if (mostSignificant == null) {
-                // no unit given, or all of them zero: the interval is counted in seconds by default
-                throw new InvalidTriggerException("trigger 'interval': " + problem, "seconds", null);
+                // no unit given: no one parameter is at fault
+                throw new InvalidTriggerException("trigger 'interval': " + problem);
             }
             throw parameters.invalid(mostSignificant, parameters.raw(mostSignificant).orElseThrow(), problem);
         }
@@ -263,21 +263,15 @@ public final class IntervalTrigger implements Trigger {
     }
 
     /**
-     * Builds an {@link IntervalTrigger}: the units add up to the interval, as APScheduler's keyword arguments do.
+     * Builds an {@link IntervalTrigger} through the same parameter map as the string form
+     * ({@code Triggers.create("interval", ...)}), so that both mean and check the same: the units add up to the
+     * interval, as APScheduler's keyword arguments do, and setting a unit again replaces it (the last call wins).
      * Without a start date the trigger starts one interval after {@link #build()}; without a time zone it uses the
      * start date's zone, else the system's.
      */
     public static final class Builder {
 
-        private Duration interval = Duration.ZERO;
-
-        private @Nullable ZonedDateTime startDate;
-
-        private @Nullable ZonedDateTime endDate;
-
-        private @Nullable ZoneId zone;
-
-        private @Nullable Duration jitter;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
 
         private Clock clock = Clock.systemUTC();
 
@@ -285,103 +279,99 @@ public final class IntervalTrigger implements Trigger {
         }
 
         /**
-         * Adds weeks to the interval.
+         * Sets the weeks of the interval.
          * @param weeks the number of weeks
          * @return this builder
          */
         public Builder weeks(long weeks) {
-            return every(Duration.ofDays(Math.multiplyExact(weeks, 7)));
+            return put("weeks", weeks);
         }
 
         /**
-         * Adds days (of 24 hours) to the interval.
+         * Sets the days (of 24 hours) of the interval.
          * @param days the number of days
          * @return this builder
          */
         public Builder days(long days) {
-            return every(Duration.ofDays(days));
+            return put("days", days);
         }
 
         /**
-         * Adds hours to the interval.
+         * Sets the hours of the interval.
          * @param hours the number of hours
          * @return this builder
          */
         public Builder hours(long hours) {
-            return every(Duration.ofHours(hours));
+            return put("hours", hours);
         }
 
         /**
-         * Adds minutes to the interval.
+         * Sets the minutes of the interval.
          * @param minutes the number of minutes
          * @return this builder
          */
         public Builder minutes(long minutes) {
-            return every(Duration.ofMinutes(minutes));
+            return put("minutes", minutes);
         }
 
         /**
-         * Adds seconds to the interval.
+         * Sets the seconds of the interval.
          * @param seconds the number of seconds
          * @return this builder
          */
         public Builder seconds(long seconds) {
-            return every(Duration.ofSeconds(seconds));
+            return put("seconds", seconds);
         }
 
         /**
-         * Adds a duration to the interval; {@code every(Duration.ofMillis(1500))} alone fires every 1.5 seconds.
-         * @param duration the duration to add
+         * Sets the seconds of the interval as a duration, fractions included (the {@code seconds} parameter):
+         * {@code every(Duration.ofMillis(1500))} alone fires every 1.5 seconds.
+         * @param duration the seconds
          * @return this builder
          */
         public Builder every(Duration duration) {
-            this.interval = this.interval.plus(Objects.requireNonNull(duration, "duration"));
-            return this;
+            return put("seconds", Durations.seconds(Objects.requireNonNull(duration, "duration")));
         }
 
         /**
-         * Sets the first fire time, from which all others are counted.
+         * Sets the first fire time (by default one interval after {@link #build()}).
          * @param startDate the start date
          * @return this builder
          */
         public Builder startDate(ZonedDateTime startDate) {
-            this.startDate = Objects.requireNonNull(startDate, "startDate");
-            return this;
+            return put("start_date", startDate);
         }
 
         /**
-         * Sets the last time the trigger may fire at (inclusive).
+         * Sets the last possible fire time (inclusive).
          * @param endDate the end date
          * @return this builder
          */
         public Builder endDate(ZonedDateTime endDate) {
-            this.endDate = Objects.requireNonNull(endDate, "endDate");
-            return this;
+            return put("end_date", endDate);
         }
 
         /**
-         * Sets the time zone fire times are given in.
-         * @param zone the time zone
+         * Sets the time zone of the fire times.
+         * @param zone the zone
          * @return this builder
          */
         public Builder timezone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone, "zone");
-            return this;
+            return put("timezone", zone);
         }
 
         /**
-         * Delays each fire time by a random amount below {@code jitter}, never past the end date.
-         * @param jitter the largest delay, from zero to one day ({@code Jitter.MAX})
+         * Sets the largest random delay added to each fire time.
+         * @param jitter from zero to one day
          * @return this builder
-         * @throws InvalidTriggerException if the jitter is negative or longer than one day
+         * @throws InvalidTriggerException if the jitter is negative or longer than a day
          */
         public Builder jitter(Duration jitter) {
-            this.jitter = Jitter.validate(jitter, ALIAS);
-            return this;
+            return put("jitter", Durations.seconds(Jitter.validate(jitter, ALIAS)));
         }
 
         /**
-         * Sets the clock the default start date is computed from.
+         * Sets the clock the default start date is read from.
          * @param clock the clock
          * @return this builder
          */
@@ -394,17 +384,15 @@ public final class IntervalTrigger implements Trigger {
          * Builds the trigger.
          * @return the trigger
          * @throws InvalidTriggerException if the interval is shorter than {@link #MIN_INTERVAL} or longer than
-         * {@link #MAX_INTERVAL}
+         * {@link #MAX_INTERVAL}, naming the unit that counts most
          */
         public IntervalTrigger build() {
-            if (this.interval.compareTo(MIN_INTERVAL) < 0 || this.interval.compareTo(MAX_INTERVAL) > 0) {
-                throw new InvalidTriggerException("trigger 'interval': " + bounds() + ", was " + this.interval);
-            }
-            ZoneId resolved = (this.zone != null) ? this.zone
-                    : (this.startDate != null) ? this.startDate.getZone() : ZoneId.systemDefault();
-            ZonedDateTime start = (this.startDate != null) ? this.startDate
-                    : ZonedDateTime.now(this.clock.withZone(resolved)).plus(this.interval);
-            return new IntervalTrigger(this.interval, start, this.endDate, resolved, this.jitter);
+            return create(TriggerParameters.of(ALIAS, this.parameters, null, this.clock));
+        }
+
+        private Builder put(String name, Object value) {
+            this.parameters.put(name, Objects.requireNonNull(value, name));
+            return this;
         }
 
     }

@@ -147,7 +147,19 @@ class IntervalTriggerTests {
             .withMessageContaining("hours=1, minutes=-60");
         assertThatExceptionOfType(InvalidTriggerException.class)
             .isThrownBy(() -> Triggers.interval().every(Duration.ZERO).build())
-            .withMessageContaining("PT0S");
+            .withMessageContaining("seconds=0");
+    }
+
+    @Test
+    void builderUnitsSetTwiceKeepTheLastValueAsInTheStringForm() {
+        ZonedDateTime start = ZonedDateTime.of(2024, 1, 1, 10, 0, 0, 0, HELSINKI);
+        IntervalTrigger built = Triggers.interval().hours(1).hours(2).minutes(5).startDate(start).build();
+        assertThat(built.interval()).isEqualTo(Duration.ofMinutes(125));
+        assertThat(built).isEqualTo(Triggers.create("interval", Map.of("hours", 2, "minutes", 5, "start_date",
+                "2024-01-01 10:00:00"), HELSINKI));
+        assertThatExceptionOfType(InvalidTriggerException.class)
+            .isThrownBy(() -> Triggers.interval().days(1_000_000_000).build())
+            .satisfies((ex) -> assertThat(ex.parameter()).contains("days"));
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.SchedulerException;
@@ -13,7 +11,9 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.trigger.InvalidTriggerException;
 import dev.apscheduler.trigger.Trigger;
+import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  * is changed, so that a bad request fails with the name of its bad field and leaves the job as it was.
  */
 final class JobRequests {
-
-    /** Trigger errors name the parameter as {@code parameter 'hour'} or {@code cron field 'hour'}. */
-    private static final Pattern PARAMETER = Pattern.compile("(?:parameter|field)s? '([A-Za-z_0-9]+)'");
 
     private final Scheduler scheduler;
 
@@ -143,17 +140,21 @@ final class JobRequests {
             }
             return null;
         }
+        TriggerRegistry triggers = this.scheduler.triggerRegistry();
+        String kind = required("trigger", alias);
+        if (!triggers.contains(kind)) {
+            throw new InvalidRequestException("trigger", triggers.unknownAliasMessage(kind));
+        }
         try {
-            return this.scheduler.triggerRegistry().create(required("trigger", alias),
-                    (params != null) ? params : Map.of(), this.scheduler.timezone(), this.scheduler.clock());
+            return triggers.create(kind, (params != null) ? params : Map.of(), this.scheduler.timezone(),
+                    this.scheduler.clock());
+        }
+        catch (InvalidTriggerException ex) {
+            throw new InvalidRequestException(ex.parameter().map((name) -> "params." + name).orElse("params"),
+                    String.valueOf(ex.getMessage()));
         }
         catch (IllegalArgumentException ex) {
-            String message = String.valueOf(ex.getMessage());
-            if (message.startsWith("unknown trigger alias")) {
-                throw new InvalidRequestException("trigger", message);
-            }
-            Matcher parameter = PARAMETER.matcher(message);
-            throw new InvalidRequestException(parameter.find() ? "params." + parameter.group(1) : "params", message);
+            throw new InvalidRequestException("params", String.valueOf(ex.getMessage()));
         }
     }
 
