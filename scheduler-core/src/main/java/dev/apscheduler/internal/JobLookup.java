@@ -9,6 +9,7 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.internal.PendingJobs.PendingJob;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.JobIds;
 import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,10 @@ final class JobLookup {
      * @throws JobLookupException if there is none
      */
     Located locate(String jobId, @Nullable String jobstore) {
+        if (!JobIds.isValid(jobId)) {
+            // no job can have such an id: no store is asked (a database would fail on an id longer than its column)
+            throw new JobLookupException(jobId, jobstore);
+        }
         if (this.core.state() == SchedulerState.STOPPED) {
             PendingJob job = this.pending.find(jobId, jobstore)
                 .orElseThrow(() -> new JobLookupException(jobId, jobstore));

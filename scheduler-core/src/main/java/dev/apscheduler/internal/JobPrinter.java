@@ -44,7 +44,7 @@ final class JobPrinter {
                     out.append("    No pending jobs").append(System.lineSeparator());
                 }
                 for (Job job : pending) {
-                    out.append("    ").append(job.name()).append(" (trigger: ").append(job.trigger().describe())
+                    out.append("    ").append(job.name()).append(" (trigger: ").append(job.describeTrigger())
                         .append(", pending)").append(System.lineSeparator());
                 }
                 return;

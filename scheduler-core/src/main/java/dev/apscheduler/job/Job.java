@@ -287,7 +287,21 @@ public final class Job {
     @Override
     public String toString() {
         String status = (this.nextRunTime != null) ? "next run at: " + DateTimes.describe(this.nextRunTime) : "paused";
-        return this.name + " (trigger: " + this.trigger.describe() + ", " + status + ")";
+        return this.name + " (trigger: " + describeTrigger() + ", " + status + ")";
+    }
+
+    /**
+     * Describes the job's trigger as APScheduler prints it, never failing: a trigger whose description fails (an
+     * application's own kind) is shown by its class and the failure, so that logs and job listings still print.
+     * @return the description
+     */
+    public String describeTrigger() {
+        try {
+            return this.trigger.describe();
+        }
+        catch (RuntimeException ex) {
+            return this.trigger.getClass().getSimpleName() + " (cannot be described: " + ex.getMessage() + ")";
+        }
     }
 
 }
