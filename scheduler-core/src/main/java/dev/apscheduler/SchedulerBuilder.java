@@ -143,10 +143,7 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      * @return this builder
      */
     public B jobstoreRetryInterval(Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("jobstore_retry_interval must be positive, was " + interval);
-        }
-        this.jobstoreRetryInterval = interval;
+        this.jobstoreRetryInterval = SchedulerConfig.checkRetryInterval(interval);
         return self();
     }
 
@@ -156,10 +153,7 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      * @return this builder
      */
     public B shutdownTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("shutdown_timeout must not be negative, was " + timeout);
-        }
-        this.shutdownTimeout = timeout;
+        this.shutdownTimeout = SchedulerConfig.checkShutdownTimeout(timeout);
         return self();
     }
 

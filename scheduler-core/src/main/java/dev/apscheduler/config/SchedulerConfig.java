@@ -50,6 +50,32 @@ public final class SchedulerConfig {
     }
 
     /**
+     * Checks a {@code jobstore_retry_interval}: the one rule for it, wherever it is set.
+     * @param interval the interval
+     * @return the interval
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public static Duration checkRetryInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("jobstore_retry_interval must be positive, was " + interval);
+        }
+        return interval;
+    }
+
+    /**
+     * Checks a {@code shutdown_timeout}: the one rule for it, wherever it is set.
+     * @param timeout the timeout
+     * @return the timeout
+     * @throws IllegalArgumentException if it is negative
+     */
+    public static Duration checkShutdownTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("shutdown_timeout must not be negative, was " + timeout);
+        }
+        return timeout;
+    }
+
+    /**
      * Starts a builder with APScheduler's defaults.
      * @return a new builder
      */
@@ -192,10 +218,7 @@ public final class SchedulerConfig {
          * @return this builder
          */
         public Builder jobstoreRetryInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("jobstore_retry_interval must be positive, was " + interval);
-            }
-            this.jobstoreRetryInterval = interval;
+            this.jobstoreRetryInterval = checkRetryInterval(interval);
             return this;
         }
 
@@ -205,10 +228,7 @@ public final class SchedulerConfig {
          * @return this builder
          */
         public Builder shutdownTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("shutdown_timeout must not be negative, was " + timeout);
-            }
-            this.shutdownTimeout = timeout;
+            this.shutdownTimeout = checkShutdownTimeout(timeout);
             return this;
         }
 

@@ -51,8 +51,7 @@ final class Components {
      * @throws SchedulerException if the alias is taken
      */
     public SchedulerEvent addJobStore(JobStore store, String alias) {
-        this.core.lock();
-        try {
+        return this.core.locked(() -> {
             if (this.stores.containsKey(alias)) {
                 throw new JobStoreException("This scheduler already has a job store by the alias of '" + alias + "'");
             }
@@ -60,10 +59,7 @@ final class Components {
                 startStore(alias, store);
             }
             return putStore(store, alias);
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
     /**
@@ -85,17 +81,13 @@ final class Components {
      * @throws JobStoreException if there is no such store
      */
     public SchedulerEvent removeJobStore(String alias, boolean shutdown) {
-        JobStore store;
-        this.core.lock();
-        try {
-            store = store(alias);
-            ClaimedRuns.giveBack(alias, store, this.core.claimedRuns().takeAll(alias));
+        JobStore store = this.core.locked(() -> {
+            JobStore removed = store(alias);
+            ClaimedRuns.giveBack(alias, removed, this.core.claimedRuns().takeAll(alias));
             this.stores.remove(alias);
             this.core.guard().forget(alias);
-        }
-        finally {
-            this.core.unlock();
-        }
+            return removed;
+        });
         if (shutdown) {
             StoreCalls.run(alias, "shut down", store::shutdown);
         }
@@ -110,8 +102,7 @@ final class Components {
      * @throws SchedulerException if the alias is taken
      */
     public SchedulerEvent addExecutor(JobExecutor executor, String alias) {
-        this.core.lock();
-        try {
+        return this.core.locked(() -> {
             if (this.executors.containsKey(alias)) {
                 throw new SchedulerException("This scheduler already has an executor by the alias of '" + alias + "'");
             }
@@ -119,10 +110,7 @@ final class Components {
                 startExecutor(alias, executor);
             }
             return putExecutor(executor, alias);
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
     /**
@@ -144,16 +132,13 @@ final class Components {
      * @throws SchedulerException if there is no such executor
      */
     public SchedulerEvent removeExecutor(String alias, boolean shutdown) {
-        JobExecutor executor;
-        this.core.lock();
-        try {
-            executor = executor(alias).orElseThrow(() -> new SchedulerException("No executor by the alias of '"
-                    + alias + "' (configured: " + String.join(", ", this.executors.keySet()) + ")"));
+        JobExecutor executor = this.core.locked(() -> {
+            JobExecutor removed = executor(alias).orElseThrow(() -> new SchedulerException(
+                    "No executor by the alias of '" + alias + "' (configured: "
+                            + String.join(", ", this.executors.keySet()) + ")"));
             this.executors.remove(alias);
-        }
-        finally {
-            this.core.unlock();
-        }
+            return removed;
+        });
         if (shutdown) {
             executor.shutdown(Duration.ZERO);
         }
@@ -176,18 +161,14 @@ final class Components {
      * @throws JobStoreException if there is no such store
      */
     public JobStore store(String alias) {
-        this.core.lock();
-        try {
+        return this.core.locked(() -> {
             JobStore store = this.stores.get(alias);
             if (store == null) {
                 throw new JobStoreException("No job store by the alias of '" + alias + "' (configured: "
                         + String.join(", ", this.stores.keySet()) + ")");
             }
             return store;
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
     /**
@@ -196,13 +177,7 @@ final class Components {
      * @return the executor, or empty when there is none by that alias
      */
     public Optional<JobExecutor> executor(String alias) {
-        this.core.lock();
-        try {
-            return Optional.ofNullable(this.executors.get(alias));
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> Optional.ofNullable(this.executors.get(alias)));
     }
 
     /**
@@ -210,13 +185,7 @@ final class Components {
      * @return a snapshot, in the order they were added
      */
     public Map<String, JobStore> stores() {
-        this.core.lock();
-        try {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(this.stores));
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> Collections.unmodifiableMap(new LinkedHashMap<>(this.stores)));
     }
 
     /**
@@ -224,13 +193,7 @@ final class Components {
      * @return a snapshot, in the order they were added
      */
     public Map<String, JobExecutor> executors() {
-        this.core.lock();
-        try {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(this.executors));
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> Collections.unmodifiableMap(new LinkedHashMap<>(this.executors)));
     }
 
     /**

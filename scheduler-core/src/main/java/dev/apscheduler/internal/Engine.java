@@ -78,7 +78,8 @@ public final class Engine {
             List<JobRunInterceptor> interceptors, Supplier<JobExecutor> defaultExecutor, Runnable wakeup) {
         ComponentFactories factories = new ComponentFactories(classLoader, storeFactories, executorFactories,
                 triggerFactories);
-        this.core = new SchedulerCore(clock, taskRegistry, factories, JobRunInterceptor.chain(List.copyOf(interceptors)));
+        this.core = new SchedulerCore(clock, taskRegistry, factories,
+                JobRunInterceptor.chain(List.copyOf(interceptors)));
         this.jobs = new JobOperations(this.core);
         this.lifecycle = new Lifecycle(this.core, this.jobs, defaultExecutor);
         this.processor = new JobProcessor(this.core);
@@ -146,7 +147,8 @@ public final class Engine {
         this.core.locked(() -> {
             executors.forEach((alias, executor) -> this.core.events()
                 .dispatch(this.core.components().putExecutor(executor, alias)));
-            stores.forEach((alias, store) -> this.core.events().dispatch(this.core.components().putStore(store, alias)));
+            stores.forEach((alias, store) -> this.core.events()
+                .dispatch(this.core.components().putStore(store, alias)));
         });
     }
 

@@ -72,16 +72,14 @@ final class JobLookup {
      * @return the job, or empty
      */
     public Optional<Job> getJob(String jobId, @Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return Optional.of(locate(jobId, jobstore).job());
-        }
-        catch (JobLookupException ex) {
-            return Optional.empty();
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> {
+            try {
+                return Optional.of(locate(jobId, jobstore).job());
+            }
+            catch (JobLookupException ex) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**
@@ -91,13 +89,7 @@ final class JobLookup {
      * @return the jobs
      */
     public List<Job> getJobs(@Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return jobs(jobstore);
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> jobs(jobstore));
     }
 
     /**
@@ -108,13 +100,7 @@ final class JobLookup {
      * @throws JobLookupException if there is none
      */
     public Job requireJob(String jobId, @Nullable String jobstore) {
-        this.core.lock();
-        try {
-            return locate(jobId, jobstore).job();
-        }
-        finally {
-            this.core.unlock();
-        }
+        return this.core.locked(() -> locate(jobId, jobstore).job());
     }
 
     /**

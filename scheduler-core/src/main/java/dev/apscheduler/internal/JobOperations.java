@@ -64,22 +64,16 @@ final class JobOperations {
         String id = spec.id().orElseGet(JobFactory::newId);
         Trigger trigger = JobFactory.trigger(spec, this.core);
         List<SchedulerEvent> events = new ArrayList<>();
-        Job job;
-        this.core.lock();
-        try {
+        Job job = this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
-                job = this.pending.add(spec, id, trigger, this.core.jobDefaults(), this.core.now());
                 SchedulerCore.logger.info("Adding job tentatively -- it will be properly scheduled when the "
                         + "scheduler starts");
+                return this.pending.add(spec, id, trigger, this.core.jobDefaults(), this.core.now());
             }
-            else {
-                job = JobFactory.create(spec, id, trigger, List.of(), this.core.jobDefaults(), this.core.now());
-                events.add(store(job, spec.replaceExisting()));
-            }
-        }
-        finally {
-            this.core.unlock();
-        }
+            Job created = JobFactory.create(spec, id, trigger, List.of(), this.core.jobDefaults(), this.core.now());
+            events.add(store(created, spec.replaceExisting()));
+            return created;
+        });
         publishAndWake(events);
         return job;
     }
@@ -157,37 +151,31 @@ final class JobOperations {
      */
     public Job modifyJob(String jobId, @Nullable String jobstore, JobChanges changes) {
         List<SchedulerEvent> events = new ArrayList<>();
-        Job job;
-        this.core.lock();
-        try {
+        Job job = this.core.locked(() -> {
             Located located = this.lookup.locate(jobId, jobstore);
+            events.add(new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore()));
             PendingJob pendingJob = located.pending();
             if (pendingJob != null) {
-                job = this.pending.modify(pendingJob, changes, this.core.jobDefaults(), this.core.now());
+                return this.pending.modify(pendingJob, changes, this.core.jobDefaults(), this.core.now());
+            }
+            JobStore store = this.core.components().store(located.jobstore());
+            boolean[] moved = new boolean[1];
+            Job modified = StoreCalls.call(located.jobstore(), "modify job '" + jobId + "'",
+                    () -> store.modifyJob(jobId, (stored) -> {
+                        Job changed = changes.applyTo(stored);
+                        validateChanges(stored, changed, store);
+                        moved[0] = !sameInstant(stored, changed);
+                        return changed;
+                    }));
+            if (moved[0]) {
+                // paused, resumed or given a new next run time: a run claimed ahead is no longer wanted
+                this.core.claimedRuns().cancel(located.jobstore(), jobId);
             }
             else {
-                JobStore store = this.core.components().store(located.jobstore());
-                boolean[] moved = new boolean[1];
-                job = StoreCalls.call(located.jobstore(), "modify job '" + jobId + "'",
-                        () -> store.modifyJob(jobId, (stored) -> {
-                            Job changed = changes.applyTo(stored);
-                            validateChanges(stored, changed, store);
-                            moved[0] = !sameInstant(stored, changed);
-                            return changed;
-                        }));
-                if (moved[0]) {
-                    // paused, resumed or given a new next run time: a run claimed ahead is no longer wanted
-                    this.core.claimedRuns().cancel(located.jobstore(), jobId);
-                }
-                else {
-                    this.core.claimedRuns().update(job);
-                }
+                this.core.claimedRuns().update(modified);
             }
-            events.add(new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore()));
-        }
-        finally {
-            this.core.unlock();
-        }
+            return modified;
+        });
         publishAndWake(events);
         return job;
     }
@@ -221,16 +209,8 @@ final class JobOperations {
      * @return the resumed job, or empty when it was removed
      */
     public Optional<Job> resumeJob(String jobId, @Nullable String jobstore) {
-        Located located;
-        ZonedDateTime next;
-        this.core.lock();
-        try {
-            located = this.lookup.locate(jobId, jobstore);
-            next = located.job().trigger().nextFireTime(null, this.core.now()).orElse(null);
-        }
-        finally {
-            this.core.unlock();
-        }
+        Located located = this.core.locked(() -> this.lookup.locate(jobId, jobstore));
+        ZonedDateTime next = located.job().trigger().nextFireTime(null, this.core.now()).orElse(null);
         if (next == null) {
             removeJob(jobId, located.jobstore());
             return Optional.empty();
@@ -244,36 +224,26 @@ final class JobOperations {
      * @param jobstore the store to look in, or {@code null} for all
      */
     public void removeJob(String jobId, @Nullable String jobstore) {
-        String removedFrom = null;
-        this.core.lock();
-        try {
+        String removedFrom = this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 PendingJob job = this.pending.find(jobId, jobstore)
                     .orElseThrow(() -> new JobLookupException(jobId, jobstore));
                 this.pending.remove(job);
-                removedFrom = job.jobstore();
+                return job.jobstore();
             }
-            else {
-                for (var entry : this.lookup.storesMatching(jobstore).entrySet()) {
-                    try {
-                        StoreCalls.run(entry.getKey(), "remove job '" + jobId + "'",
-                                () -> entry.getValue().removeJob(jobId));
-                        removedFrom = entry.getKey();
-                        this.core.claimedRuns().cancel(removedFrom, jobId);
-                        break;
-                    }
-                    catch (JobLookupException ex) {
-                        // not in this store: try the next one
-                    }
+            for (var entry : this.lookup.storesMatching(jobstore).entrySet()) {
+                try {
+                    StoreCalls.run(entry.getKey(), "remove job '" + jobId + "'",
+                            () -> entry.getValue().removeJob(jobId));
+                    this.core.claimedRuns().cancel(entry.getKey(), jobId);
+                    return entry.getKey();
                 }
-                if (removedFrom == null) {
-                    throw new JobLookupException(jobId, jobstore);
+                catch (JobLookupException ex) {
+                    // not in this store: try the next one
                 }
             }
-        }
-        finally {
-            this.core.unlock();
-        }
+            throw new JobLookupException(jobId, jobstore);
+        });
         SchedulerCore.logger.info("Removed job {}", jobId);
         this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, jobId, removedFrom));
     }
@@ -283,8 +253,7 @@ final class JobOperations {
      * @param jobstore the store, or {@code null} for all
      */
     public void removeAllJobs(@Nullable String jobstore) {
-        this.core.lock();
-        try {
+        this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 this.pending.removeAll(jobstore);
             }
@@ -294,10 +263,7 @@ final class JobOperations {
                     this.core.claimedRuns().takeAll(alias);
                 });
             }
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
         this.core.events().dispatch(new SchedulerStateEvent(EventCodes.ALL_JOBS_REMOVED, jobstore));
     }
 

@@ -102,15 +102,7 @@ final class JobProcessor {
      * for, and asking the stores may take a while.
      */
     private void handOverClaimedRuns() {
-        List<AcquiredJob> due;
-        this.core.lock();
-        try {
-            due = this.core.claimedRuns().takeDue(this.core.clock().instant());
-        }
-        finally {
-            this.core.unlock();
-        }
-        submit(due);
+        submit(this.core.locked(() -> this.core.claimedRuns().takeDue(this.core.clock().instant())));
     }
 
     private @Nullable Instant processStore(String alias, JobStore store, ZonedDateTime now, boolean changed,

@@ -54,8 +54,7 @@ final class Lifecycle {
      */
     public void start(boolean paused) {
         List<SchedulerEvent> events = new ArrayList<>();
-        this.core.lock();
-        try {
+        this.core.locked(() -> {
             if (this.core.state() != SchedulerState.STOPPED) {
                 throw new SchedulerAlreadyRunningException("start");
             }
@@ -67,10 +66,7 @@ final class Lifecycle {
             }
             startComponents(events);
             this.core.state(paused ? SchedulerState.PAUSED : SchedulerState.RUNNING);
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
         logger.info("Scheduler started");
         events.add(new SchedulerStateEvent(EventCodes.SCHEDULER_STARTED, null));
         this.core.events().dispatchAll(events);
@@ -109,16 +105,12 @@ final class Lifecycle {
      * @throws SchedulerNotRunningException if the scheduler is stopped
      */
     public boolean shutdown(Duration timeout, java.util.function.Consumer<Duration> stopLoop) {
-        this.core.lock();
-        try {
+        this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 throw new SchedulerNotRunningException("shut down");
             }
             this.core.state(SchedulerState.STOPPED);
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
         long deadline = System.nanoTime() + timeout.toNanos();
         this.core.wakeup();
         stopLoop.accept(timeout);
@@ -139,14 +131,10 @@ final class Lifecycle {
     }
 
     private void giveBackClaimedRuns() {
-        this.core.lock();
-        try {
+        this.core.locked(() -> {
             this.core.components().stores().forEach((alias, store) -> ClaimedRuns.giveBack(alias, store,
                     this.core.claimedRuns().takeAll(alias)));
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
     private void shutdownQuietly(String alias, JobStore store) {
@@ -182,8 +170,7 @@ final class Lifecycle {
     }
 
     private boolean transition(SchedulerState from, SchedulerState to, String operation) {
-        this.core.lock();
-        try {
+        return this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 throw new SchedulerNotRunningException(operation);
             }
@@ -192,10 +179,7 @@ final class Lifecycle {
             }
             this.core.state(to);
             return true;
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
     /**
@@ -204,16 +188,12 @@ final class Lifecycle {
      * @throws SchedulerAlreadyRunningException if the scheduler is running or paused
      */
     public void configure(SchedulerConfig config) {
-        this.core.lock();
-        try {
+        this.core.locked(() -> {
             if (this.core.state() != SchedulerState.STOPPED) {
                 throw new SchedulerAlreadyRunningException("configure");
             }
             this.core.apply(config);
-        }
-        finally {
-            this.core.unlock();
-        }
+        });
     }
 
 }

@@ -148,6 +148,19 @@ public interface JobStore {
     }
 
     /**
+     * Checks a look-ahead window: the one rule every store with a {@code look_ahead} option follows.
+     * @param lookAhead the window
+     * @return the window
+     * @throws IllegalArgumentException if it is negative
+     */
+    static Duration checkLookAhead(Duration lookAhead) {
+        if (lookAhead.isNegative()) {
+            throw new IllegalArgumentException("look_ahead must not be negative, was " + lookAhead);
+        }
+        return lookAhead;
+    }
+
+    /**
      * Claims up to {@code limit} jobs whose next run time is at or before {@code now} (earliest first), asks
      * {@code decider} what to do with each, and stores each decision (new next run time, or removal), all as one
      * atomic step: two callers, in this process or in another sharing the store, never both claim the same job at

@@ -53,10 +53,7 @@ public final class MemoryJobStore implements JobStore {
      * @param lookAhead the window, zero or more
      */
     public MemoryJobStore(Duration lookAhead) {
-        if (lookAhead.isNegative()) {
-            throw new IllegalArgumentException("look_ahead must not be negative, was " + lookAhead);
-        }
-        this.lookAhead = lookAhead;
+        this.lookAhead = JobStore.checkLookAhead(lookAhead);
     }
 
     @Override

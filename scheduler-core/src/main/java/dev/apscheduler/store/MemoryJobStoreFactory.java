@@ -3,7 +3,6 @@ package dev.apscheduler.store;
 import java.time.Duration;
 import java.util.List;
 
-import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ComponentOptions;
 
 /**
@@ -13,7 +12,7 @@ import dev.apscheduler.config.ComponentOptions;
 public final class MemoryJobStoreFactory implements JobStoreFactory {
 
     /** The option saying how far ahead of their run time the scheduler claims jobs (default zero). */
-    public static final String LOOK_AHEAD = "look_ahead";
+    public static final String LOOK_AHEAD = ComponentOptions.LOOK_AHEAD;
 
     @Override
     public String type() {
@@ -23,12 +22,7 @@ public final class MemoryJobStoreFactory implements JobStoreFactory {
     @Override
     public JobStore create(ComponentOptions options) {
         options.requireOnly("job store type 'memory'", List.of(LOOK_AHEAD));
-        Duration lookAhead = options.duration(LOOK_AHEAD).orElse(Duration.ZERO);
-        if (lookAhead.isNegative()) {
-            throw new ConfigurationException(options.keyFor(LOOK_AHEAD), options.raw(LOOK_AHEAD).orElse(lookAhead),
-                    "expected a duration of zero or more");
-        }
-        return new MemoryJobStore(lookAhead);
+        return new MemoryJobStore(options.lookAhead(Duration.ZERO));
     }
 
 }

@@ -99,9 +99,7 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new IllegalArgumentException("max_wait must be positive, was " + maxWait);
         }
-        if (lookAhead.isNegative()) {
-            throw new IllegalArgumentException("look_ahead must not be negative, was " + lookAhead);
-        }
+        JobStore.checkLookAhead(lookAhead);
         this.transactions = new StoreTransactions(entityManagerFactory, this::toString);
         this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
         this.maxWait = maxWait;

@@ -25,7 +25,7 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
     public static final String MAX_WAIT = "max_wait";
 
     /** The option saying how far ahead of their run time a scheduler claims jobs. */
-    public static final String LOOK_AHEAD = "look_ahead";
+    public static final String LOOK_AHEAD = ComponentOptions.LOOK_AHEAD;
 
     /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
     private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
@@ -71,12 +71,8 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
             throw new ConfigurationException(options.keyFor(MAX_WAIT), options.raw(MAX_WAIT).orElse(maxWait),
                     "expected a positive duration");
         }
-        Duration lookAhead = options.duration(LOOK_AHEAD).orElse(JpaJobStore.DEFAULT_LOOK_AHEAD);
-        if (lookAhead.isNegative()) {
-            throw new ConfigurationException(options.keyFor(LOOK_AHEAD), options.raw(LOOK_AHEAD).orElse(lookAhead),
-                    "expected a duration of zero or more");
-        }
-        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait, lookAhead);
+        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait,
+                options.lookAhead(JpaJobStore.DEFAULT_LOOK_AHEAD));
     }
 
     @Override
