@@ -44,7 +44,8 @@ class CustomTriggerKindTests {
         Job job = scheduler.addJob(JobSpec.task("tick").id("every5").jobstore("db")
             .trigger("every", Map.of("seconds", 5, "start_date", "2030-01-01T00:00:05Z")));
         assertThat(job.trigger()).isInstanceOf(EveryTrigger.class);
-        assertThat(this.store.rows.get("every5")).contains("\"trigger\":{\"alias\":\"every\",\"params\":{\"seconds\":5,");
+        assertThat(this.store.rows.get("every5"))
+            .contains("\"trigger\":{\"alias\":\"every\",\"params\":{\"seconds\":5,");
         scheduler.advance(Duration.ofSeconds(12));
         assertThat(this.fixture.ticks).extracting(ZonedDateTime::toInstant)
             .containsExactly(at(5).toInstant(), at(10).toInstant());

@@ -276,8 +276,9 @@ class JobApiTests {
 
     @Test
     void argumentsAreNormalisedToTheTypesJsonReadsBack() {
-        Job job = this.scheduler.addJob(JobSpec.task("tick").args((short) 1, 2L, 3.5f, 'c', List.of(), new int[0].length,
-                new Object[] { "a" }, java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE)));
+        Job job = this.scheduler.addJob(JobSpec.task("tick").args((short) 1, 2L, 3.5f, 'c', List.of(),
+                new int[0].length, new Object[] { "a" },
+                java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE)));
         assertThat(job.args()).containsExactly(1, 2, 3.5, "c", List.of(), 0, List.of("a"),
                 java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE));
     }

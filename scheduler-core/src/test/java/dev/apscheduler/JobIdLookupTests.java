@@ -63,7 +63,8 @@ class JobIdLookupTests {
         StringBuilder printed = new StringBuilder();
         this.scheduler.printJobs(null, printed);
         assertThat(printed).contains("tick (trigger: BrokenTrigger (cannot be described: ");
-        Job fine = this.scheduler.addJob(JobSpec.task("tick").id("fine").trigger(Triggers.interval(Duration.ofHours(1))));
+        Job fine = this.scheduler
+            .addJob(JobSpec.task("tick").id("fine").trigger(Triggers.interval(Duration.ofHours(1))));
         assertThat(fine.describeTrigger()).isEqualTo("interval[1:00:00]");
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,8 +118,8 @@ public final class ResultsTable {
      */
     @SuppressWarnings("unchecked")
     private static String label(Map<String, Object> run) {
-        Map<String, Object> parameters = (Map<String, Object>) run.get("parameters");
-        String jobs = format(((Number) parameters.get("jobs")).doubleValue(), 0);
+        Map<String, Object> parameters = parameters(run);
+        String jobs = format(((Number) Objects.requireNonNull(parameters.get("jobs"), "jobs")).doubleValue(), 0);
         String label = switch (String.valueOf(run.get("workload"))) {
             case "periodic" -> "periodic " + jobs + " × " + parameters.get("period_ms") + " ms, "
                     + parameters.get("fire_times");
@@ -226,7 +227,7 @@ public final class ResultsTable {
                 .append('\n'));
     }
 
-    private static Double oneMinuteLoad(Object loadavg) {
+    private static @Nullable Double oneMinuteLoad(@Nullable Object loadavg) {
         if (loadavg instanceof String text && !text.isBlank()) {
             try {
                 return Double.valueOf(text.split(" ")[0]);
@@ -240,7 +241,12 @@ public final class ResultsTable {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metrics(Map<String, Object> run) {
-        return (Map<String, Object>) run.get("metrics");
+        return (Map<String, Object>) Objects.requireNonNull(run.get("metrics"), "metrics");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parameters(Map<String, Object> run) {
+        return (Map<String, Object>) Objects.requireNonNull(run.get("parameters"), "parameters");
     }
 
     /**
@@ -248,7 +254,7 @@ public final class ResultsTable {
      */
     @SuppressWarnings("unchecked")
     private static String scenario(Map<String, Object> run) {
-        Map<String, Object> parameters = (Map<String, Object>) run.get("parameters");
+        Map<String, Object> parameters = parameters(run);
         String described = parameters.entrySet().stream().filter((entry) -> !entry.getKey().equals("lead_ms"))
             .map((entry) -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ", "(", ")"));
         boolean cold = run.get("warmups") instanceof Number warmups && warmups.intValue() == 0;

@@ -92,7 +92,7 @@ public final class Job {
             JobIds.requireValid(id);
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidJobException(ex.getMessage());
+            throw new InvalidJobException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
         }
         if (builder.task == null) {
             throw new InvalidJobException("Job '" + id + "': a task is required");

@@ -167,7 +167,8 @@ final class CronSchedule implements WallClockSchedule {
         // 606 passes over it, for example the midnight after a spring-forward).
         Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
         SearchCandidate stepped = SearchCandidate.of(instant.atZone(zone));
-        boolean overshot = stepped.wall().isAfter(target) && new SearchCandidate(target, false).gap(zone.getRules()) == null;
+        boolean overshot = stepped.wall().isAfter(target)
+                && new SearchCandidate(target, false).gap(zone.getRules()) == null;
         return new Step(overshot ? new SearchCandidate(target, false) : stepped, number);
     }
 

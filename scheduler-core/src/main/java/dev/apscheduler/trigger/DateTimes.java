@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DateTimes {
 
-    /** APScheduler's {@code _DATE_REGEX}, also accepting a compact offset, no seconds, and a space before the offset. */
+    /**
+     * APScheduler's {@code _DATE_REGEX}, also accepting a compact offset, no seconds, and a space before the offset.
+     */
     private static final Pattern APSCHEDULER_FORM = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})"
             + "(?:[ Tt](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,9}))?)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
 

@@ -56,7 +56,8 @@ public record TriggerDescription(String alias, @Nullable String description, @Nu
         catch (RuntimeException ex) {
             errors.add("the trigger's parameters cannot be written as JSON");
         }
-        return new TriggerDescription(alias, description, parameters, errors.isEmpty() ? null : String.join("; ", errors));
+        return new TriggerDescription(alias, description, parameters,
+                errors.isEmpty() ? null : String.join("; ", errors));
     }
 
 }

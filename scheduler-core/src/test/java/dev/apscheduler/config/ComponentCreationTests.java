@@ -12,7 +12,6 @@ import java.util.Map;
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.SchedulerAlreadyRunningException;
 import dev.apscheduler.executor.ExecutorInfo;
-import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.executor.VirtualThreadJobExecutor;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.store.JobCounts;
@@ -81,7 +80,7 @@ class ComponentCreationTests {
         assertThat(scheduler.executors().get("factory").type()).isEqualTo("direct");
         assertThat(scheduler.jobStores().get("default").type()).isEqualTo("memory");
         assertThat(scheduler.jobStores().get("options").type()).isEqualTo("optionsstore");
-        assertThat(OptionsStore.created.get(OptionsStore.created.size() - 1).table).isEqualTo("jobs");
+        assertThat(OptionsStore.CREATED.get(OptionsStore.CREATED.size() - 1).table).isEqualTo("jobs");
     }
 
     @Test
@@ -117,7 +116,7 @@ class ComponentCreationTests {
                 "apscheduler.jobstores.default.type", "sqlalchemy",
                 "apscheduler.jobstores.default.table", "apscheduler_jobs")).build();
         assertThat(scheduler.jobStores().get("default").type()).isEqualTo("optionsstore");
-        assertThat(OptionsStore.created.get(OptionsStore.created.size() - 1).table).isEqualTo("apscheduler_jobs");
+        assertThat(OptionsStore.CREATED.get(OptionsStore.CREATED.size() - 1).table).isEqualTo("apscheduler_jobs");
     }
 
     @Test
@@ -215,13 +214,13 @@ class ComponentCreationTests {
     public static final class OptionsStore extends DelegatingJobStore {
 
         /** Every store created, latest last: the scheduler keeps its stores to itself. */
-        static final List<OptionsStore> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        static final List<OptionsStore> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         final String table;
 
         public OptionsStore(ComponentOptions options) {
             super(new MemoryJobStore());
-            created.add(this);
+            CREATED.add(this);
             options.requireOnly("store " + OptionsStore.class.getSimpleName(), List.of("table"));
             this.table = options.string("table").orElse("default");
         }

@@ -94,7 +94,8 @@ class ExecutorTests {
         await().untilAsserted(() -> assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
             .hasSize(2));
         assertThat(this.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
-            .extracting((event) -> (String) event.returnValue()).allMatch((name) -> name.startsWith("apscheduler-workers-"));
+            .extracting((event) -> (String) event.returnValue())
+            .allMatch((name) -> name.startsWith("apscheduler-workers-"));
         assertThat(executor.runningInstances("job")).isZero();
         assertThat(executor.maxWorkers()).isEqualTo(2);
         assertThat(executor.shutdown(Duration.ofSeconds(5))).isTrue();

@@ -9,8 +9,8 @@ import dev.apscheduler.trigger.TriggerFactory;
 import dev.apscheduler.trigger.TriggerParameters;
 
 /**
- * Builds {@link EveryTrigger}s from {@code seconds}, {@code start_date} and {@code timezone}, for tests that register the kind in code
- * (it is not listed in {@code META-INF/services}, so by default it stays unknown).
+ * Builds {@link EveryTrigger}s from {@code seconds}, {@code start_date} and {@code timezone}, for tests that register
+ * the kind in code (it is not listed in {@code META-INF/services}, so by default it stays unknown).
  */
 public final class EveryTriggerFactory implements TriggerFactory {
 

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * Adelaide, Chatham, Tehran), transitions off the hour, and days a zone skipped (Apia, Kwajalein, Kiritimati).
  *
  * <p>For each zone, six of its unusual transitions between 1970 and 2037 (spread over them; all of them with
- * {@code -Dsweep.transitions=0}) are walked, from a day before to a day after, with schedules aimed at the wall times of the transition. Each sequence
+ * {@code -Dsweep.transitions=0}) are walked, from a day before to a day after, with schedules aimed at the wall
+ * times of the transition. Each sequence
  * must be strictly increasing (so never earlier than the previous fire time, and never looping), every fire time a
  * real time of the zone (its offset is the zone's offset at that instant, never a wall time in a gap), and no valid
  * wall time that the schedule matches may lie between two fire times, except the second pass of a fall-back overlap

@@ -42,8 +42,8 @@ class BadRequestIntegrationTests extends SampleHttpTests {
                 bad("an interval that rounds to zero", interval("{\"seconds\": 1e-10}"), "params.seconds"),
                 bad("an interval of 1e-999999999 s", interval("{\"seconds\": \"1e-999999999\"}"), "params.seconds"),
                 bad("a jitter of 1e300 s", interval("{\"hours\": 1, \"jitter\": 1e300}"), "params.jitter"),
-                bad("a cron jitter of 1e300 s", job("\"trigger\": \"cron\", \"params\": {\"hour\": 3, \"jitter\": 1e300}"),
-                        "params.jitter"),
+                bad("a cron jitter of 1e300 s",
+                        job("\"trigger\": \"cron\", \"params\": {\"hour\": 3, \"jitter\": 1e300}"), "params.jitter"),
                 bad("an id with a space", withId("a b"), "id"), bad("an id with %", withId("50%"), "id"),
                 bad("an id with a quote", withId("it's"), "id"),
                 bad("an id with double quotes", withId("say \\\"hi\\\""), "id"),
@@ -115,7 +115,8 @@ class BadRequestIntegrationTests extends SampleHttpTests {
         return Stream.of(bad("a name of 300,000 characters", "{\"name\": \"" + "n".repeat(300_000) + "\"}", "name"),
                 bad("args of 100,000 elements", "{\"args\": [" + "1,".repeat(100_000) + "1]}", "args"),
                 bad("a jitter of 1e300 s and a new name",
-                        "{\"name\": \"renamed\", \"trigger\": \"interval\", \"params\": {\"seconds\": 30, \"jitter\": 1e300}}",
+                        "{\"name\": \"renamed\", \"trigger\": \"interval\", "
+                                + "\"params\": {\"seconds\": 30, \"jitter\": 1e300}}",
                         "params.jitter"),
                 bad("coalesce 1 and a new name", "{\"name\": \"renamed\", \"coalesce\": 1}", "coalesce"));
     }

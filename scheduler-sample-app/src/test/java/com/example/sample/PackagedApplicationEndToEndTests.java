@@ -85,7 +85,8 @@ class PackagedApplicationEndToEndTests {
         HttpJson http = new HttpJson(first.port());
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(STOP_MARGIN);
         Instant end = due.plusSeconds(5);
-        add(http, "late-run-anyway", "date", "{\"run_date\": \"%s\"}".formatted(due), "\"misfire_grace_time\": \"none\"");
+        add(http, "late-run-anyway", "date", "{\"run_date\": \"%s\"}".formatted(due),
+                "\"misfire_grace_time\": \"none\"");
         add(http, "late-missed", "date", "{\"run_date\": \"%s\"}".formatted(due), "\"misfire_grace_time\": 1");
         String everyTwoSeconds = "{\"seconds\": 2, \"start_date\": \"%s\", \"end_date\": \"%s\"}".formatted(due, end);
         add(http, "catch-up-every-run", "interval", everyTwoSeconds,

@@ -57,8 +57,9 @@ final class SampleProcess {
     }
 
     private static SampleProcess start(Path jar, Path log, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
             .redirectErrorStream(true)

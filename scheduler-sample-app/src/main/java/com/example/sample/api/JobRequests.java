@@ -43,8 +43,9 @@ final class JobRequests {
                     + String.join(", ", this.scheduler.taskRegistry().names()) + ")");
         }
         JobSpecBuilder spec = JobSpec.task(task);
-        if (request.id() != null) {
-            field("id", () -> spec.id(request.id()));
+        String id = request.id();
+        if (id != null) {
+            field("id", () -> spec.id(id));
         }
         if (request.name() != null) {
             spec.name(name(request.name()));
@@ -71,8 +72,9 @@ final class JobRequests {
         if (request.coalesce() != null) {
             spec.coalesce(request.coalesce());
         }
-        if (request.maxInstances() != null) {
-            field("max_instances", () -> spec.maxInstances(request.maxInstances()));
+        Integer maxInstances = request.maxInstances();
+        if (maxInstances != null) {
+            field("max_instances", () -> spec.maxInstances(maxInstances));
         }
         if (Boolean.TRUE.equals(request.paused())) {
             spec.paused();
@@ -115,8 +117,9 @@ final class JobRequests {
             changes.coalesce(request.coalesce());
             changed = true;
         }
-        if (request.maxInstances() != null) {
-            field("max_instances", () -> changes.maxInstances(request.maxInstances()));
+        Integer maxInstances = request.maxInstances();
+        if (maxInstances != null) {
+            field("max_instances", () -> changes.maxInstances(maxInstances));
             changed = true;
         }
         Trigger trigger = trigger(request.trigger(), request.params());

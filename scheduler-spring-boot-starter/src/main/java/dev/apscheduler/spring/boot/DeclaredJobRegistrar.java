@@ -111,7 +111,8 @@ public final class DeclaredJobRegistrar {
                 methodTask.checkArguments(spec.args(), spec.kwargs());
             }
             catch (TaskArgumentException ex) {
-                throw job.source().invalid(ex.getPart(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
+                throw job.source()
+                    .invalid(ex.getPart(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
             }
         }
     }

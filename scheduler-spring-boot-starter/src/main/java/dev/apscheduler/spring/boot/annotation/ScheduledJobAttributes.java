@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.apscheduler.config.ConfigValues;
-import dev.apscheduler.spring.boot.TriggerDeclarations;
 
 /**
  * The trigger attributes of {@link ScheduledJob} and the APScheduler parameter each one sets, in declaration order.

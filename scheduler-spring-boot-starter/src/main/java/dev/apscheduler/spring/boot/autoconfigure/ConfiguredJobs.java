@@ -13,7 +13,6 @@ import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.spring.boot.DeclaredJob;
 import dev.apscheduler.spring.boot.JobDeclarations;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
-import dev.apscheduler.trigger.InvalidTriggerException;
 import dev.apscheduler.trigger.TriggerRegistry;
 
 /**

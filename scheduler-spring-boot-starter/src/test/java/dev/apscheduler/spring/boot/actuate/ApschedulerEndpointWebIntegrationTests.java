@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = ApschedulerEndpointWebIntegrationTests.TestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=apscheduler,health",
-                "management.endpoint.health.show-details=always", "management.endpoint.apscheduler.access=unrestricted" })
+                "management.endpoint.health.show-details=always",
+                "management.endpoint.apscheduler.access=unrestricted" })
 class ApschedulerEndpointWebIntegrationTests {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -55,7 +55,8 @@ class ApschedulerJpaAutoConfigurationTests {
     @Test
     void contributesTheStoreFactoryEntityAndTableWhenAJpaStoreIsConfigured() {
         this.runner.withPropertyValues("apscheduler.jobstores.default.type=jpa").run((context) -> {
-            assertThat(context).hasSingleBean(JpaJobStoreFactory.class).hasSingleBean(ApschedulerJpaSchemaInitializer.class);
+            assertThat(context).hasSingleBean(JpaJobStoreFactory.class)
+                .hasSingleBean(ApschedulerJpaSchemaInitializer.class);
             JpaJobStoreFactory factory = context.getBean(JpaJobStoreFactory.class);
             assertThat(factory.type()).isEqualTo("jpa");
             assertThat(factory.aliases()).containsExactly("sqlalchemy");
@@ -172,7 +173,8 @@ class ApschedulerJpaAutoConfigurationTests {
 
     @Test
     void initializeSchemaNeverLeavesTheDatabaseAlone() {
-        this.runner.withPropertyValues("apscheduler.jobstores.default.type=jpa", "apscheduler.jpa.initialize-schema=never")
+        this.runner
+            .withPropertyValues("apscheduler.jobstores.default.type=jpa", "apscheduler.jpa.initialize-schema=never")
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(ApschedulerJpaSchemaInitializer.class);
                 assertThat(tableExists(context)).isFalse();
@@ -181,7 +183,8 @@ class ApschedulerJpaAutoConfigurationTests {
 
     @Test
     void initializeSchemaAlwaysCreatesTheTable() {
-        this.runner.withPropertyValues("apscheduler.jobstores.default.type=jpa", "apscheduler.jpa.initialize-schema=always")
+        this.runner
+            .withPropertyValues("apscheduler.jobstores.default.type=jpa", "apscheduler.jpa.initialize-schema=always")
             .run((context) -> assertThat(tableExists(context)).isTrue());
     }
 

@@ -33,7 +33,7 @@ class LazyInitializationTests {
     @Test
     void beansDeclaringJobsAndTasksAreCreatedAndTheSchedulerStarts() {
         this.contextRunner.run((context) -> {
-            assertThat(Unrelated.created).isFalse();
+            assertThat(Unrelated.CREATED).isFalse();
             Scheduler scheduler = context.getBean(Scheduler.class);
             assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
             assertThat(scheduler.getJobs()).extracting(Job::id).containsExactly("reports.report");
@@ -60,10 +60,10 @@ class LazyInitializationTests {
 
     static class Unrelated {
 
-        static final AtomicBoolean created = new AtomicBoolean();
+        static final AtomicBoolean CREATED = new AtomicBoolean();
 
         Unrelated() {
-            created.set(true);
+            CREATED.set(true);
         }
 
     }

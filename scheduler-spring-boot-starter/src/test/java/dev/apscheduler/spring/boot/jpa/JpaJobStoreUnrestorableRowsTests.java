@@ -82,7 +82,8 @@ class JpaJobStoreUnrestorableRowsTests {
         assertThat(scheduler.jobStores().get("default").counts()).contains(new JobCounts(1, 0, 3));
         assertThat(scheduler.unrestorableJobs("default")).extracting(UnrestorableJob::jobId)
             .containsExactly("bad-parameters", "corrupt", "unknown-trigger");
-        assertThat(scheduler.unrestorableJobs("default")).allSatisfy((job) -> assertThat(job.nextRunTime()).isEqualTo(T0.toInstant()))
+        assertThat(scheduler.unrestorableJobs("default"))
+            .allSatisfy((job) -> assertThat(job.nextRunTime()).isEqualTo(T0.toInstant()))
             .filteredOn((job) -> job.jobId().equals("unknown-trigger")).singleElement()
             .satisfies((job) -> assertThat(job.reason()).contains("lunar"));
         scheduler.shutdown();

@@ -91,8 +91,8 @@ public final class JpaStoreBenchmark {
         double seconds = (this.lastFinish.get() - micros(due.toInstant())) / 1e6;
         long[] late = drainLateness();
         System.out.println("  store calls: " + this.store.report());
-        System.out.printf("burst (" + round + "): %,d one-shot jobs due at once ran in %.3f s from their due time: %,.0f executions/s"
-                + " (first start %.1f ms late, last %.1f ms late)%n", jobs, seconds, jobs / seconds,
+        System.out.printf("burst (" + round + "): %,d one-shot jobs due at once ran in %.3f s from their due time: "
+                + "%,.0f executions/s (first start %.1f ms late, last %.1f ms late)%n", jobs, seconds, jobs / seconds,
                 late[0] / 1e3, late[late.length - 1] / 1e3);
     }
 
@@ -118,9 +118,9 @@ public final class JpaStoreBenchmark {
         }
         long[] late = drainLateness();
         System.out.println("  store calls: " + this.store.report());
-        System.out.printf("steady (%s, " + round + "): %,d jobs every second for %d s, %,d runs: lateness p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms%n", spread ? "fire times spread over the second" : "all fire times aligned", jobs,
-                seconds, late.length, percentile(late, 50) / 1e3, percentile(late, 99) / 1e3,
+        System.out.printf("steady (%s, " + round + "): %,d jobs every second for %d s, %,d runs: lateness p50 %.1f ms, "
+                + "p99 %.1f ms, max %.1f ms%n", spread ? "fire times spread over the second" : "all fire times aligned",
+                jobs, seconds, late.length, percentile(late, 50) / 1e3, percentile(late, 99) / 1e3,
                 late[late.length - 1] / 1e3);
     }
 

@@ -34,7 +34,8 @@ final class SchedulerFixture {
 
     final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
 
-    final TaskRegistry tasks = new TaskRegistry().registerAction("tick", (job) -> this.runs.add(job.scheduledFireTime()));
+    final TaskRegistry tasks = new TaskRegistry()
+        .registerAction("tick", (job) -> this.runs.add(job.scheduledFireTime()));
 
     /** The store the last start created (the scheduler gives out snapshots of its stores, never the stores). */
     volatile @Nullable JpaJobStore store;
