@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -97,8 +98,9 @@ final class CronSchedule implements WallClockSchedule {
             }
             else if (next > current) {
                 SearchCandidate set = set(date, fieldNumber, next, start.getZone());
-                // a set that went by elapsed time into the second pass of an overlap is matched again from the top
-                fieldNumber = set.wall().equals(setWall(date, fieldNumber, next)) ? fieldNumber + 1 : 0;
+                // a set that went by elapsed time into the second pass of an overlap (resolved from its instant, so it
+                // carries an offset) is matched again from the top
+                fieldNumber = (set.offset() == null) ? fieldNumber + 1 : 0;
                 date = set;
             }
             else {
@@ -108,17 +110,21 @@ final class CronSchedule implements WallClockSchedule {
                 return Optional.empty();
             }
         }
-        ZonedDateTime result = date.instant(rules).atZone(start.getZone());
-        ZoneOffsetTransition gap = date.gap(rules);
-        if (gap != null) {
-            // A wall time in a gap fires the gap's length later (APScheduler), unless a real time that the schedule
-            // matches comes first: then that one, so that resolving the gap never passes over a valid time.
-            Optional<ZonedDateTime> afterGap = next(gap.getInstant().atZone(start.getZone()), end);
-            if (afterGap.isPresent() && afterGap.get().isBefore(result)) {
-                return afterGap;
-            }
+        ZonedDateTime resolved = date.resolved();
+        if (resolved != null) {
+            return Optional.of(resolved);
         }
-        return Optional.of(result);
+        List<ZoneOffset> offsets = rules.getValidOffsets(date.wall());
+        if (!offsets.isEmpty()) {
+            return Optional.of(ZonedDateTime.ofLocal(date.wall(), start.getZone(),
+                    offsets.get((offsets.size() == 2 && date.fold()) ? 1 : 0)));
+        }
+        ZonedDateTime result = date.instant(rules).atZone(start.getZone());
+        ZoneOffsetTransition gap = rules.getTransition(date.wall());
+        // A wall time in a gap fires the gap's length later (APScheduler), unless a real time that the schedule
+        // matches comes first: then that one, so that resolving the gap never passes over a valid time.
+        Optional<ZonedDateTime> afterGap = next(gap.getInstant().atZone(start.getZone()), end);
+        return (afterGap.isPresent() && afterGap.get().isBefore(result)) ? afterGap : Optional.of(result);
     }
 
     /**
@@ -168,8 +174,8 @@ final class CronSchedule implements WallClockSchedule {
         Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
         SearchCandidate stepped = SearchCandidate.of(instant.atZone(zone));
         boolean overshot = stepped.wall().isAfter(target)
-                && new SearchCandidate(target, false).gap(zone.getRules()) == null;
-        return new Step(overshot ? new SearchCandidate(target, false) : stepped, number);
+                && SearchCandidate.set(target, false).gap(zone.getRules()) == null;
+        return new Step(overshot ? SearchCandidate.set(target, false) : stepped, number);
     }
 
     /**
@@ -181,14 +187,16 @@ final class CronSchedule implements WallClockSchedule {
     private SearchCandidate set(SearchCandidate date, int fieldNumber, int value, ZoneId zone) {
         LocalDateTime wall = date.wall();
         LocalDateTime target = setWall(date, fieldNumber, value);
-        ZoneOffsetTransition overlap = date.firstPassOf(zone.getRules());
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(wall);
+        ZoneOffsetTransition overlap = date.firstPassOf(rules, offsets);
         if (overlap != null && !target.isBefore(overlap.getDateTimeBefore())) {
             // From the first pass of an overlap to a wall time past its end: go by elapsed time, into the second
             // pass, as a step up does (APScheduler's wall-clock jump would pass over the whole second pass).
-            Instant instant = date.instant(zone.getRules()).plus(Duration.between(wall, target));
+            Instant instant = date.instant(rules).plus(Duration.between(wall, target));
             return SearchCandidate.of(instant.atZone(zone));
         }
-        return new SearchCandidate(target, date.fold());
+        return SearchCandidate.set(target, date.foldToCarry(offsets));
     }
 
     private LocalDateTime setWall(SearchCandidate date, int fieldNumber, int value) {
