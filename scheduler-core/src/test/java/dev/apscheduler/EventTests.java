@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class EventTests {
 
+    /** A version 7 UUID. */
+    static final String RUN_ID = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
     private final SchedulerFixture fixture = new SchedulerFixture();
 
     private final ManualScheduler scheduler = this.fixture.scheduler();
@@ -80,10 +83,12 @@ class EventTests {
         JobSubmissionEvent submitted = this.fixture.events
             .events(JobSubmissionEvent.class, EventCodes.JOB_SUBMITTED).get(0);
         assertThat(submitted).isEqualTo(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, "s", "default", "default",
-                "slow", List.of(at(1))));
+                "slow", List.of(at(1)), submitted.runIds()));
+        assertThat(submitted.runIds()).singleElement().asString().matches(RUN_ID);
         JobExecutionEvent executed = this.fixture.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED)
             .get(0);
         assertThat(executed.jobId()).isEqualTo("s");
+        assertThat(executed.runId()).isEqualTo(submitted.runIds().get(0));
         assertThat(executed.jobstore()).isEqualTo("default");
         assertThat(executed.executor()).isEqualTo("default");
         assertThat(executed.taskName()).isEqualTo("slow");

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code the event code
  * @param jobId the job's id
+ * @param runId the run's id ({@link dev.apscheduler.job.RunIds}), as in the {@code JOB_SUBMITTED} event
  * @param jobstore the alias of the job store that holds the job
  * @param executor the alias of the executor that ran it
  * @param taskName the name of the job's task
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param returnValue what the task returned ({@code JOB_EXECUTED} only)
  * @param exception what the task threw ({@code JOB_ERROR} only)
  */
-public record JobExecutionEvent(int code, String jobId, String jobstore, String executor, String taskName,
+public record JobExecutionEvent(int code, String jobId, String runId, String jobstore, String executor, String taskName,
         ZonedDateTime scheduledRunTime, Instant startTime, Duration duration, @Nullable Object returnValue,
         @Nullable Throwable exception) implements SchedulerEvent {
 

@@ -13,9 +13,10 @@ import java.util.List;
  * @param executor the alias of the executor
  * @param taskName the name of the job's task
  * @param scheduledRunTimes the run times submitted (or dropped), oldest first
+ * @param runIds the runs' ids ({@link dev.apscheduler.job.RunIds}), one for each run time, in the same order
  */
 public record JobSubmissionEvent(int code, String jobId, String jobstore, String executor, String taskName,
-        List<ZonedDateTime> scheduledRunTimes) implements SchedulerEvent {
+        List<ZonedDateTime> scheduledRunTimes, List<String> runIds) implements SchedulerEvent {
 
     /**
      * Creates the event with a copy of the run times.
@@ -25,9 +26,27 @@ public record JobSubmissionEvent(int code, String jobId, String jobstore, String
      * @param executor the alias of the executor
      * @param taskName the name of the job's task
      * @param scheduledRunTimes the run times submitted (or dropped), oldest first
+     * @param runIds the runs' ids, one for each run time
+     * @throws IllegalArgumentException if there is not one id for each run time
      */
     public JobSubmissionEvent {
         scheduledRunTimes = List.copyOf(scheduledRunTimes);
+        runIds = List.copyOf(runIds);
+        if (runIds.size() != scheduledRunTimes.size()) {
+            throw new IllegalArgumentException("one run id for each run time: " + runIds.size() + " ids for "
+                    + scheduledRunTimes.size() + " run times");
+        }
+    }
+
+    /**
+     * Makes the events' run ids for a job's run times: one new id for each.
+     * @param runTimes the run times
+     * @return the ids
+     */
+    public static List<String> newRunIds(List<ZonedDateTime> runTimes) {
+        List<String> ids = new java.util.ArrayList<>(runTimes.size());
+        runTimes.forEach((runTime) -> ids.add(dev.apscheduler.job.RunIds.next()));
+        return ids;
     }
 
 }

@@ -114,9 +114,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             throw new MaxInstancesReachedException(job.id(), job.maxInstances());
         }
         this.active.incrementAndGet();
+        List<String> runIds = JobSubmissionEvent.newRunIds(runTimes);
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
-                job.task().name(), runTimes));
-        return () -> runJob(context, job, runTimes);
+                job.task().name(), runTimes, runIds));
+        return () -> runJob(context, job, runTimes, runIds);
     }
 
     private static RuntimeException refusal(ExecutorContext context, Job job, RuntimeException ex) {
@@ -127,10 +128,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Job job, List<ZonedDateTime> runTimes) {
+    private void runJob(ExecutorContext context, Job job, List<ZonedDateTime> runTimes, List<String> runIds) {
         List<SchedulerEvent> events;
         try {
-            events = new JobRunner(context, this.logger).run(job, runTimes);
+            events = new JobRunner(context, this.logger).run(job, runTimes, runIds);
         }
         finally {
             release(job.id());

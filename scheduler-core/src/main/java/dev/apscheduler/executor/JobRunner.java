@@ -18,6 +18,7 @@ import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.trigger.DateTimes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * APScheduler's {@code run_job}: runs a job's run times in order, each checked against the misfire grace time at
@@ -35,35 +36,39 @@ final class JobRunner {
         this.logger = logger;
     }
 
-    List<SchedulerEvent> run(Job job, List<ZonedDateTime> runTimes) {
+    List<SchedulerEvent> run(Job job, List<ZonedDateTime> runTimes, List<String> runIds) {
         List<SchedulerEvent> events = new ArrayList<>(runTimes.size());
-        for (ZonedDateTime runTime : runTimes) {
-            events.add(runOnce(job, runTime));
+        for (int i = 0; i < runTimes.size(); i++) {
+            events.add(runOnce(job, runTimes.get(i), runIds.get(i)));
         }
         return events;
     }
 
-    private JobExecutionEvent runOnce(Job job, ZonedDateTime runTime) {
+    private JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId) {
         Clock clock = this.context.clock();
         Instant now = clock.instant();
         Duration late = Duration.between(runTime.toInstant(), now);
         Duration grace = job.misfireGraceTime().orElse(null);
         if (grace != null && late.compareTo(grace) > 0) {
             this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-            return event(EventCodes.JOB_MISSED, job, runTime, now, Duration.ZERO, null, null);
+            return event(EventCodes.JOB_MISSED, job, runId, runTime, now, Duration.ZERO, null, null);
         }
         if (this.logger.isInfoEnabled()) {
             // Formatting the run time costs more than a short job; only pay for it when the line is written.
             this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
         }
+        String previousJobId = MDC.get(JobContext.MDC_JOB_ID);
+        String previousRunId = MDC.get(JobContext.MDC_RUN_ID);
+        MDC.put(JobContext.MDC_JOB_ID, job.id());
+        MDC.put(JobContext.MDC_RUN_ID, runId);
         try {
             Task task = resolve(job);
-            JobContext jobContext = new JobContext(job.id(), job.name(), job.task().name(), runTime, job.args(),
-                    job.kwargs(), job.jobstore(), this.context.alias());
+            JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
+                    job.args(), job.kwargs(), job.jobstore(), this.context.alias());
             Object result = this.context.runInterceptor().intercept(jobContext, task);
             this.logger.info("Job \"{}\" executed successfully", job);
-            return event(EventCodes.JOB_EXECUTED, job, runTime, now, Duration.between(now, clock.instant()), result,
-                    null);
+            return event(EventCodes.JOB_EXECUTED, job, runId, runTime, now, Duration.between(now, clock.instant()),
+                    result, null);
         }
         catch (Throwable ex) {
             if (ex instanceof VirtualMachineError error) {
@@ -73,7 +78,12 @@ final class JobRunner {
                 Thread.currentThread().interrupt();
             }
             this.logger.error("Job \"{}\" raised an exception", job, ex);
-            return event(EventCodes.JOB_ERROR, job, runTime, now, Duration.between(now, clock.instant()), null, ex);
+            return event(EventCodes.JOB_ERROR, job, runId, runTime, now, Duration.between(now, clock.instant()), null,
+                    ex);
+        }
+        finally {
+            restore(JobContext.MDC_JOB_ID, previousJobId);
+            restore(JobContext.MDC_RUN_ID, previousRunId);
         }
     }
 
@@ -84,10 +94,20 @@ final class JobRunner {
             .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
     }
 
-    private JobExecutionEvent event(int code, Job job, ZonedDateTime runTime, Instant start, Duration duration,
-            @Nullable Object result, @Nullable Throwable exception) {
-        return new JobExecutionEvent(code, job.id(), job.jobstore(), this.context.alias(), job.task().name(), runTime,
-                start, duration, result, exception);
+    private JobExecutionEvent event(int code, Job job, String runId, ZonedDateTime runTime, Instant start,
+            Duration duration, @Nullable Object result, @Nullable Throwable exception) {
+        return new JobExecutionEvent(code, job.id(), runId, job.jobstore(), this.context.alias(), job.task().name(),
+                runTime, start, duration, result, exception);
+    }
+
+    // a run on the caller's thread (the direct executor) leaves the caller's log context as it found it
+    private static void restore(String key, @Nullable String value) {
+        if (value != null) {
+            MDC.put(key, value);
+        }
+        else {
+            MDC.remove(key);
+        }
     }
 
 }

@@ -22,6 +22,7 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutor.Submission;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.RunIds;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
@@ -166,7 +167,7 @@ final class JobProcessor {
 
     private JobExecutionEvent triggerFailed(RunTimeCalculator.Failure failure, Instant now) {
         Job job = failure.job();
-        return new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), job.jobstore(), job.executor(),
+        return new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), RunIds.next(), job.jobstore(), job.executor(),
                 job.task().name(), job.nextRunTime().orElseThrow(), now, Duration.ZERO, null, failure.exception());
     }
 
@@ -219,13 +220,14 @@ final class JobProcessor {
             SchedulerCore.logger.warn("Execution of job \"{}\" skipped: maximum number of running instances "
                     + "reached ({})", job, job.maxInstances());
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes,
+                    JobSubmissionEvent.newRunIds(runTimes)));
             return;
         }
         SchedulerCore.logger.error("Error submitting job \"{}\" to executor \"{}\"", job, job.executor(), ex);
-        this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), job.jobstore(),
-                job.executor(), job.task().name(), runTimes.get(runTimes.size() - 1), this.core.clock().instant(),
-                Duration.ZERO, null, ex));
+        this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), RunIds.next(),
+                job.jobstore(), job.executor(), job.task().name(), runTimes.get(runTimes.size() - 1),
+                this.core.clock().instant(), Duration.ZERO, null, ex));
     }
 
     private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {

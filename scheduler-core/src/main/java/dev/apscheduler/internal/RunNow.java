@@ -55,7 +55,8 @@ final class RunNow {
         }
         catch (MaxInstancesReachedException ex) {
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes,
+                    JobSubmissionEvent.newRunIds(runTimes)));
             throw ex;
         }
     }

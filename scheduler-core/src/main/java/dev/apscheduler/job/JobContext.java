@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What a {@link Task} knows about the run it performs.
  *
  * @param jobId the job's id
+ * @param runId this run's id ({@link RunIds}), also in the log context under {@link #MDC_RUN_ID} while it runs
  * @param jobName the job's name
  * @param taskName the name of the task (for an inline task, its description)
  * @param scheduledFireTime the fire time this run was scheduled for (it may start later: queueing, misfire grace)
@@ -19,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param jobstore the alias of the job store that holds the job
  * @param executor the alias of the executor that runs it
  */
-public record JobContext(String jobId, String jobName, String taskName, ZonedDateTime scheduledFireTime,
+public record JobContext(String jobId, String runId, String jobName, String taskName, ZonedDateTime scheduledFireTime,
         List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, String jobstore, String executor) {
+
+    /** The log context (MDC) key that holds the job's id while its task runs. */
+    public static final String MDC_JOB_ID = "apscheduler.job_id";
+
+    /** The log context (MDC) key that holds the run's id while its task runs. */
+    public static final String MDC_RUN_ID = "apscheduler.run_id";
 
     /**
      * Returns a positional argument.

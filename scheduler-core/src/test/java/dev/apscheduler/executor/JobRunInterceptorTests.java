@@ -146,8 +146,8 @@ class JobRunInterceptorTests {
 
     @Test
     void emptyChainRunsTheTaskAlone() throws Exception {
-        JobContext context = new JobContext("id", "name", "task", at(0), List.of(), java.util.Map.of(), "default",
-                "default");
+        JobContext context = new JobContext("id", "run", "name", "task", at(0), List.of(), java.util.Map.of(),
+                "default", "default");
         assertThat(JobRunInterceptor.chain(List.of()).intercept(context, (ctx) -> "ran " + ctx.jobId()))
             .isEqualTo("ran id");
     }

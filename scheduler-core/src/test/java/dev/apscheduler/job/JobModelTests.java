@@ -159,7 +159,7 @@ class JobModelTests {
 
     @Test
     void adaptedTasksReturnWhatTheirCodeReturns() throws Exception {
-        JobContext context = new JobContext("j", "n", "t", T0, List.of(), Map.of(), "default", "default");
+        JobContext context = new JobContext("j", "r", "n", "t", T0, List.of(), Map.of(), "default", "default");
         List<String> seen = new ArrayList<>();
         assertThat(Task.of((Runnable) () -> seen.add("runnable")).run(context)).isNull();
         assertThat(Task.of((Task.Action) (c) -> seen.add(c.jobId())).run(context)).isNull();
@@ -177,7 +177,7 @@ class JobModelTests {
 
     @Test
     void contextGivesArgumentsByPositionAndName() {
-        JobContext context = new JobContext("j", "n", "t", T0, java.util.Arrays.asList("a", null), Map.of("k", 1),
+        JobContext context = new JobContext("j", "r", "n", "t", T0, java.util.Arrays.asList("a", null), Map.of("k", 1),
                 "default", "default");
         assertThat(context.arg(0)).contains("a");
         assertThat(context.arg(1)).isEmpty();

@@ -26,7 +26,7 @@ class JobExecutionHistoryTests {
     private final JobExecutionHistory history = new JobExecutionHistory(2);
 
     private static JobExecutionEvent event(int code, String jobId, int startSecond, Throwable exception) {
-        return new JobExecutionEvent(code, jobId, "default", "pool", "report", T0, T0.toInstant()
+        return new JobExecutionEvent(code, jobId, "run-" + startSecond, "default", "pool", "report", T0, T0.toInstant()
             .plusSeconds(startSecond), (code == EventCodes.JOB_MISSED) ? Duration.ZERO : Duration.ofMillis(5), null,
                 exception);
     }

@@ -1,0 +1,29 @@
+package dev.apscheduler.job;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Makes run ids: every run (a fire time handed to an executor, one dropped at {@code max_instances}, a run-now) gets
+ * one, seen by the task ({@link JobContext#runId()}), in every run event and in the log context
+ * ({@link JobContext#MDC_RUN_ID}). An id is a version 7 UUID: its first 48 bits are the milliseconds since the epoch,
+ * so ids sort by creation time, and 74 random bits keep ids made by several scheduler instances in the same
+ * millisecond apart.
+ */
+public final class RunIds {
+
+    private RunIds() {
+    }
+
+    /**
+     * Makes a new run id.
+     * @return the id, for example {@code 019393a4-1f2b-7c3d-9e4f-0a1b2c3d4e5f}
+     */
+    public static String next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(mostSignificant, leastSignificant).toString();
+    }
+
+}
