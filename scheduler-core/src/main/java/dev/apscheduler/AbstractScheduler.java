@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.apscheduler.config.ComponentConfig;
@@ -252,6 +253,11 @@ public abstract class AbstractScheduler implements Scheduler {
     @Override
     public Map<String, JobStoreInfo> jobStores() {
         return this.engine.jobStores();
+    }
+
+    @Override
+    public Set<String> jobStoreAliases() {
+        return this.engine.jobStoreAliases();
     }
 
     @Override

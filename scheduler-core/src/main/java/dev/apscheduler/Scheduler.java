@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.apscheduler.config.SchedulerConfig;
@@ -456,6 +457,13 @@ public interface Scheduler extends AutoCloseable {
      * @return the snapshots; a store that fails to count its jobs is reported, never thrown
      */
     Map<String, JobStoreInfo> jobStores();
+
+    /**
+     * Returns the aliases of the job stores, in the order they were added, without asking the stores anything (as
+     * {@link #jobStores()} does to count their jobs).
+     * @return the aliases
+     */
+    Set<String> jobStoreAliases();
 
     /**
      * Returns a snapshot of one job store, as {@link #jobStores()} does for all.

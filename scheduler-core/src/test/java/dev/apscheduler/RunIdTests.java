@@ -59,7 +59,7 @@ class RunIdTests {
         assertThat(this.fixture.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED))
             .singleElement().extracting(JobExecutionEvent::runId).asString().matches(EventTests.RUN_ID);
         JobSubmissionEvent dropped = new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, "t", "default", "default",
-                "tick", List.of(at(1), at(2)), JobSubmissionEvent.newRunIds(List.of(at(1), at(2))));
+                "tick", List.of(at(1), at(2)), RunIds.next(2));
         assertThat(dropped.runIds()).hasSize(2).doesNotHaveDuplicates();
         assertThatExceptionOfType(IllegalArgumentException.class)
             .isThrownBy(() -> new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, "t", "default", "default", "tick",

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.apscheduler.ConfigurationException;
-import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ComponentOptions {
 
-    /** The option that sets a job store's look-ahead window. */
-    public static final String LOOK_AHEAD = "look_ahead";
 
 
     private final String keyPrefix;
@@ -171,24 +168,6 @@ public final class ComponentOptions {
      */
     public Optional<Duration> duration(String name) {
         return raw(name).map((value) -> ConfigValues.duration(keyFor(name), value));
-    }
-
-    /**
-     * Reads a job store's {@code look_ahead} option, checked by the rule every store follows
-     * ({@link dev.apscheduler.store.JobStore#checkLookAhead(Duration)}).
-     * @param defaultWindow the window when the option is not given
-     * @return the window
-     * @throws ConfigurationException naming the key if the value is not a duration of zero or more
-     */
-    public Duration lookAhead(Duration defaultWindow) {
-        Duration lookAhead = duration(LOOK_AHEAD).orElse(defaultWindow);
-        try {
-            return JobStore.checkLookAhead(lookAhead);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new ConfigurationException(keyFor(LOOK_AHEAD), raw(LOOK_AHEAD).orElse(lookAhead),
-                    "expected a duration of zero or more");
-        }
     }
 
     /**

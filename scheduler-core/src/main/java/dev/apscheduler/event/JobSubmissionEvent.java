@@ -38,15 +38,4 @@ public record JobSubmissionEvent(int code, String jobId, String jobstore, String
         }
     }
 
-    /**
-     * Makes the events' run ids for a job's run times: one new id for each.
-     * @param runTimes the run times
-     * @return the ids
-     */
-    public static List<String> newRunIds(List<ZonedDateTime> runTimes) {
-        List<String> ids = new java.util.ArrayList<>(runTimes.size());
-        runTimes.forEach((runTime) -> ids.add(dev.apscheduler.job.RunIds.next()));
-        return ids;
-    }
-
 }

@@ -14,6 +14,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.RunIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             throw new MaxInstancesReachedException(job.id(), job.maxInstances());
         }
         this.active.incrementAndGet();
-        List<String> runIds = JobSubmissionEvent.newRunIds(runTimes);
+        List<String> runIds = RunIds.next(runTimes.size());
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
                 job.task().name(), runTimes, runIds));
         return () -> runJob(context, job, runTimes, runIds);

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -424,6 +426,14 @@ public final class Engine {
         Map<String, JobStoreInfo> infos = new LinkedHashMap<>();
         this.core.components().stores().forEach((alias, store) -> infos.put(alias, storeInfo(alias, store)));
         return Collections.unmodifiableMap(infos);
+    }
+
+    /**
+     * Returns the aliases of the job stores, in the order they were added.
+     * @return the aliases
+     */
+    public Set<String> jobStoreAliases() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(this.core.components().stores().keySet()));
     }
 
     /**

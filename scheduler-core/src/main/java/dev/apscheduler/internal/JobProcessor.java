@@ -221,7 +221,7 @@ final class JobProcessor {
                     + "reached ({})", job, job.maxInstances());
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
                     job.jobstore(), job.executor(), job.task().name(), runTimes,
-                    JobSubmissionEvent.newRunIds(runTimes)));
+                    RunIds.next(runTimes.size())));
             return;
         }
         SchedulerCore.logger.error("Error submitting job \"{}\" to executor \"{}\"", job, job.executor(), ex);

@@ -11,6 +11,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.RunIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,7 @@ final class RunNow {
         catch (MaxInstancesReachedException ex) {
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
                     job.jobstore(), job.executor(), job.task().name(), runTimes,
-                    JobSubmissionEvent.newRunIds(runTimes)));
+                    RunIds.next(runTimes.size())));
             throw ex;
         }
     }

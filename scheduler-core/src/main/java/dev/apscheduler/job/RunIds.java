@@ -1,5 +1,7 @@
 package dev.apscheduler.job;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,6 +15,19 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RunIds {
 
     private RunIds() {
+    }
+
+    /**
+     * Makes new run ids, one for each of a job's run times.
+     * @param count how many
+     * @return the ids
+     */
+    public static List<String> next(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(next());
+        }
+        return ids;
     }
 
     /**

@@ -109,7 +109,7 @@ public final class JobCodec {
         requirePersistable(job, storeAlias);
         triggerRegistry.unregisteredAlias(job.trigger()).ifPresent((alias) -> {
             throw new InvalidJobException("Job '" + job.id() + "' has a trigger of kind '" + alias + "' ("
-                    + job.trigger().describe() + ") that job store '" + storeAlias + "' could not restore, so it is "
+                    + job.describeTrigger() + ") that job store '" + storeAlias + "' could not restore, so it is "
                     + "not stored: " + triggerRegistry.unknownAliasMessage(alias));
         });
     }

@@ -1,7 +1,9 @@
 package dev.apscheduler.store;
 
+import java.time.Duration;
 import java.util.List;
 
+import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ComponentOptions;
 
 /**
@@ -11,6 +13,10 @@ import dev.apscheduler.config.ComponentOptions;
  * class path; the core registers {@code memory}.
  */
 public interface JobStoreFactory {
+
+    /** The option that sets a store's look-ahead window ({@link JobStore#lookAhead()}). */
+    String LOOK_AHEAD = "look_ahead";
+
 
     /**
      * Returns the type name, for example {@code memory} or {@code jpa}.
@@ -33,5 +39,24 @@ public interface JobStoreFactory {
      * @throws dev.apscheduler.ConfigurationException if an option is unknown or invalid
      */
     JobStore create(ComponentOptions options);
+
+    /**
+     * Reads a store's {@code look_ahead} option ({@link #LOOK_AHEAD}), checked by the rule every store follows
+     * ({@link JobStore#checkLookAhead(Duration)}).
+     * @param options the store's options
+     * @param defaultWindow the window when the option is not given
+     * @return the window
+     * @throws ConfigurationException naming the key if the value is not a duration of zero or more
+     */
+    static Duration lookAhead(ComponentOptions options, Duration defaultWindow) {
+        Duration lookAhead = options.duration(LOOK_AHEAD).orElse(defaultWindow);
+        try {
+            return JobStore.checkLookAhead(lookAhead);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ConfigurationException(options.keyFor(LOOK_AHEAD), options.raw(LOOK_AHEAD).orElse(lookAhead),
+                    "expected a duration of zero or more");
+        }
+    }
 
 }

@@ -12,7 +12,7 @@ import dev.apscheduler.config.ComponentOptions;
 public final class MemoryJobStoreFactory implements JobStoreFactory {
 
     /** The option saying how far ahead of their run time the scheduler claims jobs (default zero). */
-    public static final String LOOK_AHEAD = ComponentOptions.LOOK_AHEAD;
+    public static final String LOOK_AHEAD = JobStoreFactory.LOOK_AHEAD;
 
     @Override
     public String type() {
@@ -22,7 +22,7 @@ public final class MemoryJobStoreFactory implements JobStoreFactory {
     @Override
     public JobStore create(ComponentOptions options) {
         options.requireOnly("job store type 'memory'", List.of(LOOK_AHEAD));
-        return new MemoryJobStore(options.lookAhead(Duration.ZERO));
+        return new MemoryJobStore(JobStoreFactory.lookAhead(options, Duration.ZERO));
     }
 
 }

@@ -202,6 +202,7 @@ class ComponentCreationTests {
         scheduler.addJobStore("memory", "second", Map.of());
         assertThat(scheduler.executors().get("pool").maxWorkers()).isEqualTo(3);
         assertThat(scheduler.jobStores().get("second").counts()).contains(JobCounts.NONE);
+        assertThat(scheduler.jobStoreAliases()).containsExactly("default", "second");
         assertThatExceptionOfType(ConfigurationException.class)
             .isThrownBy(() -> scheduler.addExecutor("threadpool", "bad", Map.of("workers", 3)))
             .withMessage("executors.bad.workers: unknown option for executor type 'threadpool' (known: max_workers)");

@@ -166,9 +166,9 @@ final class JobRequests {
      * for a store that fails.
      */
     String jobstore(String alias) {
-        if (!this.scheduler.jobStores().containsKey(alias)) {
+        if (!this.scheduler.jobStoreAliases().contains(alias)) {
             throw new InvalidRequestException("jobstore", "unknown job store '" + alias + "' (configured: "
-                    + String.join(", ", this.scheduler.jobStores().keySet()) + ")");
+                    + String.join(", ", this.scheduler.jobStoreAliases()) + ")");
         }
         return alias;
     }

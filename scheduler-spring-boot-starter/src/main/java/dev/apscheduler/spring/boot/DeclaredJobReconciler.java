@@ -62,7 +62,7 @@ final class DeclaredJobReconciler {
     }
 
     private static void removeFromOtherStores(Scheduler scheduler, DeclaredJob declared) {
-        for (String alias : scheduler.jobStores().keySet()) {
+        for (String alias : scheduler.jobStoreAliases()) {
             if (alias.equals(declared.spec().jobstore())) {
                 continue;
             }

@@ -101,7 +101,7 @@ public final class DeclaredJobRegistrar {
         JobSpec spec = job.spec();
         checkTrigger(scheduler, job);
         requireKnown(job, "executor", spec.executor(), scheduler.executors().keySet());
-        requireKnown(job, "jobstore", spec.jobstore(), scheduler.jobStores().keySet());
+        requireKnown(job, "jobstore", spec.jobstore(), scheduler.jobStoreAliases());
         Task task = scheduler.taskRegistry().find(job.taskName()).orElseThrow(() -> job.source().invalid("task",
                 "no task named '" + job.taskName() + "' is registered (registered: "
                         + String.join(", ", scheduler.taskRegistry().names()) + ")",

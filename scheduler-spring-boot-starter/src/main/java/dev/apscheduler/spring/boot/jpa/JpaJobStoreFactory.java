@@ -25,7 +25,7 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
     public static final String MAX_WAIT = "max_wait";
 
     /** The option saying how far ahead of their run time a scheduler claims jobs. */
-    public static final String LOOK_AHEAD = ComponentOptions.LOOK_AHEAD;
+    public static final String LOOK_AHEAD = JobStoreFactory.LOOK_AHEAD;
 
     /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
     private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
@@ -72,7 +72,7 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
                     "expected a positive duration");
         }
         return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait,
-                options.lookAhead(JpaJobStore.DEFAULT_LOOK_AHEAD));
+                JobStoreFactory.lookAhead(options, JpaJobStore.DEFAULT_LOOK_AHEAD));
     }
 
     @Override

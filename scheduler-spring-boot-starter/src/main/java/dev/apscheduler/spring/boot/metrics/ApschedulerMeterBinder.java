@@ -60,7 +60,7 @@ public class ApschedulerMeterBinder implements MeterBinder {
     }
 
     private void registerGauges(MeterRegistry registry) {
-        this.scheduler.jobStores().keySet().forEach((alias) -> {
+        this.scheduler.jobStoreAliases().forEach((alias) -> {
             registerJobsGauge(registry, alias, ApschedulerMeters.SCHEDULED, JobCounts::scheduled);
             registerJobsGauge(registry, alias, ApschedulerMeters.PAUSED, JobCounts::paused);
         });
