@@ -17,6 +17,9 @@ import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutorFactory;
 import dev.apscheduler.executor.JobRunInterceptor;
 import dev.apscheduler.job.JobDefaults;
+import dev.apscheduler.history.HistoryOptions;
+import dev.apscheduler.history.HistoryStore;
+import dev.apscheduler.history.MemoryHistoryStore;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
@@ -64,6 +67,12 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
 
     ClassLoader classLoader = SchedulerBuilder.class.getClassLoader();
 
+    @Nullable HistoryStore historyStore = new MemoryHistoryStore();
+
+    HistoryOptions historyOptions = HistoryOptions.DEFAULTS;
+
+    @Nullable String instanceName;
+
     /**
      * Creates a builder.
      */
@@ -82,6 +91,40 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      */
     public B clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * Sets where run records are kept: a {@link MemoryHistoryStore} unless told otherwise.
+     * @param historyStore the store, or {@code null} to keep no history
+     * @return this builder
+     */
+    public B historyStore(@Nullable HistoryStore historyStore) {
+        this.historyStore = historyStore;
+        return self();
+    }
+
+    /**
+     * Sets how long run records are kept and how they are written.
+     * @param options the retention and buffering options
+     * @return this builder
+     */
+    public B historyOptions(HistoryOptions options) {
+        this.historyOptions = Objects.requireNonNull(options, "options");
+        return self();
+    }
+
+    /**
+     * Names this scheduler instance in the run records it writes, to tell instances sharing a store apart.
+     * @param instanceName the name; by default the host name and the process id, as {@code host-1234}
+     * @return this builder
+     */
+    public B instanceName(String instanceName) {
+        Objects.requireNonNull(instanceName, "instanceName");
+        if (instanceName.isBlank()) {
+            throw new IllegalArgumentException("instance name must not be blank, was '" + instanceName + "'");
+        }
+        this.instanceName = instanceName;
         return self();
     }
 
