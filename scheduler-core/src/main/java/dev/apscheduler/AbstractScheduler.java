@@ -16,6 +16,7 @@ import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.internal.Engine;
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
@@ -63,6 +64,10 @@ public abstract class AbstractScheduler implements Scheduler {
             this.engine.shutdownTimeout(builder.shutdownTimeout);
         }
         this.engine.putComponents(builder.jobStores, builder.executors);
+        this.engine.history(builder.historyStore, builder.historyOptions);
+        if (builder.instanceName != null) {
+            this.engine.instanceName(builder.instanceName);
+        }
     }
 
     /**
@@ -293,6 +298,26 @@ public abstract class AbstractScheduler implements Scheduler {
     @Override
     public Map<String, ExecutorInfo> executors() {
         return this.engine.executors();
+    }
+
+    @Override
+    public Optional<HistoryStore> historyStore() {
+        return this.engine.historyStore();
+    }
+
+    @Override
+    public Optional<Throwable> historyFailure() {
+        return this.engine.historyFailure();
+    }
+
+    @Override
+    public boolean flushHistory() {
+        return this.engine.flushHistory();
+    }
+
+    @Override
+    public String instanceName() {
+        return this.engine.instanceName();
     }
 
     @Override

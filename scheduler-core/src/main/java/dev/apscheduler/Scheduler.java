@@ -14,6 +14,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.SchedulerListener;
 import dev.apscheduler.executor.ExecutorInfo;
 import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
@@ -529,6 +530,33 @@ public interface Scheduler extends AutoCloseable {
      * @return the snapshots
      */
     Map<String, ExecutorInfo> executors();
+
+    /**
+     * Returns the store run records are kept in: the run history of every job, read with
+     * {@link HistoryStore#findRuns}, {@link HistoryStore#findRun}, {@link HistoryStore#findFailures} and
+     * {@link HistoryStore#findFailingJobs}. Records are written in the background, a moment after a run starts or
+     * ends ({@link #flushHistory()} writes them at once).
+     * @return the store, or empty when the scheduler keeps no history
+     */
+    Optional<HistoryStore> historyStore();
+
+    /**
+     * Returns why the history store failed, while it fails: records wait in memory and are retried, and runs go on.
+     * @return the last write's failure, or empty while writes succeed
+     */
+    Optional<Throwable> historyFailure();
+
+    /**
+     * Writes the run records waiting for the history store now, on the caller's thread.
+     * @return whether every waiting record was written
+     */
+    boolean flushHistory();
+
+    /**
+     * Returns the name this scheduler instance writes in run records.
+     * @return the name; by default the host name and the process id, as {@code host-1234}
+     */
+    String instanceName();
 
     /**
      * Counts the runs of a job in progress (started or queued) in the scheduler's executors.

@@ -79,11 +79,26 @@ public final class EventCodes {
     /** Beyond APScheduler: a stored job cannot be restored; it is kept in its store and skipped. */
     public static final int JOB_RESTORE_FAILED = 1 << 19;
 
+    /** Beyond APScheduler: a run exceeded its job's {@code timeout} and was interrupted. */
+    public static final int JOB_TIMED_OUT = 1 << 20;
+
+    /** Beyond APScheduler: a failed run will run again after a backoff (the job's retry policy). */
+    public static final int JOB_RETRY_SCHEDULED = 1 << 21;
+
+    /** Beyond APScheduler: the last attempt the job's retry policy allows failed; the run is given up. */
+    public static final int JOB_RETRIES_EXHAUSTED = 1 << 22;
+
+    /** Beyond APScheduler: writing run records to the history store failed; records wait and are retried. */
+    public static final int HISTORY_FAILED = 1 << 23;
+
+    /** Beyond APScheduler: the history store that had failed took records again. */
+    public static final int HISTORY_RECOVERED = 1 << 24;
+
     /** APScheduler's seventeen codes. */
     public static final int ALL_APSCHEDULER = (1 << 17) - 1;
 
     /** Every code. */
-    public static final int ALL = (1 << 20) - 1;
+    public static final int ALL = (1 << 25) - 1;
 
     private static final Map<Integer, String> NAMES = names();
 
@@ -118,7 +133,9 @@ public final class EventCodes {
         String[] names = { "SCHEDULER_STARTED", "SCHEDULER_SHUTDOWN", "SCHEDULER_PAUSED", "SCHEDULER_RESUMED",
                 "EXECUTOR_ADDED", "EXECUTOR_REMOVED", "JOBSTORE_ADDED", "JOBSTORE_REMOVED", "ALL_JOBS_REMOVED",
                 "JOB_ADDED", "JOB_REMOVED", "JOB_MODIFIED", "JOB_EXECUTED", "JOB_ERROR", "JOB_MISSED",
-                "JOB_SUBMITTED", "JOB_MAX_INSTANCES", "JOBSTORE_FAILED", "JOBSTORE_RECOVERED", "JOB_RESTORE_FAILED" };
+                "JOB_SUBMITTED", "JOB_MAX_INSTANCES", "JOBSTORE_FAILED", "JOBSTORE_RECOVERED", "JOB_RESTORE_FAILED",
+                "JOB_TIMED_OUT", "JOB_RETRY_SCHEDULED", "JOB_RETRIES_EXHAUSTED", "HISTORY_FAILED",
+                "HISTORY_RECOVERED" };
         Map<Integer, String> result = new LinkedHashMap<>();
         for (int bit = 0; bit < names.length; bit++) {
             result.put(1 << bit, names[bit]);

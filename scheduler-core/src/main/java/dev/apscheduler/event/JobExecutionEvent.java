@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An event about one run of a job: {@code JOB_EXECUTED} (with the return value), {@code JOB_ERROR} (with the
- * exception) or {@code JOB_MISSED} (the run started later than the misfire grace time allows, and did not run).
+ * exception), {@code JOB_MISSED} (the run started later than the misfire grace time allows, and did not run),
+ * {@code JOB_TIMED_OUT} (the run exceeded its timeout and was interrupted; the exception is a
+ * {@link java.util.concurrent.TimeoutException}), {@code JOB_RETRY_SCHEDULED} (a failed run will run again: the
+ * attempt is the failed one, {@link #retryAt()} says when) or {@code JOB_RETRIES_EXHAUSTED} (the last attempt
+ * failed, with its exception).
  *
  * @param code the event code
  * @param jobId the job's id
@@ -22,10 +26,55 @@ import org.jspecify.annotations.Nullable;
  * @param duration how long the task ran; zero for a missed run
  * @param returnValue what the task returned ({@code JOB_EXECUTED} only)
  * @param exception what the task threw ({@code JOB_ERROR} only)
+ * @param attempt the attempt number: 1, or above for a retry
+ * @param retryAt when the retry is due ({@code JOB_RETRY_SCHEDULED} only)
  */
 public record JobExecutionEvent(int code, String jobId, String runId, String jobstore, String executor, String taskName,
         ZonedDateTime scheduledRunTime, Instant startTime, Duration duration, @Nullable Object returnValue,
-        @Nullable Throwable exception) implements SchedulerEvent {
+        @Nullable Throwable exception, int attempt, @Nullable Instant retryAt) implements SchedulerEvent {
+
+    /**
+     * Creates the event of a first attempt.
+     * @param code the event code
+     * @param jobId the job's id
+     * @param runId the run's id
+     * @param jobstore the alias of the job store that holds the job
+     * @param executor the alias of the executor that ran it
+     * @param taskName the name of the job's task
+     * @param scheduledRunTime the fire time this run was scheduled for
+     * @param startTime when the run started
+     * @param duration how long the task ran
+     * @param returnValue what the task returned
+     * @param exception what the task threw
+     */
+    public JobExecutionEvent(int code, String jobId, String runId, String jobstore, String executor, String taskName,
+            ZonedDateTime scheduledRunTime, Instant startTime, Duration duration, @Nullable Object returnValue,
+            @Nullable Throwable exception) {
+        this(code, jobId, runId, jobstore, executor, taskName, scheduledRunTime, startTime, duration, returnValue,
+                exception, 1, null);
+    }
+
+    /**
+     * Creates the event of an attempt.
+     * @param code the event code
+     * @param jobId the job's id
+     * @param runId the run's id
+     * @param jobstore the alias of the job store that holds the job
+     * @param executor the alias of the executor that ran it
+     * @param taskName the name of the job's task
+     * @param scheduledRunTime the fire time this run was scheduled for
+     * @param startTime when the run started
+     * @param duration how long the task ran
+     * @param returnValue what the task returned
+     * @param exception what the task threw
+     * @param attempt the attempt number
+     */
+    public JobExecutionEvent(int code, String jobId, String runId, String jobstore, String executor, String taskName,
+            ZonedDateTime scheduledRunTime, Instant startTime, Duration duration, @Nullable Object returnValue,
+            @Nullable Throwable exception, int attempt) {
+        this(code, jobId, runId, jobstore, executor, taskName, scheduledRunTime, startTime, duration, returnValue,
+                exception, attempt, null);
+    }
 
     /**
      * Returns how late the run started (or was found to be).

@@ -6,7 +6,7 @@ package dev.apscheduler.event;
  * APScheduler's payloads plus what metrics and monitoring need (task name, executor, timing).
  */
 public sealed interface SchedulerEvent
-        permits SchedulerStateEvent, JobEvent, JobSubmissionEvent, JobExecutionEvent, JobStoreEvent {
+        permits SchedulerStateEvent, JobEvent, JobSubmissionEvent, JobExecutionEvent, JobStoreEvent, HistoryEvent {
 
     /**
      * Returns the event's code, one of {@link EventCodes}.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -38,6 +39,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private final AtomicInteger active = new AtomicInteger();
 
+    private final AtomicInteger timedOutRunning = new AtomicInteger();
+
     private volatile @Nullable ExecutorContext context;
 
     @Override
@@ -60,8 +63,14 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     @Override
     public final void submit(Job job, List<ZonedDateTime> runTimes) {
+        submit(new Submission(job, runTimes));
+    }
+
+    @Override
+    public final void submit(Submission submission) {
         ExecutorContext context = context();
-        Runnable work = accept(context, job, runTimes);
+        Job job = submission.job();
+        Runnable work = accept(context, submission);
         try {
             execute(work);
         }
@@ -82,7 +91,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         List<Runnable> work = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
             try {
-                work.add(accept(context, submission.job(), submission.runTimes()));
+                work.add(accept(context, submission));
                 accepted.add(submission);
             }
             catch (RuntimeException ex) {
@@ -104,7 +113,9 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * Counts a new instance of the job (refusing it at {@code max_instances}) and publishes {@code JOB_SUBMITTED}.
      * @return the work that runs the submission
      */
-    private Runnable accept(ExecutorContext context, Job job, List<ZonedDateTime> runTimes) {
+    private Runnable accept(ExecutorContext context, Submission submission) {
+        Job job = submission.job();
+        List<ZonedDateTime> runTimes = submission.runTimes();
         int[] runningBefore = new int[1];
         this.instances.compute(job.id(), (id, running) -> {
             int count = (running != null) ? running : 0;
@@ -118,7 +129,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         List<String> runIds = RunIds.next(runTimes.size());
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
                 job.task().name(), runTimes, runIds));
-        return () -> runJob(context, job, runTimes, runIds);
+        return () -> runJob(context, submission, runIds);
     }
 
     private static RuntimeException refusal(ExecutorContext context, Job job, RuntimeException ex) {
@@ -129,15 +140,50 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Job job, List<ZonedDateTime> runTimes, List<String> runIds) {
+    private void runJob(ExecutorContext context, Submission submission, List<String> runIds) {
+        Slot slot = new Slot(submission.job().id());
         List<SchedulerEvent> events;
         try {
-            events = new JobRunner(context, this.logger).run(job, runTimes, runIds);
+            events = new JobRunner(context, this.logger, slot).run(submission, runIds);
         }
         finally {
-            release(job.id());
+            slot.release();
         }
         events.forEach(context::dispatch);
+    }
+
+    /**
+     * A submission's {@code max_instances} slot, released once: when its runs end, or early when one times out.
+     */
+    final class Slot {
+
+        private final String jobId;
+
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Slot(String jobId) {
+            this.jobId = jobId;
+        }
+
+        void release() {
+            if (this.released.compareAndSet(false, true)) {
+                AbstractJobExecutor.this.release(this.jobId);
+            }
+        }
+
+        boolean released() {
+            return this.released.get();
+        }
+
+        void timedOut() {
+            AbstractJobExecutor.this.timedOutRunning.incrementAndGet();
+            release();
+        }
+
+        void timedOutRunEnded() {
+            AbstractJobExecutor.this.timedOutRunning.decrementAndGet();
+        }
+
     }
 
     private void release(String jobId) {
@@ -174,6 +220,11 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     @Override
     public int activeCount() {
         return this.active.get();
+    }
+
+    @Override
+    public int timedOutRunning() {
+        return this.timedOutRunning.get();
     }
 
     @Override

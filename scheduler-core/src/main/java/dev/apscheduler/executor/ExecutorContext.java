@@ -1,10 +1,14 @@
 package dev.apscheduler.executor;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.history.RunRecord;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an executor receives when it starts: its alias, the scheduler's clock (for the misfire check and timings),
@@ -44,6 +48,44 @@ public interface ExecutorContext {
      */
     default JobRunInterceptor runInterceptor() {
         return JobRunInterceptor.none();
+    }
+
+    /**
+     * Returns the name of the scheduler instance, written in run records.
+     * @return the name, by default the host name and process id
+     */
+    default String instanceName() {
+        return RunTimeouts.LOCAL_INSTANCE;
+    }
+
+    /**
+     * Reports a run's record: when its task starts ({@link dev.apscheduler.history.RunOutcome#RUNNING}) and when
+     * the run ends, whatever the outcome. The scheduler writes it to the run history in the background and, for a
+     * failure, decides on a retry. Never throws, never blocks on the history store.
+     * @param job the job as it was handed over
+     * @param record the record
+     * @param error the failure, for a run that failed or timed out
+     */
+    default void record(Job job, RunRecord record, @Nullable Throwable error) {
+    }
+
+    /**
+     * Calls {@code onTimeout} at {@code deadline} unless cancelled first: how a run's {@code timeout} is enforced. The
+     * scheduler checks deadlines against its clock in its own loop; outside a scheduler a shared timer thread does.
+     * @param deadline when the run times out
+     * @param onTimeout interrupts the run; called at most once, never on the loop's lock
+     * @return cancels the watch; safe to call more than once
+     */
+    default Runnable watchTimeout(Instant deadline, Runnable onTimeout) {
+        return RunTimeouts.shared().watch(clock(), deadline, onTimeout);
+    }
+
+    /**
+     * Returns the default name of this scheduler instance: the host name and the process id, as {@code host-1234}.
+     * @return the name
+     */
+    static String localInstanceName() {
+        return RunTimeouts.LOCAL_INSTANCE;
     }
 
     /**

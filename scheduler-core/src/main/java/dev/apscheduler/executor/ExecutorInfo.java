@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param type the executor's type, for example {@code threadpool}
  * @param maxWorkers how many runs may execute at once, or {@code null} when unbounded
  * @param activeCount how many submissions are running or queued
+ * @param timedOutRunning how many runs timed out yet still run, their task having ignored the interruption
  */
-public record ExecutorInfo(String alias, String type, @Nullable Integer maxWorkers, int activeCount) {
+public record ExecutorInfo(String alias, String type, @Nullable Integer maxWorkers, int activeCount,
+        int timedOutRunning) {
 
     /**
      * Takes a snapshot of an executor.
@@ -24,7 +26,7 @@ public record ExecutorInfo(String alias, String type, @Nullable Integer maxWorke
     public static ExecutorInfo of(String alias, JobExecutor executor) {
         int maxWorkers = executor.maxWorkers();
         return new ExecutorInfo(alias, executor.type(), (maxWorkers != Integer.MAX_VALUE) ? maxWorkers : null,
-                executor.activeCount());
+                executor.activeCount(), executor.timedOutRunning());
     }
 
     /**

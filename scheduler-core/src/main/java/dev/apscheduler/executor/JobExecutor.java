@@ -35,6 +35,31 @@ public interface JobExecutor {
     void submit(Job job, List<ZonedDateTime> runTimes);
 
     /**
+     * Accepts a submission: a job's due runs, or a retry of one of its fire times ({@link Submission#attempt()}
+     * above one). The default handles first attempts only, through {@link #submit(Job, List)};
+     * {@link AbstractJobExecutor} handles both.
+     * @param submission the job, its run times and their attempt number
+     * @throws dev.apscheduler.MaxInstancesReachedException if the job already runs {@code max_instances} times
+     * @throws dev.apscheduler.SchedulerException if the executor is not started or shut down
+     * @throws UnsupportedOperationException for a retry, unless the executor overrides this method
+     */
+    default void submit(Submission submission) {
+        if (submission.attempt() != 1) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not run retries");
+        }
+        submit(submission.job(), submission.runTimes());
+    }
+
+    /**
+     * Returns how many runs timed out and were interrupted, yet still run because their task ignored the
+     * interruption: they no longer hold a {@code max_instances} slot, but are not forgotten.
+     * @return the number of such runs
+     */
+    default int timedOutRunning() {
+        return 0;
+    }
+
+    /**
      * Accepts several jobs' due runs at once: the scheduler hands over everything due at one instant this way. The
      * effect is that of {@link #submit} for each submission in order; an executor may queue them for its workers in
      * one step. A submission {@code submit} would refuse is passed to {@code refused} with the exception, and the
@@ -45,7 +70,7 @@ public interface JobExecutor {
     default void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused) {
         for (Submission submission : submissions) {
             try {
-                submit(submission.job(), submission.runTimes());
+                submit(submission);
             }
             catch (RuntimeException ex) {
                 refused.accept(submission, ex);
@@ -91,12 +116,23 @@ public interface JobExecutor {
     int runningInstances(String jobId);
 
     /**
-     * One job's due runs, as handed to {@link #submitAll}.
+     * One job's due runs, as handed to {@link #submitAll}: its run times, or one fire time run again as a retry.
      *
      * @param job the job
-     * @param runTimes the scheduled run times, oldest first
+     * @param runTimes the scheduled run times, oldest first (one for a retry)
+     * @param attempt the attempt number: 1, or above for a retry
      */
-    record Submission(Job job, List<ZonedDateTime> runTimes) {
+    record Submission(Job job, List<ZonedDateTime> runTimes, int attempt) {
+
+        /**
+         * Creates the first attempt of a job's run times.
+         * @param job the job
+         * @param runTimes the scheduled run times, oldest first
+         */
+        public Submission(Job job, List<ZonedDateTime> runTimes) {
+            this(job, runTimes, 1);
+        }
+
     }
 
 }

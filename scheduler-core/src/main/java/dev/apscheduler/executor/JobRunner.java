@@ -6,11 +6,17 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.apscheduler.UnknownTaskException;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.executor.AbstractJobExecutor.Slot;
+import dev.apscheduler.executor.JobExecutor.Submission;
+import dev.apscheduler.history.RunOutcome;
+import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
 import dev.apscheduler.job.Task;
@@ -23,68 +29,114 @@ import org.slf4j.MDC;
 /**
  * APScheduler's {@code run_job}: runs a job's run times in order, each checked against the misfire grace time at
  * the moment it is about to start, so time spent queueing counts as lateness. Each run that starts goes through the
- * context's {@link JobRunInterceptor}.
+ * context's {@link JobRunInterceptor}, is watched for its {@code timeout}, and is reported to the context as a run
+ * record when it starts and when it ends.
  */
 final class JobRunner {
+
+    private static final Runnable NOTHING = () -> {
+    };
 
     private final ExecutorContext context;
 
     private final Logger logger;
 
-    JobRunner(ExecutorContext context, Logger logger) {
+    private final Slot slot;
+
+    JobRunner(ExecutorContext context, Logger logger, Slot slot) {
         this.context = context;
         this.logger = logger;
+        this.slot = slot;
     }
 
-    List<SchedulerEvent> run(Job job, List<ZonedDateTime> runTimes, List<String> runIds) {
+    List<SchedulerEvent> run(Submission submission, List<String> runIds) {
+        List<ZonedDateTime> runTimes = submission.runTimes();
         List<SchedulerEvent> events = new ArrayList<>(runTimes.size());
+        Job job = submission.job();
         for (int i = 0; i < runTimes.size(); i++) {
-            events.add(runOnce(job, runTimes.get(i), runIds.get(i)));
+            RunRecord record = RunRecord.running(runIds.get(i), job.id(), job.jobstore(), this.context.alias(),
+                    job.task().name(), runTimes.get(i).toInstant(), submission.attempt(), null,
+                    this.context.instanceName());
+            if (this.slot.released()) {
+                // an earlier run of this submission timed out and gave up the slot the rest would run in
+                this.context.record(job, record.ended(RunOutcome.CANCELLED, null), null);
+                continue;
+            }
+            JobExecutionEvent event = runOnce(job, runTimes.get(i), record);
+            if (event != null) {
+                events.add(event);
+            }
         }
         return events;
     }
 
-    private JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId) {
+    private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, RunRecord scheduled) {
         Clock clock = this.context.clock();
         Instant now = clock.instant();
+        String runId = scheduled.runId();
         Duration late = Duration.between(runTime.toInstant(), now);
         Duration grace = job.misfireGraceTime().orElse(null);
-        if (grace != null && late.compareTo(grace) > 0) {
+        // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
+        if (grace != null && scheduled.attempt() == 1 && late.compareTo(grace) > 0) {
             this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-            return event(EventCodes.JOB_MISSED, job, runId, runTime, now, Duration.ZERO, null, null);
+            this.context.record(job, scheduled.ended(RunOutcome.MISSED, null), null);
+            return event(EventCodes.JOB_MISSED, job, scheduled, runTime, now, Duration.ZERO, null, null);
         }
         if (this.logger.isInfoEnabled()) {
             // Formatting the run time costs more than a short job; only pay for it when the line is written.
             this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
         }
+        RunRecord started = RunRecord.running(runId, scheduled.jobId(), scheduled.jobstore(), scheduled.executor(),
+                scheduled.task(), scheduled.scheduledAt(), scheduled.attempt(), now, scheduled.instance());
+        this.context.record(job, started, null);
+        Watch watch = job.timeout().map((timeout) -> new Watch(job, started, runTime, now, timeout)).orElse(null);
+        Runnable unwatch = (watch != null)
+                ? this.context.watchTimeout(now.plus(watch.timeout), watch::expire) : NOTHING;
         String previousJobId = MDC.get(JobContext.MDC_JOB_ID);
         String previousRunId = MDC.get(JobContext.MDC_RUN_ID);
         MDC.put(JobContext.MDC_JOB_ID, job.id());
         MDC.put(JobContext.MDC_RUN_ID, runId);
+        Object result = null;
+        Throwable failure = null;
         try {
             Task task = resolve(job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
-                    job.args(), job.kwargs(), job.jobstore(), this.context.alias());
-            Object result = this.context.runInterceptor().intercept(jobContext, task);
-            this.logger.info("Job \"{}\" executed successfully", job);
-            return event(EventCodes.JOB_EXECUTED, job, runId, runTime, now, Duration.between(now, clock.instant()),
-                    result, null);
+                    job.args(), job.kwargs(), job.jobstore(), this.context.alias(), scheduled.attempt());
+            result = this.context.runInterceptor().intercept(jobContext, task);
         }
         catch (Throwable ex) {
             if (ex instanceof VirtualMachineError error) {
                 throw error;
             }
-            if (ex instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            this.logger.error("Job \"{}\" raised an exception", job, ex);
-            return event(EventCodes.JOB_ERROR, job, runId, runTime, now, Duration.between(now, clock.instant()), null,
-                    ex);
+            failure = ex;
         }
         finally {
+            unwatch.run();
             restore(JobContext.MDC_JOB_ID, previousJobId);
             restore(JobContext.MDC_RUN_ID, previousRunId);
         }
+        Instant end = clock.instant();
+        if (watch != null && !watch.finish()) {
+            // timed out: the timeout was reported when it struck; now the run has really ended
+            Thread.interrupted();
+            this.slot.timedOutRunEnded();
+            this.logger.warn("Job \"{}\" ended {} after it timed out", job, Duration.between(now, end));
+            this.context.record(job, watch.timedOutRecord(end), null);
+            return null;
+        }
+        if (failure != null) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            this.logger.error("Job \"{}\" raised an exception", job, failure);
+            this.context.record(job, started.failed(RunOutcome.ERROR, end, failure), failure);
+            return event(EventCodes.JOB_ERROR, job, started, runTime, now, Duration.between(now, end), null,
+                    failure);
+        }
+        this.logger.info("Job \"{}\" executed successfully", job);
+        this.context.record(job, started.succeeded(end, result), null);
+        return event(EventCodes.JOB_EXECUTED, job, started, runTime, now, Duration.between(now, end), result,
+                null);
     }
 
     private Task resolve(Job job) {
@@ -94,10 +146,10 @@ final class JobRunner {
             .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
     }
 
-    private JobExecutionEvent event(int code, Job job, String runId, ZonedDateTime runTime, Instant start,
+    private JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime, Instant start,
             Duration duration, @Nullable Object result, @Nullable Throwable exception) {
-        return new JobExecutionEvent(code, job.id(), runId, job.jobstore(), this.context.alias(), job.task().name(),
-                runTime, start, duration, result, exception);
+        return new JobExecutionEvent(code, job.id(), record.runId(), job.jobstore(), this.context.alias(),
+                job.task().name(), runTime, start, duration, result, exception, record.attempt());
     }
 
     // a run on the caller's thread (the direct executor) leaves the caller's log context as it found it
@@ -108,6 +160,74 @@ final class JobRunner {
         else {
             MDC.remove(key);
         }
+    }
+
+    /**
+     * A run with a timeout: either it finishes first, or the timeout strikes first and interrupts it, frees its
+     * slot, reports it timed out (still running) and publishes {@code JOB_TIMED_OUT}.
+     */
+    private final class Watch {
+
+        private static final int RUNNING = 0;
+
+        private static final int FINISHED = 1;
+
+        private static final int TIMED_OUT = 2;
+
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+        private final Job job;
+
+        private final RunRecord started;
+
+        private final ZonedDateTime runTime;
+
+        private final Instant startedAt;
+
+        private final Duration timeout;
+
+        private final Thread thread = Thread.currentThread();
+
+        private volatile @Nullable TimeoutException error;
+
+        Watch(Job job, RunRecord started, ZonedDateTime runTime, Instant startedAt, Duration timeout) {
+            this.job = job;
+            this.started = started;
+            this.runTime = runTime;
+            this.startedAt = startedAt;
+            this.timeout = timeout;
+        }
+
+        /** Marks the run finished; returns false when the timeout struck first. */
+        boolean finish() {
+            return this.state.compareAndSet(RUNNING, FINISHED);
+        }
+
+        void expire() {
+            if (!this.state.compareAndSet(RUNNING, TIMED_OUT)) {
+                return;
+            }
+            ExecutorContext context = JobRunner.this.context;
+            Instant now = context.clock().instant();
+            TimeoutException error = new TimeoutException("Job '" + this.job.id() + "' exceeded its timeout of "
+                    + this.timeout);
+            error.setStackTrace(this.thread.getStackTrace());
+            this.error = error;
+            JobRunner.this.logger.error("Job \"{}\" exceeded its timeout of {} and is interrupted", this.job,
+                    this.timeout);
+            this.thread.interrupt();
+            JobRunner.this.slot.timedOut();
+            context.record(this.job, this.started.failed(RunOutcome.TIMED_OUT, null, error), error);
+            context.dispatch(event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime, this.startedAt,
+                    Duration.between(this.startedAt, now), null, error));
+        }
+
+        RunRecord timedOutRecord(Instant end) {
+            TimeoutException error = this.error;
+            return this.started.failed(RunOutcome.TIMED_OUT, end, (error != null) ? error
+                    : new TimeoutException("Job '" + this.job.id() + "' exceeded its timeout of " + this.timeout));
+        }
+
     }
 
 }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStore;
@@ -41,9 +42,8 @@ final class ClaimedRuns {
      * @param acquired the claimed job and the decision its store applied, with at least one run time
      */
     public void hold(AcquiredJob acquired) {
-        List<ZonedDateTime> runTimes = acquired.decision().runTimes();
-        this.byDue.computeIfAbsent(runTimes.get(runTimes.size() - 1).toInstant(), (due) -> new ArrayList<>())
-            .add(acquired);
+        ZonedDateTime start = acquired.decision().latestStart().orElseThrow();
+        this.byDue.computeIfAbsent(start.toInstant(), (due) -> new ArrayList<>()).add(acquired);
     }
 
     /**
@@ -151,7 +151,7 @@ final class ClaimedRuns {
             boolean[] restored = new boolean[1];
             store.modifyJob(earliest.id(), (stored) -> {
                 restored[0] = sameInstant(stored.nextRunTime().orElse(null), latest.nextRunTime());
-                return restored[0] ? stored.withNextRunTime(earliest.nextRunTime().orElse(null)) : stored;
+                return restored[0] ? restore(stored, earliest) : stored;
             });
             if (!restored[0]) {
                 logger.warn("Run of job \"{}\" at {} claimed ahead could not be given back to job store '{}': the "
@@ -166,6 +166,22 @@ final class ClaimedRuns {
             logger.warn("Could not give the run of job \"{}\" at {} claimed ahead back to job store '{}': that run "
                     + "is lost", earliest, describe(earliest), alias, ex);
         }
+    }
+
+    /** The job as claimed, with any retry added to it since (a held run of another job may have failed). */
+    private static Job restore(Job stored, Job claimed) {
+        if (stored.pendingRetries().isEmpty() && claimed.pendingRetries().isEmpty() && !claimed.triggerFinished()) {
+            return stored.withNextRunTime(claimed.nextRunTime().orElse(null));
+        }
+        List<PendingRetry> retries = new ArrayList<>(claimed.pendingRetries());
+        for (PendingRetry added : stored.pendingRetries()) {
+            boolean known = retries.stream().anyMatch((retry) -> retry.attempt() == added.attempt()
+                    && retry.fireTime().toInstant().equals(added.fireTime().toInstant()));
+            if (!known) {
+                retries.add(added);
+            }
+        }
+        return stored.withSchedule(claimed.nextRunTime().orElse(null), retries, claimed.triggerFinished());
     }
 
     private static String describe(Job job) {

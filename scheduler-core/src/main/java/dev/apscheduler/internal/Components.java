@@ -2,6 +2,7 @@ package dev.apscheduler.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,9 +19,14 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerStateEvent;
 import dev.apscheduler.executor.ExecutorContext;
 import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.executor.JobRunInterceptor;
+import dev.apscheduler.history.RunRecord;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduler's job stores and executors by alias, in the order they were added, guarded by the scheduler's lock:
@@ -150,8 +156,7 @@ final class Components {
     }
 
     void startExecutor(String alias, JobExecutor executor) {
-        executor.start(ExecutorContext.of(alias, this.core.clock(), this.core.taskRegistry(),
-                this.core.events()::dispatch, this.core.runInterceptor()));
+        executor.start(new EngineExecutorContext(alias));
     }
 
     /**
@@ -200,6 +205,60 @@ final class Components {
      * The context a job store starts with: the scheduler's clock and zone, and a reporter that logs and publishes
      * jobs that cannot be restored.
      */
+    /**
+     * What an executor of this scheduler works with: runs are recorded in the scheduler's history, failures retried
+     * per the job's policy, and timeouts enforced by the scheduler's loop.
+     */
+    private final class EngineExecutorContext implements ExecutorContext {
+
+        private final String alias;
+
+        EngineExecutorContext(String alias) {
+            this.alias = alias;
+        }
+
+        @Override
+        public String alias() {
+            return this.alias;
+        }
+
+        @Override
+        public Clock clock() {
+            return Components.this.core.clock();
+        }
+
+        @Override
+        public TaskRegistry taskRegistry() {
+            return Components.this.core.taskRegistry();
+        }
+
+        @Override
+        public void dispatch(SchedulerEvent event) {
+            Components.this.core.events().dispatch(event);
+        }
+
+        @Override
+        public JobRunInterceptor runInterceptor() {
+            return Components.this.core.runInterceptor();
+        }
+
+        @Override
+        public String instanceName() {
+            return Components.this.core.instanceName();
+        }
+
+        @Override
+        public void record(Job job, RunRecord record, @Nullable Throwable error) {
+            Components.this.core.record(job, record, error);
+        }
+
+        @Override
+        public Runnable watchTimeout(Instant deadline, Runnable onTimeout) {
+            return Components.this.core.timeouts().watch(deadline, onTimeout);
+        }
+
+    }
+
     private final class StoreContext implements JobStoreContext {
 
         private final String alias;

@@ -24,6 +24,8 @@ import dev.apscheduler.executor.JobExecutorFactory;
 import dev.apscheduler.executor.JobRunInterceptor;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
+import dev.apscheduler.history.HistoryOptions;
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
@@ -152,6 +154,55 @@ public final class Engine {
             stores.forEach((alias, store) -> this.core.events()
                 .dispatch(this.core.components().putStore(store, alias)));
         });
+    }
+
+    /**
+     * Sets where run records go and how long they are kept.
+     * @param store the history store, or {@code null} for none
+     * @param options the retention and buffering options
+     */
+    public void history(@Nullable HistoryStore store, HistoryOptions options) {
+        this.core.recorder().configure(store, options);
+    }
+
+    /**
+     * Sets the name this instance writes in run records.
+     * @param instanceName the name
+     */
+    public void instanceName(String instanceName) {
+        this.core.instanceName(instanceName);
+    }
+
+    /**
+     * Returns the name this instance writes in run records.
+     * @return the name
+     */
+    public String instanceName() {
+        return this.core.instanceName();
+    }
+
+    /**
+     * Returns the history store.
+     * @return the store, or empty when no history is kept
+     */
+    public Optional<HistoryStore> historyStore() {
+        return this.core.recorder().store();
+    }
+
+    /**
+     * Returns the history store's current failure.
+     * @return the failure of the last write, or empty while writes succeed
+     */
+    public Optional<Throwable> historyFailure() {
+        return this.core.recorder().failure();
+    }
+
+    /**
+     * Writes the waiting run records now, on the caller's thread.
+     * @return whether everything was written
+     */
+    public boolean flushHistory() {
+        return this.core.recorder().flush();
     }
 
     // --- the loop ---

@@ -58,6 +58,8 @@ final class JobFactory {
             .maxInstances(options.maxInstances())
             .nextRunTime(spec.nextRunTime().orElse(null));
         spec.name().ifPresent(builder::name);
+        spec.options().retryPolicy().ifPresent(builder::retryPolicy);
+        spec.options().timeout().ifPresent(builder::timeout);
         Job job = builder.build();
         boolean nextRunTimeGiven = spec.nextRunTimeGiven();
         for (JobChanges change : changes) {

@@ -21,9 +21,13 @@ import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobExecutor.Submission;
+import dev.apscheduler.history.RunOutcome;
+import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.job.RunIds;
 import dev.apscheduler.store.AcquiredJob;
+import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
 
@@ -66,9 +70,13 @@ final class JobProcessor {
      * @return how long to sleep before the next pass, or empty to sleep until woken (no scheduled job, or paused)
      */
     public Optional<Duration> processJobs() {
+        // Timeouts are enforced in every state: a paused scheduler still has running jobs.
+        this.core.timeouts().expire(this.core.clock().instant());
         if (this.core.state() != SchedulerState.RUNNING) {
-            return Optional.empty();
+            return this.core.timeouts().earliest().map(this::until);
         }
+        Instant retriesAt = this.core.retries().store()
+            .map((interval) -> this.core.clock().instant().plus(interval)).orElse(null);
         handOverClaimedRuns();
         ZonedDateTime now = this.core.now();
         List<SchedulerEvent> events = new ArrayList<>();
@@ -91,11 +99,21 @@ final class JobProcessor {
         }
         this.core.events().dispatchAll(events);
         submit(due);
+        wakeAt = earliest(wakeAt, retriesAt);
+        wakeAt = earliest(wakeAt, this.core.timeouts().earliest().orElse(null));
+        if (!this.core.retries().isEmpty()) {
+            // runs on this thread (the direct executor) failed and queued retries: store them at once
+            wakeAt = this.core.clock().instant();
+        }
         if (wakeAt == null || wakeAt.equals(Instant.MAX)) {
             return Optional.empty();
         }
+        return Optional.of(until(wakeAt));
+    }
+
+    private Duration until(Instant wakeAt) {
         Duration wait = Duration.between(this.core.clock().instant(), wakeAt);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     /**
@@ -129,8 +147,8 @@ final class JobProcessor {
             return failed(alias, "acquire its due jobs", ex, instant, events);
         }
         for (AcquiredJob job : acquired) {
-            List<ZonedDateTime> runTimes = job.decision().runTimes();
-            if (!runTimes.isEmpty() && runTimes.get(runTimes.size() - 1).toInstant().isAfter(instant)) {
+            Optional<ZonedDateTime> start = job.decision().latestStart();
+            if (start.isPresent() && start.get().toInstant().isAfter(instant)) {
                 this.core.claimedRuns().hold(job);
             }
             else {
@@ -181,9 +199,17 @@ final class JobProcessor {
         }
         Map<String, List<Submission>> byExecutor = new LinkedHashMap<>();
         for (AcquiredJob job : acquired) {
-            if (!job.decision().runTimes().isEmpty()) {
-                byExecutor.computeIfAbsent(job.job().executor(), (alias) -> new ArrayList<>())
-                    .add(new Submission(job.job(), job.decision().runTimes()));
+            JobDecision decision = job.decision();
+            if (!decision.submitsRuns()) {
+                continue;
+            }
+            List<Submission> submissions = byExecutor.computeIfAbsent(job.job().executor(),
+                    (alias) -> new ArrayList<>());
+            for (PendingRetry retry : decision.retries()) {
+                submissions.add(new Submission(job.job(), List.of(retry.fireTime()), retry.attempt()));
+            }
+            if (!decision.runTimes().isEmpty()) {
+                submissions.add(new Submission(job.job(), decision.runTimes()));
             }
         }
         byExecutor.forEach(this::submit);
@@ -216,18 +242,38 @@ final class JobProcessor {
     private void refused(Submission submission, RuntimeException ex) {
         Job job = submission.job();
         List<ZonedDateTime> runTimes = submission.runTimes();
+        Instant now = this.core.clock().instant();
         if (ex instanceof MaxInstancesReachedException) {
             SchedulerCore.logger.warn("Execution of job \"{}\" skipped: maximum number of running instances "
                     + "reached ({})", job, job.maxInstances());
+            List<String> runIds = RunIds.next(runTimes.size());
+            recordNotRun(job, runTimes, runIds, submission.attempt(), RunOutcome.SKIPPED, now, null);
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes,
-                    RunIds.next(runTimes.size())));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes, runIds));
+            if (submission.attempt() > 1) {
+                // a retry waits for a free instance rather than being lost
+                this.core.retries().refused(job, runTimes.get(0), submission.attempt());
+            }
             return;
         }
         SchedulerCore.logger.error("Error submitting job \"{}\" to executor \"{}\"", job, job.executor(), ex);
-        this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), RunIds.next(),
-                job.jobstore(), job.executor(), job.task().name(), runTimes.get(runTimes.size() - 1),
-                this.core.clock().instant(), Duration.ZERO, null, ex));
+        String runId = RunIds.next();
+        ZonedDateTime runTime = runTimes.get(runTimes.size() - 1);
+        recordNotRun(job, List.of(runTime), List.of(runId), submission.attempt(), RunOutcome.ERROR, now, ex);
+        this.core.events().dispatch(new JobExecutionEvent(EventCodes.JOB_ERROR, job.id(), runId,
+                job.jobstore(), job.executor(), job.task().name(), runTime, now, Duration.ZERO, null, ex,
+                submission.attempt()));
+    }
+
+    private void recordNotRun(Job job, List<ZonedDateTime> runTimes, List<String> runIds, int attempt,
+            RunOutcome outcome, Instant now, @Nullable Throwable error) {
+        for (int i = 0; i < runTimes.size(); i++) {
+            RunRecord record = RunRecord.running(runIds.get(i), job.id(), job.jobstore(), job.executor(),
+                    job.task().name(), runTimes.get(i).toInstant(), attempt, null, this.core.instanceName());
+            record = (error != null) ? record.failed(outcome, now, error) : record.ended(outcome, now);
+            // a submission that failed is not retried: the executor is missing or shut down
+            this.core.recorder().add(record);
+        }
     }
 
     private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {

@@ -75,6 +75,16 @@ final class Lifecycle {
         }
     }
 
+    private void startHistory() {
+        try {
+            this.core.recorder().start();
+        }
+        catch (RuntimeException ex) {
+            // history is reported, never in the way of running jobs
+            logger.error("History store failed to start; runs are buffered until it answers", ex);
+        }
+    }
+
     private void startComponents(List<SchedulerEvent> events) {
         Map<String, JobExecutor> startedExecutors = new LinkedHashMap<>();
         Map<String, JobStore> startedStores = new LinkedHashMap<>();
@@ -88,6 +98,7 @@ final class Lifecycle {
                 startedStores.put(alias, store);
             });
             events.addAll(this.jobs.storePendingJobs());
+            startHistory();
         }
         catch (RuntimeException ex) {
             logger.error("Scheduler failed to start: {}", ex.getMessage());
@@ -122,6 +133,8 @@ final class Lifecycle {
             finished &= executor.shutdown(left);
         }
         this.core.components().stores().forEach(this::shutdownQuietly);
+        this.core.recorder().shutdown(timeout.isZero() ? Duration.ofSeconds(1)
+                : Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         if (!finished) {
             logger.warn("Scheduler shut down while jobs were still running (waited {})", timeout);
         }

@@ -10,6 +10,8 @@ import dev.apscheduler.SchedulerState;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.executor.JobExecutor;
+import dev.apscheduler.history.RunOutcome;
+import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.RunIds;
 import org.jspecify.annotations.Nullable;
@@ -55,9 +57,12 @@ final class RunNow {
             executor.submit(job, runTimes);
         }
         catch (MaxInstancesReachedException ex) {
+            String runId = RunIds.next();
+            this.core.recorder().add(RunRecord.running(runId, job.id(), job.jobstore(), job.executor(),
+                    job.task().name(), runTimes.get(0).toInstant(), 1, null, this.core.instanceName())
+                .ended(RunOutcome.SKIPPED, this.core.clock().instant()));
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes,
-                    RunIds.next(runTimes.size())));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes, List.of(runId)));
             throw ex;
         }
     }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.trigger.DateTimes;
@@ -67,17 +68,39 @@ final class RunTimeCalculator implements DueJobDecider {
     @Override
     public JobDecision decide(Job job) {
         try {
-            // A job claimed ahead (its run time is after now) is decided as it will be at its run time.
-            ZonedDateTime next = job.nextRunTime().orElse(null);
-            return compute(job, (next != null && next.isAfter(this.now)) ? next : this.now);
+            // A job claimed ahead (its due time is after now) is decided as it will be at its due time.
+            ZonedDateTime due = job.dueTime().orElse(null);
+            ZonedDateTime at = (due != null && due.isAfter(this.now)) ? due : this.now;
+            if (job.pendingRetries().isEmpty()) {
+                return compute(job, at);
+            }
+            return withRetries(job, at);
         }
         catch (RuntimeException ex) {
             logger.error("Trigger of job \"{}\" failed; the job is paused until it is rescheduled", job, ex);
             synchronized (this.failures) {
                 this.failures.add(new Failure(job, ex));
             }
-            return JobDecision.reschedule(List.of(), null);
+            return new JobDecision(List.of(), null, false, List.of(), job.pendingRetries());
         }
+    }
+
+    /**
+     * Splits the retries due at {@code at} from those still waiting, and decides the trigger's runs only if the job's
+     * next run time is due too (a job claimed for a retry keeps its next run time).
+     */
+    private JobDecision withRetries(Job job, ZonedDateTime at) {
+        List<PendingRetry> due = new ArrayList<>();
+        List<PendingRetry> waiting = new ArrayList<>();
+        for (PendingRetry retry : job.pendingRetries()) {
+            (retry.dueAt().isAfter(at) ? waiting : due).add(retry);
+        }
+        ZonedDateTime next = job.nextRunTime().orElse(null);
+        if (next == null || next.isAfter(at)) {
+            return new JobDecision(List.of(), next, job.triggerFinished(), due, waiting);
+        }
+        JobDecision runs = compute(job, at);
+        return new JobDecision(runs.runTimes(), runs.nextRunTime(), runs.triggerFinished(), due, waiting);
     }
 
     private JobDecision compute(Job job, ZonedDateTime now) {

@@ -12,9 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.config.SchedulerConfig;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.executor.ExecutorContext;
 import dev.apscheduler.executor.JobRunInterceptor;
+import dev.apscheduler.history.RunRecord;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,14 @@ final class SchedulerCore {
     private final Components components = new Components(this);
 
     private final ClaimedRuns claimedRuns = new ClaimedRuns();
+
+    private final RunRecorder recorder = new RunRecorder(this);
+
+    private final RunTimeouts timeouts = new RunTimeouts(this);
+
+    private final RunRetries retries = new RunRetries(this);
+
+    private volatile String instanceName = ExecutorContext.localInstanceName();
 
     private final AtomicBoolean storesChanged = new AtomicBoolean(true);
 
@@ -309,6 +321,65 @@ final class SchedulerCore {
      */
     public boolean takeStoresChanged() {
         return this.storesChanged.getAndSet(false);
+    }
+
+    /**
+     * Returns the writer of run records.
+     * @return the recorder
+     */
+    public RunRecorder recorder() {
+        return this.recorder;
+    }
+
+    /**
+     * Returns the deadlines of running runs with a timeout.
+     * @return the timeouts
+     */
+    public RunTimeouts timeouts() {
+        return this.timeouts;
+    }
+
+    /**
+     * Returns the retries waiting to be written into their jobs.
+     * @return the retries
+     */
+    public RunRetries retries() {
+        return this.retries;
+    }
+
+    /**
+     * Returns the name this instance writes in run records.
+     * @return the name
+     */
+    public String instanceName() {
+        return this.instanceName;
+    }
+
+    /**
+     * Sets the name this instance writes in run records.
+     * @param instanceName the name
+     */
+    public void instanceName(String instanceName) {
+        this.instanceName = instanceName;
+    }
+
+    /**
+     * Handles a run's record as an executor reports it: queues it for the history and, for a failure, decides on a
+     * retry.
+     * @param job the job as handed over
+     * @param record the record
+     * @param error the failure, or {@code null}
+     */
+    public void record(Job job, RunRecord record, @Nullable Throwable error) {
+        this.recorder.add(record);
+        if (error != null && record.outcome().isFailure()) {
+            try {
+                this.retries.failed(job, record, error);
+            }
+            catch (RuntimeException ex) {
+                logger.error("Deciding on a retry of job \"{}\" failed", job, ex);
+            }
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.apscheduler.job;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +51,14 @@ public final class Job {
 
     private final @Nullable ZonedDateTime nextRunTime;
 
+    private final RetryPolicy retryPolicy;
+
+    private final @Nullable Duration timeout;
+
+    private final List<PendingRetry> pendingRetries;
+
+    private final boolean triggerFinished;
+
     private Job(JobBuilder builder, String id, TaskReference task, Trigger trigger) {
         this.id = id;
         this.task = task;
@@ -62,13 +72,18 @@ public final class Job {
         this.coalesce = builder.coalesce;
         this.maxInstances = builder.maxInstances;
         this.nextRunTime = builder.nextRunTime;
+        this.retryPolicy = builder.retryPolicy;
+        this.timeout = builder.timeout;
+        this.pendingRetries = sorted(builder.pendingRetries);
+        this.triggerFinished = builder.triggerFinished;
     }
 
     /**
      * Copies a job with another next run time. Every other value was validated and copied when {@code source} was
      * built, so none is checked or copied again: the scheduler's loop does this for every run of every job.
      */
-    private Job(Job source, @Nullable ZonedDateTime nextRunTime) {
+    private Job(Job source, @Nullable ZonedDateTime nextRunTime, List<PendingRetry> pendingRetries,
+            boolean triggerFinished) {
         this.id = source.id;
         this.task = source.task;
         this.trigger = source.trigger;
@@ -81,6 +96,20 @@ public final class Job {
         this.coalesce = source.coalesce;
         this.maxInstances = source.maxInstances;
         this.nextRunTime = nextRunTime;
+        this.retryPolicy = source.retryPolicy;
+        this.timeout = source.timeout;
+        this.pendingRetries = pendingRetries;
+        this.triggerFinished = triggerFinished;
+    }
+
+    private static List<PendingRetry> sorted(List<PendingRetry> retries) {
+        if (retries.size() < 2) {
+            return List.copyOf(retries);
+        }
+        List<PendingRetry> sorted = new ArrayList<>(retries);
+        sorted.sort(Comparator.comparing((PendingRetry retry) -> retry.dueAt().toInstant())
+            .thenComparing((retry) -> retry.fireTime().toInstant()));
+        return List.copyOf(sorted);
     }
 
     static Job create(JobBuilder builder) {
@@ -103,6 +132,7 @@ public final class Job {
         try {
             JobOptions.checkMisfireGraceTime(builder.misfireGraceTime);
             JobOptions.checkMaxInstances(builder.maxInstances);
+            JobOptions.checkTimeout(builder.timeout);
         }
         catch (IllegalArgumentException ex) {
             throw new InvalidJobException("Job '" + id + "': " + ex.getMessage());
@@ -133,7 +163,8 @@ public final class Job {
         return new JobBuilder().id(this.id).name(this.name).task(this.task).args(this.args).kwargs(this.kwargs)
             .trigger(this.trigger).executor(this.executor).jobstore(this.jobstore)
             .misfireGraceTime(this.misfireGraceTime).coalesce(this.coalesce).maxInstances(this.maxInstances)
-            .nextRunTime(this.nextRunTime);
+            .nextRunTime(this.nextRunTime).retryPolicy(this.retryPolicy).timeout(this.timeout)
+            .pendingRetries(this.pendingRetries).triggerFinished(this.triggerFinished);
     }
 
     /**
@@ -142,7 +173,31 @@ public final class Job {
      * @return the new job
      */
     public Job withNextRunTime(@Nullable ZonedDateTime nextRunTime) {
-        return new Job(this, nextRunTime);
+        return new Job(this, nextRunTime, this.pendingRetries, this.triggerFinished);
+    }
+
+    /**
+     * Returns this job as an acquire step leaves it: its new next run time, the retries still waiting, and whether
+     * its trigger is finished (a job kept only for its retries).
+     * @param nextRunTime the trigger's next fire time, or {@code null}
+     * @param pendingRetries the retries still waiting
+     * @param triggerFinished whether the trigger has no further fire time
+     * @return the job
+     */
+    public Job withSchedule(@Nullable ZonedDateTime nextRunTime, List<PendingRetry> pendingRetries,
+            boolean triggerFinished) {
+        return new Job(this, nextRunTime, sorted(pendingRetries), triggerFinished);
+    }
+
+    /**
+     * Returns this job with one more retry waiting.
+     * @param retry the retry
+     * @return the job
+     */
+    public Job withPendingRetry(PendingRetry retry) {
+        List<PendingRetry> retries = new ArrayList<>(this.pendingRetries);
+        retries.add(retry);
+        return new Job(this, this.nextRunTime, sorted(retries), this.triggerFinished);
     }
 
     /**
@@ -255,7 +310,56 @@ public final class Job {
      * @return whether the job is paused
      */
     public boolean isPaused() {
-        return this.nextRunTime == null;
+        return this.nextRunTime == null && !this.triggerFinished;
+    }
+
+    /**
+     * Returns when to retry failed runs ({@code max_attempts} and the backoff options).
+     * @return the policy, {@link RetryPolicy#NONE} by default
+     */
+    public RetryPolicy retryPolicy() {
+        return this.retryPolicy;
+    }
+
+    /**
+     * Returns how long a run may take before it is interrupted and recorded as timed out.
+     * @return the timeout, or empty for none (the default)
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(this.timeout);
+    }
+
+    /**
+     * Returns the retries waiting to run, earliest due first.
+     * @return the retries
+     */
+    public List<PendingRetry> pendingRetries() {
+        return this.pendingRetries;
+    }
+
+    /**
+     * Tells whether the job's trigger has no further fire time and the job is kept only for its pending retries: it
+     * is removed once they have run.
+     * @return whether the trigger is finished
+     */
+    public boolean triggerFinished() {
+        return this.triggerFinished;
+    }
+
+    /**
+     * Returns when the job next needs the scheduler: the earliest of its next run time and its retries' due times.
+     * Job stores order and claim jobs by this time.
+     * @return the time, or empty when the job is paused (or finished) with no retry waiting
+     */
+    public Optional<ZonedDateTime> dueTime() {
+        if (this.pendingRetries.isEmpty()) {
+            return Optional.ofNullable(this.nextRunTime);
+        }
+        ZonedDateTime retry = this.pendingRetries.get(0).dueAt();
+        if (this.nextRunTime == null || retry.isBefore(this.nextRunTime)) {
+            return Optional.of(retry);
+        }
+        return Optional.of(this.nextRunTime);
     }
 
     @Override
@@ -268,7 +372,24 @@ public final class Job {
                 && this.trigger.equals(that.trigger) && this.executor.equals(that.executor)
                 && this.jobstore.equals(that.jobstore) && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
                 && this.coalesce == that.coalesce && this.maxInstances == that.maxInstances
-                && sameInstant(this.nextRunTime, that.nextRunTime);
+                && sameInstant(this.nextRunTime, that.nextRunTime) && this.retryPolicy.equals(that.retryPolicy)
+                && Objects.equals(this.timeout, that.timeout) && sameRetries(this.pendingRetries, that.pendingRetries)
+                && this.triggerFinished == that.triggerFinished;
+    }
+
+    private static boolean sameRetries(List<PendingRetry> a, List<PendingRetry> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            PendingRetry x = a.get(i);
+            PendingRetry y = b.get(i);
+            if (x.attempt() != y.attempt() || !sameInstant(x.fireTime(), y.fireTime())
+                    || !sameInstant(x.dueAt(), y.dueAt())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameInstant(@Nullable ZonedDateTime a, @Nullable ZonedDateTime b) {
@@ -286,7 +407,11 @@ public final class Job {
      */
     @Override
     public String toString() {
-        String status = (this.nextRunTime != null) ? "next run at: " + DateTimes.describe(this.nextRunTime) : "paused";
+        String status = (this.nextRunTime != null) ? "next run at: " + DateTimes.describe(this.nextRunTime)
+                : this.triggerFinished ? "finished" : "paused";
+        if (!this.pendingRetries.isEmpty()) {
+            status += ", retry at: " + DateTimes.describe(this.pendingRetries.get(0).dueAt());
+        }
         return this.name + " (trigger: " + describeTrigger() + ", " + status + ")";
     }
 

@@ -42,6 +42,14 @@ public final class JobBuilder {
 
     @Nullable ZonedDateTime nextRunTime;
 
+    RetryPolicy retryPolicy = RetryPolicy.NONE;
+
+    @Nullable Duration timeout;
+
+    List<PendingRetry> pendingRetries = List.of();
+
+    boolean triggerFinished;
+
     JobBuilder() {
     }
 
@@ -171,6 +179,46 @@ public final class JobBuilder {
      */
     public JobBuilder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
         this.nextRunTime = nextRunTime;
+        return this;
+    }
+
+    /**
+     * Sets when failed runs are retried.
+     * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry (the default)
+     * @return this builder
+     */
+    public JobBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return this;
+    }
+
+    /**
+     * Sets how long a run may take before it is interrupted and recorded as timed out; checked by {@link #build()}.
+     * @param timeout a positive duration, or {@code null} for none (the default)
+     * @return this builder
+     */
+    public JobBuilder timeout(@Nullable Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * Sets the retries waiting to run: job stores restore them with the job.
+     * @param pendingRetries the retries
+     * @return this builder
+     */
+    public JobBuilder pendingRetries(List<PendingRetry> pendingRetries) {
+        this.pendingRetries = List.copyOf(pendingRetries);
+        return this;
+    }
+
+    /**
+     * Marks the job as kept only for its pending retries, its trigger having no further fire time.
+     * @param triggerFinished whether the trigger is finished
+     * @return this builder
+     */
+    public JobBuilder triggerFinished(boolean triggerFinished) {
+        this.triggerFinished = triggerFinished;
         return this;
     }
 

@@ -213,6 +213,26 @@ public final class JobChanges {
         }
 
         /**
+         * Sets when failed runs are retried ({@code max_attempts} and the backoff options).
+         * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.options.retryPolicy(retryPolicy);
+            return this;
+        }
+
+        /**
+         * Sets how long a run may take before it is interrupted and recorded as timed out.
+         * @param timeout a positive duration, or {@code null} for none
+         * @return this builder
+         */
+        public Builder timeout(@Nullable Duration timeout) {
+            this.options.timeout(timeout);
+            return this;
+        }
+
+        /**
          * Changes the next run time.
          * @param nextRunTime the new next run time, or {@code null} to pause the job
          * @return this builder

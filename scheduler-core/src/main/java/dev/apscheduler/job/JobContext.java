@@ -19,9 +19,28 @@ import org.jspecify.annotations.Nullable;
  * @param kwargs the job's keyword arguments
  * @param jobstore the alias of the job store that holds the job
  * @param executor the alias of the executor that runs it
+ * @param attempt the attempt number: 1, or above for a retry of the same fire time ({@link RetryPolicy})
  */
 public record JobContext(String jobId, String runId, String jobName, String taskName, ZonedDateTime scheduledFireTime,
-        List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, String jobstore, String executor) {
+        List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, String jobstore, String executor,
+        int attempt) {
+
+    /**
+     * Creates the context of a first attempt.
+     * @param jobId the job's id
+     * @param runId this run's id
+     * @param jobName the job's name
+     * @param taskName the name of the task
+     * @param scheduledFireTime the fire time this run was scheduled for
+     * @param args the job's positional arguments
+     * @param kwargs the job's keyword arguments
+     * @param jobstore the alias of the job store that holds the job
+     * @param executor the alias of the executor that runs it
+     */
+    public JobContext(String jobId, String runId, String jobName, String taskName, ZonedDateTime scheduledFireTime,
+            List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, String jobstore, String executor) {
+        this(jobId, runId, jobName, taskName, scheduledFireTime, args, kwargs, jobstore, executor, 1);
+    }
 
     /** The log context (MDC) key that holds the job's id while its task runs. */
     public static final String MDC_JOB_ID = "apscheduler.job_id";

@@ -38,6 +38,12 @@ public final class JobOptions {
 
     private final @Nullable ZonedDateTime nextRunTime;
 
+    private final @Nullable RetryPolicy retryPolicy;
+
+    private final boolean timeoutGiven;
+
+    private final @Nullable Duration timeout;
+
     private JobOptions(Builder builder) {
         this.name = builder.name;
         this.executor = builder.executor;
@@ -47,6 +53,9 @@ public final class JobOptions {
         this.maxInstances = builder.maxInstances;
         this.nextRunTimeGiven = builder.nextRunTimeGiven;
         this.nextRunTime = builder.nextRunTime;
+        this.retryPolicy = builder.retryPolicy;
+        this.timeoutGiven = builder.timeoutGiven;
+        this.timeout = builder.timeout;
     }
 
     /**
@@ -122,6 +131,30 @@ public final class JobOptions {
     }
 
     /**
+     * Returns the retry policy ({@code max_attempts} and the backoff options), if given.
+     * @return the policy
+     */
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(this.retryPolicy);
+    }
+
+    /**
+     * Tells whether {@code timeout} is given (possibly as "none").
+     * @return whether it is given
+     */
+    public boolean timeoutGiven() {
+        return this.timeoutGiven;
+    }
+
+    /**
+     * Returns the timeout given.
+     * @return the timeout, or empty when not given or given as "none"
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(this.timeout);
+    }
+
+    /**
      * Returns a builder holding these options, to change some of them.
      * @return a new builder
      */
@@ -135,6 +168,9 @@ public final class JobOptions {
         builder.maxInstances = this.maxInstances;
         builder.nextRunTimeGiven = this.nextRunTimeGiven;
         builder.nextRunTime = this.nextRunTime;
+        builder.retryPolicy = this.retryPolicy;
+        builder.timeoutGiven = this.timeoutGiven;
+        builder.timeout = this.timeout;
         return builder;
     }
 
@@ -154,6 +190,10 @@ public final class JobOptions {
         other.maxInstances().ifPresent(combined::maxInstances);
         if (other.nextRunTimeGiven()) {
             combined.nextRunTime(other.nextRunTime().orElse(null));
+        }
+        other.retryPolicy().ifPresent(combined::retryPolicy);
+        if (other.timeoutGiven()) {
+            combined.timeout(other.timeout().orElse(null));
         }
         return combined.build();
     }
@@ -182,6 +222,12 @@ public final class JobOptions {
         if (this.nextRunTimeGiven) {
             job.nextRunTime(this.nextRunTime);
         }
+        if (this.retryPolicy != null) {
+            job.retryPolicy(this.retryPolicy);
+        }
+        if (this.timeoutGiven) {
+            job.timeout(this.timeout);
+        }
         return job;
     }
 
@@ -203,13 +249,15 @@ public final class JobOptions {
                 && this.misfireGraceTimeGiven == that.misfireGraceTimeGiven
                 && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
                 && Objects.equals(this.coalesce, that.coalesce) && Objects.equals(this.maxInstances, that.maxInstances)
-                && this.nextRunTimeGiven == that.nextRunTimeGiven && Objects.equals(this.nextRunTime, that.nextRunTime);
+                && this.nextRunTimeGiven == that.nextRunTimeGiven && Objects.equals(this.nextRunTime, that.nextRunTime)
+                && Objects.equals(this.retryPolicy, that.retryPolicy) && this.timeoutGiven == that.timeoutGiven
+                && Objects.equals(this.timeout, that.timeout);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(this.name, this.executor, this.misfireGraceTimeGiven, this.misfireGraceTime, this.coalesce,
-                this.maxInstances, this.nextRunTimeGiven, this.nextRunTime);
+                this.maxInstances, this.nextRunTimeGiven, this.nextRunTime, this.retryPolicy, this.timeout);
     }
 
     @Override
@@ -221,6 +269,8 @@ public final class JobOptions {
         append(text, "coalesce", this.coalesce, this.coalesce != null);
         append(text, "max_instances", this.maxInstances, this.maxInstances != null);
         append(text, "next_run_time", this.nextRunTime, this.nextRunTimeGiven);
+        append(text, "retry", this.retryPolicy, this.retryPolicy != null);
+        append(text, "timeout", this.timeout, this.timeoutGiven);
         return text.append(']').toString();
     }
 
@@ -263,6 +313,17 @@ public final class JobOptions {
         return maxInstances;
     }
 
+    static @Nullable Duration checkTimeout(@Nullable Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new InvalidJobOptionException("timeout", "timeout must be positive and at most "
+                    + MAX_TIMEOUT.toDays() + " days, or null (none), was " + timeout);
+        }
+        return timeout;
+    }
+
+    /** The longest {@code timeout}. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     /**
      * Builds {@link JobOptions}; each setter checks its value at once.
      */
@@ -283,6 +344,12 @@ public final class JobOptions {
         private boolean nextRunTimeGiven;
 
         private @Nullable ZonedDateTime nextRunTime;
+
+        private @Nullable RetryPolicy retryPolicy;
+
+        private boolean timeoutGiven;
+
+        private @Nullable Duration timeout;
 
         private Builder() {
         }
@@ -346,6 +413,28 @@ public final class JobOptions {
         public Builder nextRunTime(@Nullable ZonedDateTime nextRunTime) {
             this.nextRunTime = nextRunTime;
             this.nextRunTimeGiven = true;
+            return this;
+        }
+
+        /**
+         * Sets when failed runs are retried: {@code max_attempts}, {@code retry_backoff}, {@code retry_multiplier},
+         * {@code retry_max_backoff}, {@code retry_jitter} and {@code retry_on} in one value.
+         * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets how long a run may take before it is interrupted and recorded as timed out.
+         * @param timeout a positive duration of at most 365 days, or {@code null} for none
+         * @return this builder
+         */
+        public Builder timeout(@Nullable Duration timeout) {
+            this.timeout = checkTimeout(timeout);
+            this.timeoutGiven = true;
             return this;
         }
 

@@ -169,6 +169,26 @@ public final class JobSpecBuilder {
     }
 
     /**
+     * Sets when failed runs are retried ({@code max_attempts} and the backoff options).
+     * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry
+     * @return this builder
+     */
+    public JobSpecBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.options.retryPolicy(retryPolicy);
+        return this;
+    }
+
+    /**
+     * Sets how long a run may take before it is interrupted and recorded as timed out.
+     * @param timeout a positive duration, or {@code null} for none
+     * @return this builder
+     */
+    public JobSpecBuilder timeout(@Nullable Duration timeout) {
+        this.options.timeout(timeout);
+        return this;
+    }
+
+    /**
      * Sets when the job first runs, whatever the trigger says.
      * @param nextRunTime the first run time, or {@code null} to add the job paused
      * @return this builder

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobBuilder;
+import dev.apscheduler.job.PendingRetry;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.trigger.Trigger;
 import dev.apscheduler.trigger.TriggerFactory;
@@ -138,6 +141,24 @@ public final class JobCodec {
         state.put("coalesce", job.coalesce());
         state.put("max_instances", job.maxInstances());
         state.put("next_run_time", job.nextRunTime().map(DateTimeFormatter.ISO_ZONED_DATE_TIME::format).orElse(null));
+        if (!job.retryPolicy().equals(RetryPolicy.NONE)) {
+            state.put("retry", job.retryPolicy().toOptions());
+        }
+        job.timeout().ifPresent((timeout) -> state.put("timeout", seconds(timeout)));
+        if (!job.pendingRetries().isEmpty()) {
+            List<Map<String, Object>> retries = new ArrayList<>();
+            for (PendingRetry retry : job.pendingRetries()) {
+                Map<String, Object> pending = new LinkedHashMap<>();
+                pending.put("fire_time", DateTimeFormatter.ISO_ZONED_DATE_TIME.format(retry.fireTime()));
+                pending.put("attempt", retry.attempt());
+                pending.put("due_at", DateTimeFormatter.ISO_ZONED_DATE_TIME.format(retry.dueAt()));
+                retries.add(pending);
+            }
+            state.put("pending_retries", retries);
+        }
+        if (job.triggerFinished()) {
+            state.put("trigger_finished", true);
+        }
         return JSON.writeValueAsString(state);
     }
 
@@ -180,9 +201,27 @@ public final class JobCodec {
             .coalesce(state.bool("coalesce"))
             .maxInstances(state.integer("max_instances"));
         Object grace = state.nullable("misfire_grace_time");
-        builder.misfireGraceTime((grace != null) ? duration(grace) : null);
+        builder.misfireGraceTime((grace != null) ? duration(grace, "misfire_grace_time") : null);
         Object next = state.nullable("next_run_time");
-        builder.nextRunTime((next != null) ? dateTime(next) : null);
+        builder.nextRunTime((next != null) ? dateTime(next, "next_run_time") : null);
+        if (state.nullable("retry") != null) {
+            builder.retryPolicy(RetryPolicy.fromOptions(state.map("retry"), RetryPolicy.NONE));
+        }
+        Object timeout = state.nullable("timeout");
+        builder.timeout((timeout != null) ? duration(timeout, "timeout") : null);
+        if (state.nullable("pending_retries") != null) {
+            List<PendingRetry> retries = new ArrayList<>();
+            for (Object item : state.list("pending_retries")) {
+                if (!(item instanceof Map<?, ?> values)) {
+                    throw new IllegalArgumentException("field 'pending_retries' must hold objects, was '" + item + "'");
+                }
+                StoredState retry = new StoredState(values);
+                retries.add(new PendingRetry(dateTime(retry.required("fire_time"), "fire_time"),
+                        retry.integer("attempt"), dateTime(retry.required("due_at"), "due_at")));
+            }
+            builder.pendingRetries(retries);
+        }
+        builder.triggerFinished(Boolean.TRUE.equals(state.nullable("trigger_finished")));
         return builder.build();
     }
 
@@ -199,20 +238,20 @@ public final class JobCodec {
             .stripTrailingZeros();
     }
 
-    private static Duration duration(Object seconds) {
+    private static Duration duration(Object seconds, String field) {
         if (!(seconds instanceof Number number)) {
-            throw new IllegalArgumentException("misfire_grace_time must be a number of seconds, was '" + seconds + "'");
+            throw new IllegalArgumentException(field + " must be a number of seconds, was '" + seconds + "'");
         }
         BigDecimal nanos = new BigDecimal(number.toString()).movePointRight(9);
         return Duration.ofNanos(nanos.longValueExact());
     }
 
-    private static ZonedDateTime dateTime(Object text) {
+    private static ZonedDateTime dateTime(Object text, String field) {
         try {
             return ZonedDateTime.parse(text.toString(), DateTimeFormatter.ISO_ZONED_DATE_TIME);
         }
         catch (DateTimeException ex) {
-            throw new IllegalArgumentException("next_run_time is not an ISO date-time with zone: '" + text + "'", ex);
+            throw new IllegalArgumentException(field + " is not an ISO date-time with zone: '" + text + "'", ex);
         }
     }
 

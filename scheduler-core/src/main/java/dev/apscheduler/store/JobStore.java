@@ -120,7 +120,8 @@ public interface JobStore {
     }
 
     /**
-     * Returns the earliest next run time of the jobs that are not paused (and can be restored).
+     * Returns the earliest due time ({@link Job#dueTime()}: the next run time, or a waiting retry's due time when
+     * earlier) of the jobs that can be restored.
      * @return the earliest next run time, or empty when no job is scheduled
      */
     Optional<Instant> nextRunTime();
@@ -161,10 +162,10 @@ public interface JobStore {
     }
 
     /**
-     * Claims up to {@code limit} jobs whose next run time is at or before {@code now} (earliest first), asks
-     * {@code decider} what to do with each, and stores each decision (new next run time, or removal), all as one
-     * atomic step: two callers, in this process or in another sharing the store, never both claim the same job at
-     * the same next run time.
+     * Claims up to {@code limit} jobs whose due time ({@link Job#dueTime()}) is at or before {@code now} (earliest
+     * first), asks {@code decider} what to do with each, and stores each decision ({@link JobDecision#applyTo}: the
+     * new state of the job, or its removal), all as one atomic step: two callers, in this process or in another
+     * sharing the store, never both claim the same job at the same due time.
      * @param now the current time, plus the {@link #lookAhead()} window when the scheduler claims ahead
      * @param limit the most jobs to claim, at least one
      * @param decider the engine's decision for each claimed job

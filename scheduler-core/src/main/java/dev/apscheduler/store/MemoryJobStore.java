@@ -199,11 +199,12 @@ public final class MemoryJobStore implements JobStore {
                     this.byRunTime.addAll(due.subList(i, due.size()));
                     throw ex;
                 }
-                if (decision.removeJob()) {
-                    this.byId.remove(entry.id());
+                Optional<Job> next = decision.applyTo(entry.job());
+                if (next.isPresent()) {
+                    put(next.get());
                 }
                 else {
-                    put(entry.job().withNextRunTime(decision.nextRunTime()));
+                    this.byId.remove(entry.id());
                 }
                 acquired.add(new AcquiredJob(entry.job(), decision));
             }
@@ -225,7 +226,7 @@ public final class MemoryJobStore implements JobStore {
     private record Entry(Job job, @Nullable Instant nextRunTime) {
 
         Entry(Job job) {
-            this(job, job.nextRunTime().map(ZonedDateTime::toInstant).orElse(null));
+            this(job, job.dueTime().map(ZonedDateTime::toInstant).orElse(null));
         }
 
         String id() {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * scheduler.advance(Duration.ofSeconds(10));   // runs every fire time in those 10 seconds, on time
  * scheduler.jump(Duration.ofSeconds(5));       // a late wake-up: the 5 seconds' fire times are due at once
  * }</pre>
+ *
+ * <p>Run records are written to the history when {@link #runDue()} returns; a run's {@code timeout} is enforced by
+ * these calls too, against the clock (with a thread pool executor, so that the run is not on the caller's thread).
  */
 public final class ManualScheduler extends AbstractScheduler {
 
@@ -82,6 +85,10 @@ public final class ManualScheduler extends AbstractScheduler {
     public Optional<Instant> runDue() {
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             Optional<Duration> wait = processJobs();
+            if (wait.isEmpty() || !wait.get().isZero()) {
+                // what ran is in the history when this returns
+                flushHistory();
+            }
             if (wait.isEmpty()) {
                 return Optional.empty();
             }

@@ -52,7 +52,7 @@ class ComponentCreationTests {
                 "apscheduler.jobstore_retry_interval", "30")).build();
         assertThat(scheduler.timezone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
         assertThat(scheduler.executors().get("default"))
-            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0));
+            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0, 0));
         assertThat(scheduler.executors().get("tests").type()).isEqualTo("direct");
         assertThat(scheduler.jobStores().get("default").type()).isEqualTo("memory");
         assertThat(scheduler.jobDefaults().coalesce()).isFalse();
@@ -62,7 +62,7 @@ class ComponentCreationTests {
     void componentWithoutTypeOrClassGetsTheDefaultType() {
         ManualScheduler scheduler = builder().config(map("apscheduler.executors.default.max_workers", "20")).build();
         assertThat(scheduler.executors().get("default"))
-            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0));
+            .isEqualTo(new ExecutorInfo("default", "threadpool", 20, 0, 0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.jpa;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -78,17 +79,17 @@ final class DueJobAcquirer {
                 rows.report(ex);
                 continue;
             }
-            if (job.nextRunTime().map((next) -> next.toInstant().isAfter(now)).orElse(true)) {
+            if (job.dueTime().map((next) -> next.toInstant().isAfter(now)).orElse(true)) {
                 // not due after all: another instance moved it on while this one waited for its lock
                 continue;
             }
             JobDecision decision = decider.decide(job);
-            if (decision.removeJob()) {
-                removed.add(id);
+            Optional<Job> next = decision.applyTo(job);
+            if (next.isPresent()) {
+                rescheduled.add(new Rescheduled(id, JobRows.nextRunTime(next.get()), rows.encode(next.get())));
             }
             else {
-                Job next = job.withNextRunTime(decision.nextRunTime());
-                rescheduled.add(new Rescheduled(id, JobRows.nextRunTime(next), rows.encode(next)));
+                removed.add(id);
             }
             acquired.add(new AcquiredJob(job, decision));
         }

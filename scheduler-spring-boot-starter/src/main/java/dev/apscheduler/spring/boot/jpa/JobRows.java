@@ -68,8 +68,11 @@ final class JobRows {
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
+    /**
+     * The value of the {@code next_run_time} column: the job's due time, which a waiting retry can bring forward.
+     */
     static @Nullable Long nextRunTime(Job job) {
-        return job.nextRunTime().map(ZonedDateTime::toInstant).map(JobRows::ceilMicros).orElse(null);
+        return job.dueTime().map(ZonedDateTime::toInstant).map(JobRows::ceilMicros).orElse(null);
     }
 
     static @Nullable Long nextRunTime(@Nullable ZonedDateTime nextRunTime) {

@@ -1,0 +1,291 @@
+package dev.apscheduler.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.HistoryEvent;
+import dev.apscheduler.history.HistoryOptions;
+import dev.apscheduler.history.HistoryStore;
+import dev.apscheduler.history.RunRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes run records to the history store from a background thread, so that recording a run costs its worker only a
+ * map insertion: records wait in a buffer (a record saved again before it is written replaces the waiting one),
+ * are saved in batches, and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
+ * its recovery too ({@code HISTORY_RECOVERED}). A full buffer drops its oldest records, counted and logged. The
+ * same thread prunes the store per the retention options.
+ */
+final class RunRecorder {
+
+    private static final Logger logger = LoggerFactory.getLogger("dev.apscheduler.history");
+
+    /** How many records one save writes at most. */
+    static final int BATCH_SIZE = 500;
+
+    /** How long a record waits for a batch to fill before it is written anyway. */
+    static final Duration FLUSH_DELAY = Duration.ofMillis(200);
+
+    private final SchedulerCore core;
+
+    private final Object lock = new Object();
+
+    /** Held while a batch is taken and saved, so that two writers never save an older record after a newer one. */
+    private final Object writing = new Object();
+
+    private final LinkedHashMap<String, RunRecord> buffer = new LinkedHashMap<>();
+
+    private volatile @Nullable HistoryStore store;
+
+    private volatile HistoryOptions options = HistoryOptions.DEFAULTS;
+
+    private volatile @Nullable Throwable failure;
+
+    private long dropped;
+
+    private @Nullable Thread thread;
+
+    private boolean stopping;
+
+    private long nextPruneNanos;
+
+    private long retryAtNanos;
+
+    RunRecorder(SchedulerCore core) {
+        this.core = core;
+    }
+
+    void configure(@Nullable HistoryStore store, HistoryOptions options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    Optional<HistoryStore> store() {
+        return Optional.ofNullable(this.store);
+    }
+
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(this.failure);
+    }
+
+    /**
+     * Queues a record; never blocks on the store and never throws.
+     */
+    void add(RunRecord record) {
+        if (this.store == null) {
+            return;
+        }
+        synchronized (this.lock) {
+            this.buffer.put(record.runId(), record);
+            if (this.buffer.size() > this.options.bufferSize()) {
+                Iterator<RunRecord> oldest = this.buffer.values().iterator();
+                oldest.next();
+                oldest.remove();
+                if (this.dropped++ % 10_000 == 0) {
+                    logger.warn("Run history buffer is full ({} records); the oldest records are dropped ({} so far)",
+                            this.options.bufferSize(), this.dropped);
+                }
+            }
+            if (this.buffer.size() >= BATCH_SIZE) {
+                this.lock.notifyAll();
+            }
+        }
+    }
+
+    void start() {
+        HistoryStore store = this.store;
+        if (store == null) {
+            return;
+        }
+        try {
+            store.start();
+        }
+        catch (RuntimeException ex) {
+            this.failure = ex;
+            logger.error("The {} history failed to start; run records wait until it answers", store.type(), ex);
+        }
+        synchronized (this.lock) {
+            this.stopping = false;
+            this.nextPruneNanos = System.nanoTime();
+            Thread thread = new Thread(this::work, "apscheduler-history");
+            thread.setDaemon(true);
+            this.thread = thread;
+            thread.start();
+        }
+    }
+
+    /**
+     * Stops the writer after a last attempt to write what waits, and shuts the store down.
+     */
+    void shutdown(Duration timeout) {
+        Thread thread;
+        synchronized (this.lock) {
+            thread = this.thread;
+            this.thread = null;
+            this.stopping = true;
+            this.lock.notifyAll();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Math.max(1, timeout.toMillis()));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        HistoryStore store = this.store;
+        if (store != null) {
+            flush();
+            try {
+                store.shutdown();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("History store failed to shut down", ex);
+            }
+        }
+    }
+
+    /**
+     * Writes every waiting record now, on the caller's thread.
+     * @return whether everything was written
+     */
+    boolean flush() {
+        while (true) {
+            synchronized (this.writing) {
+                List<RunRecord> batch = take();
+                if (batch.isEmpty()) {
+                    return true;
+                }
+                if (!save(batch)) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private void work() {
+        while (true) {
+            synchronized (this.lock) {
+                long wait = TimeUnit.NANOSECONDS.toMillis(waitNanos());
+                if (!this.stopping && wait > 0) {
+                    try {
+                        this.lock.wait(wait);
+                    }
+                    catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+                if (this.stopping) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - this.retryAtNanos >= 0) {
+                synchronized (this.writing) {
+                    List<RunRecord> batch = take();
+                    if (!batch.isEmpty() && !save(batch)) {
+                        this.retryAtNanos = System.nanoTime() + this.core.retryInterval().toNanos();
+                    }
+                }
+            }
+            if (System.nanoTime() - this.nextPruneNanos >= 0) {
+                this.nextPruneNanos = System.nanoTime() + this.options.pruneInterval().toNanos();
+                prune();
+            }
+        }
+    }
+
+    private long waitNanos() {
+        long now = System.nanoTime();
+        long wait = Math.min(this.nextPruneNanos - now, FLUSH_DELAY.toNanos());
+        if (this.retryAtNanos - now > 0) {
+            wait = Math.min(wait, this.retryAtNanos - now);
+        }
+        else if (this.buffer.size() >= BATCH_SIZE) {
+            return 0;
+        }
+        return Math.max(wait, 0);
+    }
+
+    private List<RunRecord> take() {
+        synchronized (this.lock) {
+            List<RunRecord> batch = new ArrayList<>(Math.min(this.buffer.size(), BATCH_SIZE));
+            for (Iterator<RunRecord> records = this.buffer.values().iterator(); records.hasNext()
+                    && batch.size() < BATCH_SIZE;) {
+                batch.add(records.next());
+                records.remove();
+            }
+            return batch;
+        }
+    }
+
+    private boolean save(List<RunRecord> batch) {
+        HistoryStore store = this.store;
+        if (store == null) {
+            return true;
+        }
+        try {
+            store.save(batch);
+        }
+        catch (RuntimeException ex) {
+            giveBack(batch);
+            if (this.failure == null) {
+                logger.error("Writing {} run records to the {} history failed; they wait and are retried",
+                        batch.size(), store.type(), ex);
+                this.core.events().dispatch(new HistoryEvent(EventCodes.HISTORY_FAILED, store.type(), ex));
+            }
+            this.failure = ex;
+            return false;
+        }
+        if (this.failure != null) {
+            this.failure = null;
+            logger.info("The {} history takes run records again", store.type());
+            this.core.events().dispatch(new HistoryEvent(EventCodes.HISTORY_RECOVERED, store.type(), null));
+        }
+        return true;
+    }
+
+    /** Puts a batch that failed back in front of the buffer, unless a newer record of the same run arrived. */
+    private void giveBack(List<RunRecord> batch) {
+        synchronized (this.lock) {
+            Map<String, RunRecord> newer = new LinkedHashMap<>(this.buffer);
+            this.buffer.clear();
+            for (RunRecord record : batch) {
+                if (!newer.containsKey(record.runId())) {
+                    this.buffer.put(record.runId(), record);
+                }
+            }
+            this.buffer.putAll(newer);
+        }
+    }
+
+    private void prune() {
+        HistoryStore store = this.store;
+        if (store == null) {
+            return;
+        }
+        HistoryOptions options = this.options;
+        Duration maxAge = options.maxAge();
+        Instant cutOff = (maxAge != null) ? this.core.clock().instant().minus(maxAge) : null;
+        try {
+            long removed = store.prune(cutOff, options.maxRunsPerJob());
+            if (removed > 0) {
+                logger.debug("Pruned {} run records", removed);
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Pruning the {} history failed; it is tried again in {}", store.type(),
+                    options.pruneInterval(), ex);
+        }
+    }
+
+}
