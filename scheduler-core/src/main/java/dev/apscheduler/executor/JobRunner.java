@@ -204,25 +204,29 @@ final class JobRunner {
         }
 
         void expire() {
-            if (!this.state.compareAndSet(RUNNING, TIMED_OUT)) {
-                return;
-            }
             ExecutorContext context = JobRunner.this.context;
-            Instant now = context.clock().instant();
-            TimeoutException error = new TimeoutException("Job '" + this.job.id() + "' exceeded its timeout of "
-                    + this.timeout);
-            error.setStackTrace(this.thread.getStackTrace());
-            this.error = error;
-            JobRunner.this.logger.error("Job \"{}\" exceeded its timeout of {} and is interrupted", this.job,
-                    this.timeout);
-            this.thread.interrupt();
-            JobRunner.this.slot.timedOut();
-            context.record(this.job, this.started.failed(RunOutcome.TIMED_OUT, null, error), error);
+            TimeoutException error;
+            Instant now;
+            // held while the timed-out record is reported, so the record of the run's real end always comes after it
+            synchronized (this) {
+                if (!this.state.compareAndSet(RUNNING, TIMED_OUT)) {
+                    return;
+                }
+                now = context.clock().instant();
+                error = new TimeoutException("Job '" + this.job.id() + "' exceeded its timeout of " + this.timeout);
+                error.setStackTrace(this.thread.getStackTrace());
+                this.error = error;
+                JobRunner.this.logger.error("Job \"{}\" exceeded its timeout of {} and is interrupted", this.job,
+                        this.timeout);
+                context.record(this.job, this.started.failed(RunOutcome.TIMED_OUT, null, error), error);
+                JobRunner.this.slot.timedOut();
+                this.thread.interrupt();
+            }
             context.dispatch(event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime, this.startedAt,
                     Duration.between(this.startedAt, now), null, error));
         }
 
-        RunRecord timedOutRecord(Instant end) {
+        synchronized RunRecord timedOutRecord(Instant end) {
             TimeoutException error = this.error;
             return this.started.failed(RunOutcome.TIMED_OUT, end, (error != null) ? error
                     : new TimeoutException("Job '" + this.job.id() + "' exceeded its timeout of " + this.timeout));

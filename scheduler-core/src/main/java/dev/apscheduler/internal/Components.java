@@ -17,6 +17,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobStoreEvent;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerStateEvent;
+import dev.apscheduler.executor.DirectJobExecutor;
 import dev.apscheduler.executor.ExecutorContext;
 import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.executor.JobRunInterceptor;
@@ -156,7 +157,7 @@ final class Components {
     }
 
     void startExecutor(String alias, JobExecutor executor) {
-        executor.start(new EngineExecutorContext(alias));
+        executor.start(new EngineExecutorContext(alias, executor instanceof DirectJobExecutor));
     }
 
     /**
@@ -213,8 +214,11 @@ final class Components {
 
         private final String alias;
 
-        EngineExecutorContext(String alias) {
+        private final boolean onLoopThread;
+
+        EngineExecutorContext(String alias, boolean onLoopThread) {
             this.alias = alias;
+            this.onLoopThread = onLoopThread;
         }
 
         @Override
@@ -254,6 +258,10 @@ final class Components {
 
         @Override
         public Runnable watchTimeout(Instant deadline, Runnable onTimeout) {
+            if (this.onLoopThread) {
+                // the run blocks the loop that would enforce its deadline: a timer thread does it instead
+                return ExecutorContext.super.watchTimeout(deadline, onTimeout);
+            }
             return Components.this.core.timeouts().watch(deadline, onTimeout);
         }
 
