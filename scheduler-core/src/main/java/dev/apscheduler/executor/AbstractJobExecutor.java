@@ -14,6 +14,8 @@ import dev.apscheduler.SchedulerException;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.history.RunOutcome;
+import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.RunIds;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     private final AtomicInteger active = new AtomicInteger();
 
     private final AtomicInteger timedOutRunning = new AtomicInteger();
+
+    private volatile boolean cancelling;
 
     private volatile @Nullable ExecutorContext context;
 
@@ -129,7 +133,84 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         List<String> runIds = RunIds.next(runTimes.size());
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
                 job.task().name(), runTimes, runIds));
-        return () -> runJob(context, submission, runIds);
+        return new QueuedWork(context, submission, runIds);
+    }
+
+    /**
+     * A submission's work: run once by a worker, unless cancelled first ({@link #cancelQueued()}).
+     */
+    private final class QueuedWork implements Runnable {
+
+        private final ExecutorContext context;
+
+        private final Submission submission;
+
+        private final List<String> runIds;
+
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds) {
+            this.context = context;
+            this.submission = submission;
+            this.runIds = runIds;
+        }
+
+        @Override
+        public void run() {
+            if (!this.taken.compareAndSet(false, true)) {
+                return;
+            }
+            if (AbstractJobExecutor.this.cancelling) {
+                cancelled();
+                return;
+            }
+            runJob(this.context, this.submission, this.runIds);
+        }
+
+        boolean cancel() {
+            if (!this.taken.compareAndSet(false, true)) {
+                return false;
+            }
+            cancelled();
+            return true;
+        }
+
+        private void cancelled() {
+            Job job = this.submission.job();
+            java.time.Instant now = this.context.clock().instant();
+            List<ZonedDateTime> runTimes = this.submission.runTimes();
+            for (int i = 0; i < runTimes.size(); i++) {
+                this.context.record(job, RunRecord.running(this.runIds.get(i), job.id(), job.jobstore(),
+                        this.context.alias(), job.task().name(), runTimes.get(i).toInstant(),
+                        this.submission.attempt(), null, this.context.instanceName())
+                    .ended(RunOutcome.CANCELLED, now), null);
+            }
+            AbstractJobExecutor.this.logger.warn("Run of job \"{}\" cancelled: the scheduler shut down before it "
+                    + "started", job);
+            release(job.id());
+        }
+
+    }
+
+    @Override
+    public int cancelQueued() {
+        this.cancelling = true;
+        int cancelled = 0;
+        for (Runnable work : drainQueued()) {
+            if (work instanceof QueuedWork queued && queued.cancel()) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /**
+     * Takes the work queued and not yet started off the executor's queue, for {@link #cancelQueued()}; work that
+     * cannot be taken off is cancelled when a worker picks it up.
+     * @return the work taken off, none by default
+     */
+    protected List<Runnable> drainQueued() {
+        return List.of();
     }
 
     private static RuntimeException refusal(ExecutorContext context, Job job, RuntimeException ex) {

@@ -51,6 +51,16 @@ public interface JobExecutor {
     }
 
     /**
+     * Cancels the runs accepted but not started yet: each is recorded as {@code CANCELLED} and its instance released.
+     * The scheduler calls this when its shutdown has waited as long as it was allowed to and work is still queued,
+     * so that nothing starts after the scheduler has stopped.
+     * @return how many submissions were cancelled at once; work a worker already holds is cancelled when it starts
+     */
+    default int cancelQueued() {
+        return 0;
+    }
+
+    /**
      * Returns how many runs timed out and were interrupted, yet still run because their task ignored the
      * interruption: they no longer hold a {@code max_instances} slot, but are not forgotten.
      * @return the number of such runs

@@ -90,6 +90,12 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
         }
     }
 
+    @Override
+    protected List<Runnable> drainQueued() {
+        WorkerPool pool = this.pool;
+        return (pool != null) ? pool.drain() : List.of();
+    }
+
     private WorkerPool pool() {
         WorkerPool pool = this.pool;
         if (pool == null) {

@@ -1,6 +1,7 @@
 package dev.apscheduler.executor;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -185,6 +186,23 @@ final class WorkerPool {
             if (this.threads == 0) {
                 this.allEnded.signalAll();
             }
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the queued work off the queue.
+     * @return the work no worker has taken
+     */
+    List<Runnable> drain() {
+        this.lock.lock();
+        try {
+            List<Runnable> drained = new ArrayList<>(this.queue);
+            this.queue.clear();
+            this.allEnded.signalAll();
+            return drained;
         }
         finally {
             this.lock.unlock();

@@ -132,6 +132,16 @@ final class Lifecycle {
                     : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             finished &= executor.shutdown(left);
         }
+        if (!finished && !timeout.isZero()) {
+            int cancelled = 0;
+            for (JobExecutor executor : this.core.components().executors().values()) {
+                cancelled += executor.cancelQueued();
+            }
+            if (cancelled > 0) {
+                logger.warn("Cancelled {} queued runs that had not started when the shutdown wait of {} ran out",
+                        cancelled, timeout);
+            }
+        }
         this.core.components().stores().forEach(this::shutdownQuietly);
         this.core.recorder().shutdown(timeout.isZero() ? Duration.ofSeconds(1)
                 : Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
