@@ -11,7 +11,8 @@ import java.util.Set;
  */
 final class BenchmarkArguments {
 
-    static final Set<String> NAMES = Set.of("system", "workload", "jobs", "period-ms", "duration-s", "sleep-ms",
+    static final Set<String> NAMES = Set.of("system", "history", "workload", "jobs", "period-ms", "duration-s",
+            "sleep-ms",
             "fire-times", "lead-ms", "settle-ms", "timeout-s", "warmups", "warmup-jobs", "warmup-duration-s",
             "postgres-url", "postgres-user", "postgres-password");
 

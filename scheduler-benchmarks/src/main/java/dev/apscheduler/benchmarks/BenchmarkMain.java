@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * default 10), {@code --fire-times} (periodic: {@code aligned}, the default, or {@code spread}),
  * {@code --sleep-ms} (sleepy, default 10), {@code --lead-ms} (how far ahead jobs are due, default 2000),
  * {@code --settle-ms} (periodic: wait for late runs, default 2000), {@code --timeout-s} (default 300),
+ * {@code --history} (where our scheduler keeps run records: {@code memory}, the default, {@code none} or {@code jpa}),
  * {@code --warmups} (default 1 for burst and sleepy, 0 for periodic), {@code --warmup-jobs} (the job count of
  * warm-up runs, default {@code --jobs}), {@code --warmup-duration-s} (the duration of periodic warm-up runs,
  * default {@code --duration-s}), {@code --postgres-url}, {@code --postgres-user}, {@code --postgres-password}.
@@ -53,7 +54,8 @@ public final class BenchmarkMain {
         RunnerEnvironment environment = new RunnerEnvironment(RunnerEnvironment.WORKERS,
                 arguments.optional("postgres-url").orElse(defaults.postgresUrl()),
                 arguments.optional("postgres-user").orElse(defaults.postgresUser()),
-                arguments.optional("postgres-password").orElse(defaults.postgresPassword()));
+                arguments.optional("postgres-password").orElse(defaults.postgresPassword()),
+                arguments.optional("history").orElse(defaults.history()));
         Workload workload = workload(arguments, environment, null, null);
         int warmups = arguments.integer("warmups", "periodic".equals(workload.name()) ? 0 : 1);
         Workload warmup = workload(arguments, environment,

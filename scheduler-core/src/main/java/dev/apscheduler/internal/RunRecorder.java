@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.HistoryEvent;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes run records to the history store from a background thread, so that recording a run costs its worker only a
- * map insertion: records wait in a buffer (a record saved again before it is written replaces the waiting one),
- * are saved in batches, and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
+ * lock-free queue insertion: records wait in a buffer, are saved in batches (of several records of one run, only the
+ * latest), and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
  * its recovery too ({@code HISTORY_RECOVERED}). A full buffer drops its oldest records, counted and logged. The
  * same thread prunes the store per the retention options.
  */
@@ -43,7 +45,13 @@ final class RunRecorder {
     /** Held while a batch is taken and saved, so that two writers never save an older record after a newer one. */
     private final Object writing = new Object();
 
-    private final LinkedHashMap<String, RunRecord> buffer = new LinkedHashMap<>();
+    /** Records as workers add them: lock-free, so that ten workers recording at once do not queue for a lock. */
+    private final ConcurrentLinkedQueue<RunRecord> queue = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger queued = new AtomicInteger();
+
+    /** A batch whose save failed, by run id, written first next time (used under {@link #writing}). */
+    private final LinkedHashMap<String, RunRecord> failed = new LinkedHashMap<>();
 
     private volatile @Nullable HistoryStore store;
 
@@ -51,7 +59,7 @@ final class RunRecorder {
 
     private volatile @Nullable Throwable failure;
 
-    private long dropped;
+    private final AtomicLong dropped = new AtomicLong();
 
     private @Nullable Thread thread;
 
@@ -85,18 +93,18 @@ final class RunRecorder {
         if (this.store == null) {
             return;
         }
-        synchronized (this.lock) {
-            this.buffer.put(record.runId(), record);
-            if (this.buffer.size() > this.options.bufferSize()) {
-                Iterator<RunRecord> oldest = this.buffer.values().iterator();
-                oldest.next();
-                oldest.remove();
-                if (this.dropped++ % 10_000 == 0) {
-                    logger.warn("Run history buffer is full ({} records); the oldest records are dropped ({} so far)",
-                            this.options.bufferSize(), this.dropped);
-                }
+        this.queue.add(record);
+        int size = this.queued.incrementAndGet();
+        if (size > this.options.bufferSize() && this.queue.poll() != null) {
+            this.queued.decrementAndGet();
+            long dropped = this.dropped.incrementAndGet();
+            if (dropped % 10_000 == 1) {
+                logger.warn("Run history buffer is full ({} records); the oldest records are dropped ({} so far)",
+                        this.options.bufferSize(), dropped);
             }
-            if (this.buffer.size() >= BATCH_SIZE) {
+        }
+        if (size == BATCH_SIZE) {
+            synchronized (this.lock) {
                 this.lock.notifyAll();
             }
         }
@@ -210,22 +218,25 @@ final class RunRecorder {
         if (this.retryAtNanos - now > 0) {
             wait = Math.min(wait, this.retryAtNanos - now);
         }
-        else if (this.buffer.size() >= BATCH_SIZE) {
+        else if (this.queued.get() >= BATCH_SIZE) {
             return 0;
         }
         return Math.max(wait, 0);
     }
 
+    /**
+     * Takes the next batch: the records of a failed save first, then queued ones; of several records of one run only
+     * the latest is kept. Called under {@link #writing}.
+     */
     private List<RunRecord> take() {
-        synchronized (this.lock) {
-            List<RunRecord> batch = new ArrayList<>(Math.min(this.buffer.size(), BATCH_SIZE));
-            for (Iterator<RunRecord> records = this.buffer.values().iterator(); records.hasNext()
-                    && batch.size() < BATCH_SIZE;) {
-                batch.add(records.next());
-                records.remove();
-            }
-            return batch;
+        LinkedHashMap<String, RunRecord> batch = new LinkedHashMap<>(this.failed);
+        this.failed.clear();
+        RunRecord record;
+        while (batch.size() < BATCH_SIZE && (record = this.queue.poll()) != null) {
+            this.queued.decrementAndGet();
+            batch.put(record.runId(), record);
         }
+        return new ArrayList<>(batch.values());
     }
 
     private boolean save(List<RunRecord> batch) {
@@ -254,17 +265,16 @@ final class RunRecorder {
         return true;
     }
 
-    /** Puts a batch that failed back in front of the buffer, unless a newer record of the same run arrived. */
+    /** Keeps a batch that failed, to be written first; newer records of the same runs still follow it. */
     private void giveBack(List<RunRecord> batch) {
-        synchronized (this.lock) {
-            Map<String, RunRecord> newer = new LinkedHashMap<>(this.buffer);
-            this.buffer.clear();
-            for (RunRecord record : batch) {
-                if (!newer.containsKey(record.runId())) {
-                    this.buffer.put(record.runId(), record);
-                }
-            }
-            this.buffer.putAll(newer);
+        for (RunRecord record : batch) {
+            this.failed.putIfAbsent(record.runId(), record);
+        }
+        int over = this.failed.size() - this.options.bufferSize();
+        for (Iterator<RunRecord> oldest = this.failed.values().iterator(); over > 0 && oldest.hasNext(); over--) {
+            oldest.next();
+            oldest.remove();
+            this.dropped.incrementAndGet();
         }
     }
 

@@ -44,13 +44,18 @@ public final class ApschedulerRunner implements SchedulerRunner {
     public ApschedulerRunner(RunnerEnvironment environment, JobStore store, Map<String, Object> storeSettings,
             AutoCloseable resources) {
         this.resources = resources;
-        this.scheduler = BackgroundScheduler.builder().timezone(ZoneOffset.UTC).jobStore("default", store)
-            .executor("default", new ThreadPoolJobExecutor(environment.workers())).build();
+        BackgroundScheduler.Builder builder = BackgroundScheduler.builder().timezone(ZoneOffset.UTC)
+            .jobStore("default", store).executor("default", new ThreadPoolJobExecutor(environment.workers()));
+        if ("none".equals(environment.history())) {
+            builder.historyStore(null);
+        }
+        this.scheduler = builder.build();
         this.scheduler.taskRegistry().registerAction(TASK,
                 (context) -> this.body.run(context.scheduledFireTime().toInstant()));
         this.settings.put("scheduler", "BackgroundScheduler");
         this.settings.put("executor", "threadpool, max_workers=" + environment.workers());
         this.settings.putAll(storeSettings);
+        this.settings.put("history", environment.history());
         this.settings.put("job_defaults", "coalesce=true, max_instances=1, misfire_grace_time=1s "
                 + "(one-shot jobs: misfire_grace_time=None)");
         this.scheduler.start(true);

@@ -8,8 +8,14 @@ import java.util.Objects;
  * @param postgresUrl the JDBC URL of the PostgreSQL database, without a schema
  * @param postgresUser the database user
  * @param postgresPassword the user's password (empty for none)
+ * @param history where our scheduler keeps run records: {@code memory} (its default), {@code none}, or {@code jpa} (a
+ * JPA history in the job store's database; for the JPA systems, or PostgreSQL for the memory ones)
  */
-public record RunnerEnvironment(int workers, String postgresUrl, String postgresUser, String postgresPassword) {
+public record RunnerEnvironment(int workers, String postgresUrl, String postgresUser, String postgresPassword,
+        String history) {
+
+    /** The run history settings {@code --history} takes. */
+    public static final java.util.List<String> HISTORIES = java.util.List.of("memory", "none", "jpa");
 
     /** The worker count of every system, APScheduler's default {@code max_workers}. */
     public static final int WORKERS = 10;
@@ -27,6 +33,10 @@ public record RunnerEnvironment(int workers, String postgresUrl, String postgres
         Objects.requireNonNull(postgresUrl, "postgresUrl");
         Objects.requireNonNull(postgresUser, "postgresUser");
         Objects.requireNonNull(postgresPassword, "postgresPassword");
+        if (!HISTORIES.contains(history)) {
+            throw new IllegalArgumentException("option --history must be one of " + HISTORIES + ", was '" + history
+                    + "'");
+        }
     }
 
     /**
@@ -35,7 +45,7 @@ public record RunnerEnvironment(int workers, String postgresUrl, String postgres
      * @return the defaults
      */
     public static RunnerEnvironment defaults() {
-        return new RunnerEnvironment(WORKERS, DEFAULT_POSTGRES_URL, "postgres", "");
+        return new RunnerEnvironment(WORKERS, DEFAULT_POSTGRES_URL, "postgres", "", "memory");
     }
 
 }
