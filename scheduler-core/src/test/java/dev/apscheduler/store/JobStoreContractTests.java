@@ -25,6 +25,8 @@ import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.PendingRetry;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.DateTrigger;
@@ -397,6 +399,57 @@ public abstract class JobStoreContractTests {
         this.store.addJob(job);
         this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
         assertThat(this.store.lookupJob("a")).contains(job.withNextRunTime(T0.plusHours(1)));
+    }
+
+    @Test
+    void aWaitingRetryMakesTheJobDueAtItsDueTimeAndItsDecisionIsStored() {
+        PendingRetry retry = new PendingRetry(T0.minusMinutes(1), 2, T0.plusSeconds(30));
+        Job job = job("r", T0.plusHours(1)).toBuilder().retryPolicy(RetryPolicy.attempts(3))
+            .pendingRetries(List.of(retry)).build();
+        this.store.addJob(job);
+        assertThat(this.store.lookupJob("r")).contains(job);
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(30).toInstant());
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)))).isEmpty();
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.plusSeconds(30).toInstant(), 10,
+                (claimed) -> new JobDecision(List.of(), claimed.nextRunTime().orElse(null), false,
+                        claimed.pendingRetries(), List.of()));
+        assertThat(acquired).singleElement().satisfies((claimed) -> {
+            assertThat(claimed.job().pendingRetries()).containsExactly(retry);
+            assertThat(claimed.decision().retries()).containsExactly(retry);
+        });
+        Job after = this.store.lookupJob("r").orElseThrow();
+        assertThat(after.pendingRetries()).isEmpty();
+        assertThat(after.nextRunTime()).contains(T0.plusHours(1));
+        assertThat(this.store.nextRunTime()).contains(T0.plusHours(1).toInstant());
+    }
+
+    @Test
+    void aJobKeptOnlyForItsRetriesIsRemovedWithItsLastRetry() {
+        PendingRetry first = new PendingRetry(T0.minusMinutes(2), 2, T0);
+        PendingRetry second = new PendingRetry(T0.minusMinutes(1), 2, T0.plusMinutes(5));
+        Job job = job("f", null).withSchedule(null, List.of(second, first), true);
+        this.store.addJob(job);
+        assertThat(this.store.lookupJob("f").orElseThrow().isPaused()).isFalse();
+        assertThat(this.store.lookupJob("f").orElseThrow().pendingRetries()).containsExactly(first, second);
+        JobDecider takeDue = (claimed, now) -> {
+            List<PendingRetry> due = claimed.pendingRetries().stream()
+                .filter((retry) -> !retry.dueAt().isAfter(now)).toList();
+            List<PendingRetry> waiting = claimed.pendingRetries().stream()
+                .filter((retry) -> retry.dueAt().isAfter(now)).toList();
+            return new JobDecision(List.of(), null, true, due, waiting);
+        };
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 10, (claimed) -> takeDue.decide(claimed, T0)))
+            .singleElement().extracting((claimed) -> claimed.decision().retries()).asList().containsExactly(first);
+        assertThat(this.store.lookupJob("f").orElseThrow().pendingRetries()).containsExactly(second);
+        assertThat(this.store.acquireDueJobs(T0.plusMinutes(5).toInstant(), 10,
+                (claimed) -> takeDue.decide(claimed, T0.plusMinutes(5)))).hasSize(1);
+        assertThat(this.store.lookupJob("f")).isEmpty();
+    }
+
+    private interface JobDecider {
+
+        JobDecision decide(Job job, ZonedDateTime now);
+
     }
 
     @Test

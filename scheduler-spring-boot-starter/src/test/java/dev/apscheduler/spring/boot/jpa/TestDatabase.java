@@ -22,14 +22,24 @@ enum TestDatabase {
     H2("jdbc:h2:mem:apscheduler;DB_CLOSE_DELAY=-1", "sa", null, null),
 
     /** The PostgreSQL server on 127.0.0.1:5432, database {@code test}, schema {@code apscheduler_jpa_test}. */
-    POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=apscheduler_jpa_test", "postgres",
+    POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + Names.SCHEMA, "postgres",
             "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3",
-            "CREATE SCHEMA IF NOT EXISTS apscheduler_jpa_test"),
+            "CREATE SCHEMA IF NOT EXISTS " + Names.SCHEMA),
 
     /** The MariaDB server on 127.0.0.1:3306, database {@code apscheduler_jpa_test}. */
-    MARIADB("jdbc:mariadb://127.0.0.1:3306/apscheduler_jpa_test", "root",
+    MARIADB("jdbc:mariadb://127.0.0.1:3306/" + Names.SCHEMA, "root",
             "jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=3000",
-            "CREATE DATABASE IF NOT EXISTS apscheduler_jpa_test CHARACTER SET utf8mb4");
+            "CREATE DATABASE IF NOT EXISTS " + Names.SCHEMA + " CHARACTER SET utf8mb4");
+
+    /**
+     * The schema (PostgreSQL) or database (MariaDB) the tests use: {@code apscheduler_jpa_test}, or the system
+     * property {@code apscheduler.test.schema}, so that two builds on one machine do not share tables.
+     */
+    private static final class Names {
+
+        static final String SCHEMA = System.getProperty("apscheduler.test.schema", "apscheduler_jpa_test");
+
+    }
 
     private final String url;
 
