@@ -147,6 +147,36 @@ class RetryTests {
     }
 
     @Test
+    void aRunSkippedAtMaxInstancesIsRecordedAndNotRetried() throws InterruptedException {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        this.fixture.tasks.register("slow", (context) -> {
+            started.countDown();
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        });
+        ManualScheduler pooled = this.fixture.builder()
+            .executor("default", new dev.apscheduler.executor.ThreadPoolJobExecutor(2)).build();
+        try {
+            pooled.start();
+            pooled.addJob(JobSpec.task("slow").id("s").trigger(Triggers.interval().seconds(10).startDate(at(1))
+                .build()).retryPolicy(this.policy));
+            pooled.advance(Duration.ofSeconds(1));
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            pooled.advance(Duration.ofSeconds(10));
+            assertThat(pooled.historyStore().orElseThrow().findRuns("s", 0, 10).runs())
+                .extracting(RunRecord::outcome).contains(RunOutcome.SKIPPED);
+            assertThat(pooled.getJob("s").orElseThrow().pendingRetries()).isEmpty();
+            assertThat(this.fixture.events.events(JobExecutionEvent.class, EventCodes.JOB_RETRY_SCHEDULED))
+                .isEmpty();
+        }
+        finally {
+            release.countDown();
+            pooled.shutdown(false);
+        }
+    }
+
+    @Test
     void pausingTheJobStopsNewFireTimesButTheRetryStillRuns() {
         failing("flaky", 1, new IllegalStateException("once"));
         this.scheduler.start();
