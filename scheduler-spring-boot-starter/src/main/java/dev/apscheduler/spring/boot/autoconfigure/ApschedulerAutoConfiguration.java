@@ -3,6 +3,8 @@ package dev.apscheduler.spring.boot.autoconfigure;
 import dev.apscheduler.BackgroundScheduler;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.executor.JobExecutorFactory;
+import dev.apscheduler.history.HistoryStore;
+import dev.apscheduler.history.MemoryHistoryStore;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.DeclaredJobRegistrar;
 import dev.apscheduler.spring.boot.JobDeclarations;
@@ -21,6 +23,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -29,6 +32,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the APScheduler scheduler: a {@link BackgroundScheduler}
@@ -36,7 +41,12 @@ import org.springframework.context.annotation.Role;
  * started and stopped with the context, running the jobs declared with {@code @ScheduledJob} and in
  * {@code apscheduler.jobs.*}, and publishing its events as Spring application events.
  *
- * <p>The auto-configured scheduler gets, in this order: the configuration from the properties; every
+ * <p>The run history is kept by the {@link HistoryStore} bean: the one {@code apscheduler.history.type} picks
+ * ({@code memory}, the default, or {@code jpa}; {@code none} keeps no history), or the application's own, which
+ * replaces it whatever the type says.
+ *
+ * <p>The auto-configured scheduler gets, in this order: the configuration from the properties, with the history
+ * store, the {@code apscheduler.history.*} retention and buffer settings and the instance name; every
  * {@link JobStoreFactory} and {@link JobExecutorFactory} bean (store and executor types beyond the core's); every
  * {@link TriggerFactory} bean (trigger kinds beyond the built-in ones, usable by alias in {@code @ScheduledJob},
  * {@code apscheduler.jobs.*} and every job store, and replacing one of the same alias listed in
@@ -49,8 +59,15 @@ import org.springframework.context.annotation.Role;
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass(Scheduler.class)
 @ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ApschedulerProperties.class)
+@EnableConfigurationProperties({ ApschedulerProperties.class, ApschedulerHistoryProperties.class })
 public final class ApschedulerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(HistoryStore.class)
+    @ConditionalOnProperty(name = HistorySettings.TYPE, havingValue = "memory", matchIfMissing = true)
+    MemoryHistoryStore apschedulerHistoryStore(ApschedulerHistoryProperties properties) {
+        return new MemoryHistoryStore(HistorySettings.maxRunsPerJob(properties));
+    }
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -111,10 +128,17 @@ public final class ApschedulerAutoConfiguration {
         BackgroundScheduler apscheduler(ApschedulerProperties properties, TaskRegistry taskRegistry,
                 ObjectProvider<JobStoreFactory> jobStoreFactories,
                 ObjectProvider<JobExecutorFactory> executorFactories, ObjectProvider<TriggerFactory> triggerFactories,
-                ObjectProvider<SchedulerCustomizer> customizers, ListableBeanFactory beanFactory) {
+                ObjectProvider<SchedulerCustomizer> customizers, ListableBeanFactory beanFactory,
+                ApschedulerHistoryProperties historyProperties, ObjectProvider<HistoryStore> historyStore) {
             BackgroundScheduler.Builder builder = BackgroundScheduler.builder()
                 .config(PropertiesSchedulerConfig.parse(properties))
-                .taskRegistry(taskRegistry);
+                .taskRegistry(taskRegistry)
+                .historyStore(historyStore.getIfAvailable())
+                .historyOptions(HistorySettings.options(historyProperties));
+            String instanceName = properties.getInstanceName();
+            if (StringUtils.hasText(instanceName)) {
+                builder.instanceName(instanceName);
+            }
             jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
             executorFactories.orderedStream().forEach(builder::executorFactory);
             triggerFactories.orderedStream().forEach(builder::triggerFactory);
@@ -122,6 +146,22 @@ public final class ApschedulerAutoConfiguration {
             ComponentBeans.executors(beanFactory).forEach(builder::executor);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
             return builder.build();
+        }
+
+    }
+
+    /**
+     * Stops the startup when the {@code jpa} history is asked for and could not be configured, JPA being absent, and
+     * the application defines no history store of its own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = HistorySettings.TYPE, havingValue = "jpa")
+    static class UnavailableJpaHistoryConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(HistoryStore.class)
+        HistoryStore apschedulerHistoryStore(ResourceLoader resourceLoader) {
+            throw HistorySettings.jpaUnavailable(resourceLoader.getClassLoader());
         }
 
     }

@@ -2,7 +2,9 @@ package dev.apscheduler.spring.boot.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.spring.boot.jpa.ApschedulerJobEntity;
+import dev.apscheduler.spring.boot.jpa.JpaHistoryStore;
 import dev.apscheduler.spring.boot.jpa.JpaJobStoreFactory;
 import dev.apscheduler.spring.boot.jpa.RowLocking;
 import jakarta.persistence.EntityManagerFactory;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -26,33 +29,27 @@ import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
- * Auto-configuration of the {@code jpa} job store (alias {@code sqlalchemy}), active when a store of that type is
- * configured under {@code apscheduler.jobstores.<alias>.type}: contributes the {@link JpaJobStoreFactory} the
- * scheduler's auto-configuration hands to the scheduler, adds {@link ApschedulerJobEntity} to the application's
- * persistence unit without hiding its own entities (an auto-configuration package, ordered before Hibernate's
- * auto-configuration, never {@code @EntityScan}), and creates the table per {@code apscheduler.jpa.initialize-schema}.
+ * Auto-configuration of the starter's JPA stores, active when one of them is asked for: the {@code jpa} job store
+ * (alias {@code sqlalchemy}) when a store of that type is configured under {@code apscheduler.jobstores.<alias>.type},
+ * the {@code jpa} history when {@code apscheduler.history.type=jpa}. For the job store it contributes the
+ * {@link JpaJobStoreFactory} the scheduler's auto-configuration hands to the scheduler, and adds
+ * {@link ApschedulerJobEntity} to the application's persistence unit without hiding its own entities (an
+ * auto-configuration package, ordered before Hibernate's auto-configuration, never {@code @EntityScan}); for the
+ * history it contributes the {@link JpaHistoryStore}, which needs no entity. Either way it creates the tables per
+ * {@code apscheduler.jpa.initialize-schema}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration" })
 @ConditionalOnClass({ EntityManagerFactory.class, JpaTransactionManager.class, DatabaseInitializationProperties.class })
 @ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
-@Conditional(OnJpaJobStoreCondition.class)
-@AutoConfigurationPackage(basePackageClasses = ApschedulerJobEntity.class)
-@Import({ EntityScanPackagesRegistrar.class, DatabaseInitializationDependencyConfigurer.class })
+@Conditional(OnJpaStoresCondition.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 @EnableConfigurationProperties(ApschedulerJpaProperties.class)
 public final class ApschedulerJpaAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    JpaJobStoreFactory jpaJobStoreFactory(EntityManagerFactory entityManagerFactory,
-            ObjectProvider<DataSource> dataSource) {
-        return new JpaJobStoreFactory(entityManagerFactory,
-                () -> RowLocking.detect(storeDataSource(entityManagerFactory, dataSource)));
-    }
-
     /**
-     * The data source the entity manager factory uses, which is where the store's rows are.
+     * The data source the entity manager factory uses, which is where the stores' rows are.
      */
     private static DataSource storeDataSource(EntityManagerFactory entityManagerFactory,
             ObjectProvider<DataSource> dataSource) {
@@ -60,6 +57,35 @@ public final class ApschedulerJpaAutoConfiguration {
             return info.getDataSource();
         }
         return dataSource.getObject();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnJpaJobStoreCondition.class)
+    @AutoConfigurationPackage(basePackageClasses = ApschedulerJobEntity.class)
+    @Import(EntityScanPackagesRegistrar.class)
+    static class JobStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JpaJobStoreFactory jpaJobStoreFactory(EntityManagerFactory entityManagerFactory,
+                ObjectProvider<DataSource> dataSource) {
+            return new JpaJobStoreFactory(entityManagerFactory,
+                    () -> RowLocking.detect(storeDataSource(entityManagerFactory, dataSource)));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = HistorySettings.TYPE, havingValue = "jpa")
+    static class HistoryStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(HistoryStore.class)
+        JpaHistoryStore apschedulerHistoryStore(EntityManagerFactory entityManagerFactory,
+                ObjectProvider<DataSource> dataSource) {
+            return new JpaHistoryStore(entityManagerFactory, storeDataSource(entityManagerFactory, dataSource));
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)

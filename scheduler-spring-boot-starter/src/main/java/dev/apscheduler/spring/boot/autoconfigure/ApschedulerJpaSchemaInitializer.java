@@ -9,16 +9,16 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PropertiesBasedDataSourceScriptDatabaseInitializer;
 
 /**
- * {@link DataSourceScriptDatabaseInitializer} that creates the {@code jpa} job store's table, as Boot's Quartz support
- * creates Quartz's: MariaDB uses the {@code mysql} script. May be registered as a bean to replace the
- * auto-configured one.
+ * {@link DataSourceScriptDatabaseInitializer} that creates the tables of the {@code jpa} job store and the {@code jpa}
+ * history, as Boot's Quartz support creates Quartz's: MariaDB uses the {@code mysql} script. May be registered as a
+ * bean to replace the auto-configured one.
  */
 public class ApschedulerJpaSchemaInitializer
         extends PropertiesBasedDataSourceScriptDatabaseInitializer<ApschedulerJpaProperties> {
 
     /**
      * Creates the initializer.
-     * @param dataSource the data source the store's table lives in
+     * @param dataSource the data source the tables live in
      * @param properties the {@code apscheduler.jpa.*} settings
      */
     public ApschedulerJpaSchemaInitializer(DataSource dataSource, ApschedulerJpaProperties properties) {

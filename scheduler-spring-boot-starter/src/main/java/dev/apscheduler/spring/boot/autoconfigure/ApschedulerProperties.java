@@ -33,6 +33,12 @@ public class ApschedulerProperties {
     private @Nullable String timezone;
 
     /**
+     * Name of this scheduler instance in the run records it writes, to tell apart instances that share a history
+     * store. Defaults to the host name and the process id.
+     */
+    private @Nullable String instanceName;
+
+    /**
      * How long shutdown waits for running jobs to finish.
      */
     private Duration shutdownTimeout = SchedulerConfig.DEFAULT_SHUTDOWN_TIMEOUT;
@@ -109,6 +115,22 @@ public class ApschedulerProperties {
      */
     public void setTimezone(@Nullable String timezone) {
         this.timezone = timezone;
+    }
+
+    /**
+     * Returns the name of this scheduler instance in the run records it writes.
+     * @return the name, or {@code null} (or blank) for the host name and the process id
+     */
+    public @Nullable String getInstanceName() {
+        return this.instanceName;
+    }
+
+    /**
+     * Sets the name of this scheduler instance in the run records it writes.
+     * @param instanceName the name, or {@code null} (or blank) for the host name and the process id
+     */
+    public void setInstanceName(@Nullable String instanceName) {
+        this.instanceName = instanceName;
     }
 
     /**

@@ -16,8 +16,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when a job store of type {@code jpa} (or {@code sqlalchemy}) is configured under
- * {@code apscheduler.jobstores.<alias>.type}: only then does the starter add its entity and table to the
- * application's database, as Boot's Quartz support does only for {@code spring.quartz.job-store-type=jdbc}.
+ * {@code apscheduler.jobstores.<alias>.type}: only then does the starter add its entity to the application's
+ * persistence unit (and its table, which the {@code jpa} history asks for too), as Boot's Quartz support does only
+ * for {@code spring.quartz.job-store-type=jdbc}.
  */
 class OnJpaJobStoreCondition extends SpringBootCondition {
 

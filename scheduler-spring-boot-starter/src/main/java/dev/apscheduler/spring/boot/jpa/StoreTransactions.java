@@ -1,6 +1,8 @@
 package dev.apscheduler.spring.boot.jpa;
 
 import java.sql.SQLException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs the store's work in transactions on the application's {@link EntityManagerFactory}. A transaction already
  * open on the calling thread for that factory (an application's {@code @Transactional} method adding a job) is
  * joined, so the job is stored, or not, with the application's own changes. Failures of the database become
- * {@link JobStoreException}s naming the store and the operation; the scheduler's own exceptions pass through
- * unchanged.
+ * {@link JobStoreException}s (or the exception the store asks for) naming the store and the operation; the
+ * scheduler's own exceptions pass through unchanged.
  */
 final class StoreTransactions {
 
@@ -29,11 +31,19 @@ final class StoreTransactions {
 
     private final Supplier<String> description;
 
+    private final BiFunction<String, Throwable, SchedulerException> failure;
+
     StoreTransactions(EntityManagerFactory entityManagerFactory, Supplier<String> description) {
+        this(entityManagerFactory, description, JobStoreException::new);
+    }
+
+    StoreTransactions(EntityManagerFactory entityManagerFactory, Supplier<String> description,
+            BiFunction<String, Throwable, SchedulerException> failure) {
         this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
         this.template = new TransactionTemplate(new JpaTransactionManager(entityManagerFactory));
         this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.description = description;
+        this.failure = failure;
     }
 
     /**
@@ -41,7 +51,8 @@ final class StoreTransactions {
      * @param operation what the work does, for error messages ("add job 'a'")
      * @param work the work, given the transaction's entity manager
      * @return the work's result
-     * @throws JobStoreException if the database fails
+     * @throws SchedulerException if the database fails: a {@link JobStoreException} unless the store asked for
+     * another
      */
     <T> T call(String operation, Function<EntityManager, T> work) {
         try {
@@ -51,7 +62,7 @@ final class StoreTransactions {
             throw ex;
         }
         catch (RuntimeException ex) {
-            throw new JobStoreException(this.description.get() + " failed to " + operation + ": " + describe(ex), ex);
+            throw this.failure.apply(this.description.get() + " failed to " + operation + ": " + describe(ex), ex);
         }
     }
 
@@ -60,7 +71,7 @@ final class StoreTransactions {
         return (root != ex) ? ex.getMessage() + " (" + root.getMessage() + ")" : String.valueOf(ex.getMessage());
     }
 
-    void run(String operation, java.util.function.Consumer<EntityManager> work) {
+    void run(String operation, Consumer<EntityManager> work) {
         call(operation, (entityManager) -> {
             work.accept(entityManager);
             return null;

@@ -1,6 +1,7 @@
 /**
  * The {@code jpa} job store (alias {@code sqlalchemy}): jobs kept as JSON in the application's database through its
- * JPA setup, shared safely by several scheduler instances.
+ * JPA setup, shared safely by several scheduler instances; and the {@code jpa} history store: run records kept in the
+ * same database.
  */
 @NullMarked
 package dev.apscheduler.spring.boot.jpa;

@@ -29,7 +29,9 @@ class ConfigurationMetadataTests {
         assertThat(names).contains("apscheduler.enabled", "apscheduler.auto-startup", "apscheduler.timezone",
                 "apscheduler.shutdown-timeout", "apscheduler.jobstore-retry-interval", "apscheduler.jobstores",
                 "apscheduler.executors", "apscheduler.job-defaults.coalesce", "apscheduler.job-defaults.max-instances",
-                "apscheduler.job-defaults.misfire-grace-time", "apscheduler.jobs");
+                "apscheduler.job-defaults.misfire-grace-time", "apscheduler.jobs", "apscheduler.instance-name",
+                "apscheduler.history.type", "apscheduler.history.max-age", "apscheduler.history.max-runs-per-job",
+                "apscheduler.history.prune-interval", "apscheduler.history.buffer-size");
     }
 
     @Test
@@ -40,18 +42,31 @@ class ConfigurationMetadataTests {
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.misfire-grace-time")).isEqualTo("1s");
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.max-instances")).isEqualTo("1");
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.coalesce")).isEqualTo("true");
+        assertThat(defaultValue(metadata, "apscheduler.history.type")).isEqualTo("memory");
+        assertThat(defaultValue(metadata, "apscheduler.history.max-age")).isEqualTo("7d");
+        assertThat(defaultValue(metadata, "apscheduler.history.max-runs-per-job")).isEqualTo("100");
+        assertThat(defaultValue(metadata, "apscheduler.history.prune-interval")).isEqualTo("10m");
+        assertThat(defaultValue(metadata, "apscheduler.history.buffer-size")).isEqualTo("100000");
     }
 
     @Test
     void misfireGraceTimeHintsNone() throws IOException {
-        JsonNode metadata = read();
+        assertThat(hintedValues(read(), "apscheduler.job-defaults.misfire-grace-time")).contains("none");
+    }
+
+    @Test
+    void historyMaxAgeHintsNone() throws IOException {
+        assertThat(hintedValues(read(), "apscheduler.history.max-age")).contains("none");
+    }
+
+    private static List<String> hintedValues(JsonNode metadata, String name) {
         List<String> values = new ArrayList<>();
         for (JsonNode hint : metadata.get("hints")) {
-            if (hint.get("name").asString().equals("apscheduler.job-defaults.misfire-grace-time")) {
+            if (hint.get("name").asString().equals(name)) {
                 hint.get("values").forEach((value) -> values.add(value.get("value").asString()));
             }
         }
-        assertThat(values).contains("none");
+        return values;
     }
 
     private static String defaultValue(JsonNode metadata, String name) {

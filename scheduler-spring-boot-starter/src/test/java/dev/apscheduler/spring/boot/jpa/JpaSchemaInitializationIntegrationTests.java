@@ -2,6 +2,7 @@ package dev.apscheduler.spring.boot.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code apscheduler.jpa.initialize-schema} on a database server, which Boot does not count as embedded: the default
- * leaves it alone, {@code always} creates the table, and running the script again keeps the stored jobs.
+ * leaves it alone, {@code always} creates the tables of the job store and the history, and running the script again
+ * keeps the stored jobs and run records.
  */
 class JpaSchemaInitializationIntegrationTests {
 
@@ -35,28 +37,44 @@ class JpaSchemaInitializationIntegrationTests {
     }
 
     private boolean tableExists() {
+        return tableExists("apscheduler_jobs");
+    }
+
+    private boolean tableExists(String table) {
         return this.jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_name = 'apscheduler_jobs'", Integer.class, SCHEMA) == 1;
+                + "AND table_name = ?", Integer.class, SCHEMA, table) == 1;
+    }
+
+    private List<String> indexes(String table) {
+        return this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = ?",
+                String.class, SCHEMA, table);
     }
 
     @Test
     void embeddedModeLeavesAServerDatabaseAlone() {
         try (ConfigurableApplicationContext context = start("embedded")) {
             assertThat(tableExists()).isFalse();
+            assertThat(tableExists("apscheduler_runs")).isFalse();
         }
     }
 
     @Test
-    void alwaysCreatesTheTableWithItsIndexAndKeepsJobsWhenRunAgain() {
+    void alwaysCreatesTheTablesWithTheirIndexesAndKeepsRowsWhenRunAgain() {
         try (ConfigurableApplicationContext context = start("always")) {
             assertThat(tableExists()).isTrue();
+            assertThat(tableExists("apscheduler_runs")).isTrue();
             this.jdbc.update("INSERT INTO apscheduler_jobs (id, next_run_time, job_state) VALUES ('kept', 1, '{}')");
+            this.jdbc.update("INSERT INTO apscheduler_runs (run_id, job_id, jobstore, executor, task, scheduled_at, "
+                    + "attempt, outcome, instance) VALUES ('run-kept', 'kept', 'default', 'default', 'task', 1, 1, "
+                    + "'MISSED', 'h')");
         }
         try (ConfigurableApplicationContext context = start("always")) {
             assertThat(this.jdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class)).containsExactly("kept");
-            assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = ? "
-                    + "AND tablename = 'apscheduler_jobs'", String.class, SCHEMA))
-                .contains("ix_apscheduler_jobs_next_run_time");
+            assertThat(this.jdbc.queryForList("SELECT run_id FROM apscheduler_runs", String.class))
+                .containsExactly("run-kept");
+            assertThat(indexes("apscheduler_jobs")).contains("ix_apscheduler_jobs_next_run_time");
+            assertThat(indexes("apscheduler_runs")).contains("ix_apscheduler_runs_job_id",
+                    "ix_apscheduler_runs_outcome", "ix_apscheduler_runs_scheduled_at");
         }
     }
 

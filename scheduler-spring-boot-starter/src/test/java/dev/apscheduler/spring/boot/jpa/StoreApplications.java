@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerJpaAutoConfiguration;
 import dev.apscheduler.store.JobCodec;
+import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Minimal Spring applications with the JPA job store on a test database: a data source, Hibernate, transactions and
- * the store's auto-configuration. Each one stands for one application instance; the shared ones stay open until the
- * JVM ends.
+ * the store's auto-configuration, which creates the tables of the job store and of the history. Each one stands for
+ * one application instance; the shared ones stay open until the JVM ends.
  */
 final class StoreApplications {
 
@@ -61,8 +64,15 @@ final class StoreApplications {
             .create(ComponentOptions.empty("apscheduler.jobstores.default."));
     }
 
+    /**
+     * Returns a new history store on an application's database, as the {@code jpa} history type creates it.
+     */
+    static JpaHistoryStore historyStore(ConfigurableApplicationContext context) {
+        return new JpaHistoryStore(context.getBean(EntityManagerFactory.class), context.getBean(DataSource.class));
+    }
+
     static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
-        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+        return new JdbcTemplate(context.getBean(DataSource.class));
     }
 
     /**

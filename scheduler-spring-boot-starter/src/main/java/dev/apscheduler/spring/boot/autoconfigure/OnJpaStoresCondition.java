@@ -1,0 +1,27 @@
+package dev.apscheduler.spring.boot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Matches when one of the starter's JPA stores is asked for: a job store of type {@code jpa} (or {@code sqlalchemy}),
+ * or {@code apscheduler.history.type=jpa}.
+ */
+class OnJpaStoresCondition extends AnyNestedCondition {
+
+    OnJpaStoresCondition() {
+        super(ConfigurationPhase.PARSE_CONFIGURATION);
+    }
+
+    @Conditional(OnJpaJobStoreCondition.class)
+    static class JpaJobStore {
+
+    }
+
+    @ConditionalOnProperty(name = HistorySettings.TYPE, havingValue = "jpa")
+    static class JpaHistory {
+
+    }
+
+}
