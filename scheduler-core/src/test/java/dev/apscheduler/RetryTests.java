@@ -90,6 +90,10 @@ class RetryTests {
             });
         assertThat(this.scheduler.getJob("j")).as("a finished job goes once its retries are done").isEmpty();
         assertThat(this.calls).hasValue(4);
+        List<String> codes = this.fixture.events.codeNames().stream()
+            .filter((name) -> name.equals("JOB_ERROR") || name.startsWith("JOB_RETR")).toList();
+        assertThat(codes).containsExactly("JOB_ERROR", "JOB_RETRY_SCHEDULED", "JOB_ERROR", "JOB_RETRY_SCHEDULED",
+                "JOB_ERROR", "JOB_RETRY_SCHEDULED", "JOB_ERROR", "JOB_RETRIES_EXHAUSTED");
     }
 
     @Test

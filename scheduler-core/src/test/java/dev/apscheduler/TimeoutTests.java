@@ -153,6 +153,8 @@ class TimeoutTests {
                 && runs("h").get(0).outcome() == RunOutcome.SUCCESS);
         assertThat(runs("h").get(1).outcome()).isEqualTo(RunOutcome.TIMED_OUT);
         assertThat(runs("h").get(0).attempt()).isEqualTo(2);
+        assertThat(this.fixture.events.codeNames().stream().filter((name) -> name.equals("JOB_TIMED_OUT")
+                || name.startsWith("JOB_RETR")).toList()).containsExactly("JOB_TIMED_OUT", "JOB_RETRY_SCHEDULED");
     }
 
 }

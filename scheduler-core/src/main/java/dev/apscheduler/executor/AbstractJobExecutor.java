@@ -183,7 +183,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
                 this.context.record(job, RunRecord.running(this.runIds.get(i), job.id(), job.jobstore(),
                         this.context.alias(), job.task().name(), runTimes.get(i).toInstant(),
                         this.submission.attempt(), null, this.context.instanceName())
-                    .ended(RunOutcome.CANCELLED, now), null);
+                    .ended(RunOutcome.CANCELLED, now));
             }
             AbstractJobExecutor.this.logger.warn("Run of job \"{}\" cancelled: the scheduler shut down before it "
                     + "started", job);
@@ -223,14 +223,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private void runJob(ExecutorContext context, Submission submission, List<String> runIds) {
         Slot slot = new Slot(submission.job().id());
+        JobRunner runner = new JobRunner(context, this.logger, slot);
         List<SchedulerEvent> events;
         try {
-            events = new JobRunner(context, this.logger, slot).run(submission, runIds);
+            events = runner.run(submission, runIds);
         }
         finally {
             slot.release();
         }
         events.forEach(context::dispatch);
+        runner.reportFailures();
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskRegistry;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an executor receives when it starts: its alias, the scheduler's clock (for the misfire check and timings),
@@ -60,13 +59,23 @@ public interface ExecutorContext {
 
     /**
      * Reports a run's record: when its task starts ({@link dev.apscheduler.history.RunOutcome#RUNNING}) and when
-     * the run ends, whatever the outcome. The scheduler writes it to the run history in the background and, for a
-     * failure, decides on a retry. Never throws, never blocks on the history store.
+     * the run ends, whatever the outcome. The scheduler writes it to the run history in the background. Never
+     * throws, never blocks on the history store.
      * @param job the job as it was handed over
      * @param record the record
-     * @param error the failure, for a run that failed or timed out
      */
-    default void record(Job job, RunRecord record, @Nullable Throwable error) {
+    default void record(Job job, RunRecord record) {
+    }
+
+    /**
+     * Reports a run that failed or timed out, after its event ({@code JOB_ERROR} or {@code JOB_TIMED_OUT}) was
+     * published: the scheduler decides on a retry per the job's {@link dev.apscheduler.job.RetryPolicy}. Never
+     * throws.
+     * @param job the job as it was handed over
+     * @param record the failed run's record
+     * @param error the failure
+     */
+    default void failed(Job job, RunRecord record, Throwable error) {
     }
 
     /**

@@ -43,6 +43,8 @@ final class JobRunner {
 
     private final Slot slot;
 
+    private final List<Failure> failures = new ArrayList<>(0);
+
     JobRunner(ExecutorContext context, Logger logger, Slot slot) {
         this.context = context;
         this.logger = logger;
@@ -59,7 +61,7 @@ final class JobRunner {
                     this.context.instanceName());
             if (this.slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
-                this.context.record(job, record.ended(RunOutcome.CANCELLED, null), null);
+                this.context.record(job, record.ended(RunOutcome.CANCELLED, null));
                 continue;
             }
             JobExecutionEvent event = runOnce(job, runTimes.get(i), record);
@@ -79,7 +81,7 @@ final class JobRunner {
         // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
         if (grace != null && scheduled.attempt() == 1 && late.compareTo(grace) > 0) {
             this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-            this.context.record(job, scheduled.ended(RunOutcome.MISSED, null), null);
+            this.context.record(job, scheduled.ended(RunOutcome.MISSED, null));
             return event(EventCodes.JOB_MISSED, job, scheduled, runTime, now, Duration.ZERO, null, null);
         }
         if (this.logger.isInfoEnabled()) {
@@ -88,7 +90,7 @@ final class JobRunner {
         }
         RunRecord started = RunRecord.running(runId, scheduled.jobId(), scheduled.jobstore(), scheduled.executor(),
                 scheduled.task(), scheduled.scheduledAt(), scheduled.attempt(), now, scheduled.instance());
-        this.context.record(job, started, null);
+        this.context.record(job, started);
         Watch watch = job.timeout().map((timeout) -> new Watch(job, started, runTime, now, timeout)).orElse(null);
         Runnable unwatch = (watch != null)
                 ? this.context.watchTimeout(now.plus(watch.timeout), watch::expire) : NOTHING;
@@ -121,7 +123,7 @@ final class JobRunner {
             Thread.interrupted();
             this.slot.timedOutRunEnded();
             this.logger.warn("Job \"{}\" ended {} after it timed out", job, Duration.between(now, end));
-            this.context.record(job, watch.timedOutRecord(end), null);
+            this.context.record(job, watch.timedOutRecord(end));
             return null;
         }
         if (failure != null) {
@@ -129,14 +131,28 @@ final class JobRunner {
                 Thread.currentThread().interrupt();
             }
             this.logger.error("Job \"{}\" raised an exception", job, failure);
-            this.context.record(job, started.failed(RunOutcome.ERROR, end, failure), failure);
+            RunRecord failed = started.failed(RunOutcome.ERROR, end, failure);
+            this.context.record(job, failed);
+            this.failures.add(new Failure(job, failed, failure));
             return event(EventCodes.JOB_ERROR, job, started, runTime, now, Duration.between(now, end), null,
                     failure);
         }
         this.logger.info("Job \"{}\" executed successfully", job);
-        this.context.record(job, started.succeeded(end, result), null);
+        this.context.record(job, started.succeeded(end, result));
         return event(EventCodes.JOB_EXECUTED, job, started, runTime, now, Duration.between(now, end), result,
                 null);
+    }
+
+    /**
+     * Reports the runs that failed to the context, for a retry: called once their events are published.
+     */
+    void reportFailures() {
+        for (Failure failure : this.failures) {
+            this.context.failed(failure.job(), failure.record(), failure.error());
+        }
+    }
+
+    private record Failure(Job job, RunRecord record, Throwable error) {
     }
 
     private Task resolve(Job job) {
@@ -207,6 +223,7 @@ final class JobRunner {
             ExecutorContext context = JobRunner.this.context;
             TimeoutException error;
             Instant now;
+            RunRecord timedOut;
             // held while the timed-out record is reported, so the record of the run's real end always comes after it
             synchronized (this) {
                 if (!this.state.compareAndSet(RUNNING, TIMED_OUT)) {
@@ -218,12 +235,14 @@ final class JobRunner {
                 this.error = error;
                 JobRunner.this.logger.error("Job \"{}\" exceeded its timeout of {} and is interrupted", this.job,
                         this.timeout);
-                context.record(this.job, this.started.failed(RunOutcome.TIMED_OUT, null, error), error);
+                timedOut = this.started.failed(RunOutcome.TIMED_OUT, null, error);
+                context.record(this.job, timedOut);
                 JobRunner.this.slot.timedOut();
                 this.thread.interrupt();
             }
             context.dispatch(event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime, this.startedAt,
                     Duration.between(this.startedAt, now), null, error));
+            context.failed(this.job, timedOut, error);
         }
 
         synchronized RunRecord timedOutRecord(Instant end) {

@@ -164,7 +164,12 @@ public record RunRecord(String runId, String jobId, String jobstore, String exec
         if (text == null || text.length() <= length) {
             return text;
         }
-        return text.substring(0, length - 1) + "\u2026";
+        int end = length - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            // never half a character: the pair's first half goes too
+            end--;
+        }
+        return text.substring(0, end) + "\u2026";
     }
 
 }

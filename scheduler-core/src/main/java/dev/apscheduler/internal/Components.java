@@ -27,7 +27,6 @@ import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduler's job stores and executors by alias, in the order they were added, guarded by the scheduler's lock:
@@ -252,8 +251,13 @@ final class Components {
         }
 
         @Override
-        public void record(Job job, RunRecord record, @Nullable Throwable error) {
-            Components.this.core.record(job, record, error);
+        public void record(Job job, RunRecord record) {
+            Components.this.core.recorder().add(record);
+        }
+
+        @Override
+        public void failed(Job job, RunRecord record, Throwable error) {
+            Components.this.core.failed(job, record, error);
         }
 
         @Override

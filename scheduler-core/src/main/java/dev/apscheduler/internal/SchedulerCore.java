@@ -18,7 +18,6 @@ import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.TaskRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -364,21 +363,17 @@ final class SchedulerCore {
     }
 
     /**
-     * Handles a run's record as an executor reports it: queues it for the history and, for a failure, decides on a
-     * retry.
+     * Decides on a retry of a failed run, as an executor reports it.
      * @param job the job as handed over
-     * @param record the record
-     * @param error the failure, or {@code null}
+     * @param record the failed run's record
+     * @param error the failure
      */
-    public void record(Job job, RunRecord record, @Nullable Throwable error) {
-        this.recorder.add(record);
-        if (error != null && record.outcome().isFailure()) {
-            try {
-                this.retries.failed(job, record, error);
-            }
-            catch (RuntimeException ex) {
-                logger.error("Deciding on a retry of job \"{}\" failed", job, ex);
-            }
+    public void failed(Job job, RunRecord record, Throwable error) {
+        try {
+            this.retries.failed(job, record, error);
+        }
+        catch (RuntimeException ex) {
+            logger.error("Deciding on a retry of job \"{}\" failed", job, ex);
         }
     }
 

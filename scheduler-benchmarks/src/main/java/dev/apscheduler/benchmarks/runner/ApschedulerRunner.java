@@ -7,14 +7,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.apscheduler.BackgroundScheduler;
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.trigger.DateTrigger;
 import dev.apscheduler.trigger.IntervalTrigger;
 import dev.apscheduler.trigger.Triggers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Our {@link BackgroundScheduler} on the real clock with a given job store and a {@code threadpool} executor of
@@ -39,15 +42,19 @@ public final class ApschedulerRunner implements SchedulerRunner {
      * @param environment the worker count
      * @param store the job store, registered as {@code default}
      * @param storeSettings how the store is set up, for the output
+     * @param history the run history for {@code --history jpa}, or {@code null}
      * @param resources what to close after the scheduler (a database schema, ...)
      */
     public ApschedulerRunner(RunnerEnvironment environment, JobStore store, Map<String, Object> storeSettings,
-            AutoCloseable resources) {
+            @Nullable HistoryStore history, AutoCloseable resources) {
         this.resources = resources;
         BackgroundScheduler.Builder builder = BackgroundScheduler.builder().timezone(ZoneOffset.UTC)
             .jobStore("default", store).executor("default", new ThreadPoolJobExecutor(environment.workers()));
         if ("none".equals(environment.history())) {
             builder.historyStore(null);
+        }
+        else if ("jpa".equals(environment.history())) {
+            builder.historyStore(Objects.requireNonNull(history, "--history jpa needs a JPA history store"));
         }
         this.scheduler = builder.build();
         this.scheduler.taskRegistry().registerAction(TASK,
@@ -55,6 +62,7 @@ public final class ApschedulerRunner implements SchedulerRunner {
         this.settings.put("scheduler", "BackgroundScheduler");
         this.settings.put("executor", "threadpool, max_workers=" + environment.workers());
         this.settings.putAll(storeSettings);
+        this.settings.putIfAbsent("history", environment.history());
         this.settings.put("history", environment.history());
         this.settings.put("job_defaults", "coalesce=true, max_instances=1, misfire_grace_time=1s "
                 + "(one-shot jobs: misfire_grace_time=None)");

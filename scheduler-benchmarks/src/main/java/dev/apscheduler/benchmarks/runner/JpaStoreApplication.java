@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerJpaAutoConfiguration;
+import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.spring.boot.jpa.JpaJobStore;
 import dev.apscheduler.spring.boot.jpa.JpaJobStoreFactory;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ final class JpaStoreApplication implements AutoCloseable {
 
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
+    private static final String HISTORY = "apscheduler.history.type";
+
     private final ConfigurableApplicationContext context;
 
     private final @Nullable PostgresSchema schema;
@@ -43,6 +46,9 @@ final class JpaStoreApplication implements AutoCloseable {
         all.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(RunnerEnvironment.WORKERS + 3));
         all.put("apscheduler.jobstores.default.type", "jpa");
         all.put("apscheduler.jpa.initialize-schema", "always");
+        if (properties.containsKey(HISTORY)) {
+            this.settings.put("history", "jpa on " + database);
+        }
         // Logging stays with slf4j-simple at WARN, as for every other system.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         this.context = new SpringApplicationBuilder(StoreApplication.class).web(WebApplicationType.NONE)
@@ -57,10 +63,19 @@ final class JpaStoreApplication implements AutoCloseable {
      * Starts the application on a new in-memory H2 database.
      * @return the application
      */
-    static JpaStoreApplication h2() {
+    static JpaStoreApplication h2(RunnerEnvironment environment) {
         String url = "jdbc:h2:mem:apsbench-" + H2_DATABASES.incrementAndGet();
-        return new JpaStoreApplication(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa",
-                "spring.datasource.password", ""), null, "H2 " + Versions.of("h2") + " in memory");
+        return new JpaStoreApplication(history(environment, Map.of("spring.datasource.url", url,
+                "spring.datasource.username", "sa", "spring.datasource.password", "")), null,
+                "H2 " + Versions.of("h2") + " in memory");
+    }
+
+    private static Map<String, Object> history(RunnerEnvironment environment, Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>(properties);
+        if ("jpa".equals(environment.history())) {
+            all.put(HISTORY, "jpa");
+        }
+        return all;
     }
 
     /**
@@ -71,9 +86,9 @@ final class JpaStoreApplication implements AutoCloseable {
     static JpaStoreApplication postgres(RunnerEnvironment environment) {
         PostgresSchema schema = PostgresSchema.create(environment, "apsbench_jpa", 1, null);
         try {
-            return new JpaStoreApplication(Map.of("spring.datasource.url", schema.jdbcUrl(),
+            return new JpaStoreApplication(history(environment, Map.of("spring.datasource.url", schema.jdbcUrl(),
                     "spring.datasource.username", environment.postgresUser(), "spring.datasource.password",
-                    environment.postgresPassword()), schema, "PostgreSQL, schema " + schema.name());
+                    environment.postgresPassword())), schema, "PostgreSQL, schema " + schema.name());
         }
         catch (RuntimeException ex) {
             schema.close();
@@ -88,6 +103,14 @@ final class JpaStoreApplication implements AutoCloseable {
     JpaJobStore store() {
         return (JpaJobStore) this.context.getBean(JpaJobStoreFactory.class)
             .create(ComponentOptions.empty("apscheduler.jobstores.default."));
+    }
+
+    /**
+     * Returns the JPA history the application configured ({@code --history jpa}).
+     * @return the history store, or empty
+     */
+    java.util.Optional<HistoryStore> historyStore() {
+        return this.context.getBeanProvider(HistoryStore.class).stream().findFirst();
     }
 
     Map<String, Object> settings() {

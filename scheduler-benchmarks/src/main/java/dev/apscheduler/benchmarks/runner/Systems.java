@@ -25,12 +25,11 @@ public final class Systems {
 
     private static Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories() {
         Map<String, Function<RunnerEnvironment, SchedulerRunner>> factories = new LinkedHashMap<>();
-        factories.put("apscheduler-memory", (environment) -> new ApschedulerRunner(environment, new MemoryJobStore(),
-                Map.of("store", "memory"), () -> { }));
-        factories.put("apscheduler-memory-lookahead", (environment) -> new ApschedulerRunner(environment,
-                new MemoryJobStore(MEMORY_LOOK_AHEAD), Map.of("store", "memory, look_ahead=" + MEMORY_LOOK_AHEAD),
-                () -> { }));
-        factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2()));
+        factories.put("apscheduler-memory", (environment) -> memory(environment, new MemoryJobStore(),
+                Map.of("store", "memory")));
+        factories.put("apscheduler-memory-lookahead", (environment) -> memory(environment,
+                new MemoryJobStore(MEMORY_LOOK_AHEAD), Map.of("store", "memory, look_ahead=" + MEMORY_LOOK_AHEAD)));
+        factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2(environment)));
         factories.put("apscheduler-jpa-postgres",
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
         factories.put("quartz-ram", QuartzRunner::ram);
@@ -40,9 +39,34 @@ public final class Systems {
         return factories;
     }
 
+    /**
+     * Our scheduler on a memory store; with {@code --history jpa} its run history goes to a JPA history on
+     * PostgreSQL, the history's own application.
+     */
+    private static SchedulerRunner memory(RunnerEnvironment environment, MemoryJobStore store,
+            Map<String, Object> settings) {
+        if (!"jpa".equals(environment.history())) {
+            return new ApschedulerRunner(environment, store, settings, null, () -> { });
+        }
+        JpaStoreApplication history = JpaStoreApplication.postgres(environment);
+        try {
+            Map<String, Object> all = new LinkedHashMap<>(settings);
+            all.putAll(history.settings());
+            all.put("store", settings.get("store"));
+            all.remove("jpa_max_wait");
+            all.remove("jpa_look_ahead");
+            return new ApschedulerRunner(environment, store, all, history.historyStore().orElseThrow(), history);
+        }
+        catch (RuntimeException ex) {
+            history.close();
+            throw ex;
+        }
+    }
+
     private static SchedulerRunner jpa(RunnerEnvironment environment, JpaStoreApplication application) {
         try {
-            return new ApschedulerRunner(environment, application.store(), application.settings(), application);
+            return new ApschedulerRunner(environment, application.store(), application.settings(),
+                    application.historyStore().orElse(null), application);
         }
         catch (RuntimeException ex) {
             application.close();
