@@ -29,7 +29,8 @@ class ConfigurationMetadataTests {
         assertThat(names).contains("apscheduler.enabled", "apscheduler.auto-startup", "apscheduler.timezone",
                 "apscheduler.shutdown-timeout", "apscheduler.jobstore-retry-interval", "apscheduler.jobstores",
                 "apscheduler.executors", "apscheduler.job-defaults.coalesce", "apscheduler.job-defaults.max-instances",
-                "apscheduler.job-defaults.misfire-grace-time", "apscheduler.jobs");
+                "apscheduler.job-defaults.misfire-grace-time", "apscheduler.jobs",
+                "apscheduler.health.failed-runs-threshold", "apscheduler.health.failed-runs-status");
     }
 
     @Test
@@ -40,6 +41,8 @@ class ConfigurationMetadataTests {
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.misfire-grace-time")).isEqualTo("1s");
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.max-instances")).isEqualTo("1");
         assertThat(defaultValue(metadata, "apscheduler.job-defaults.coalesce")).isEqualTo("true");
+        assertThat(defaultValue(metadata, "apscheduler.health.failed-runs-threshold")).isEqualTo("0");
+        assertThat(defaultValue(metadata, "apscheduler.health.failed-runs-status")).isEqualTo("UP");
     }
 
     @Test
