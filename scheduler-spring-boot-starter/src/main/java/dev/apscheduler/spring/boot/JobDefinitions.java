@@ -9,11 +9,13 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.trigger.Trigger;
 
 /**
  * Tells whether a stored job still has the definition its declaration gives it: the same task, arguments, trigger
- * (alias and parameters) and options. Only its schedule state (the next run time) may differ.
+ * (alias and parameters) and options, its retry policy and timeout included. Only its schedule state may differ: the
+ * next run time, the retries waiting and whether its trigger has finished (a job kept for its retries only).
  *
  * <p>A trigger declared without a {@code start_date} gets one when it is built (an interval's first run is one
  * interval after "now"), so its stored parameters never equal a fresh build. The declaration is therefore built
@@ -49,7 +51,11 @@ final class JobDefinitions {
                     : defaults.misfireGraceTime())
             .coalesce(declared.coalesce().orElse(defaults.coalesce()))
             .maxInstances(declared.maxInstances().orElse(defaults.maxInstances()))
+            .retryPolicy(declared.options().retryPolicy().orElse(RetryPolicy.NONE))
+            .timeout(declared.options().timeout().orElse(null))
             .nextRunTime(stored.nextRunTime().orElse(null))
+            .pendingRetries(stored.pendingRetries())
+            .triggerFinished(stored.triggerFinished())
             .build();
         return expected.equals(stored);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.apscheduler.job.Job;
@@ -19,6 +20,8 @@ import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -127,6 +130,41 @@ class DeclaredJobRestartTests {
     }
 
     @Test
+    void anUnchangedJobKeepsTheRetriesWaitingInItsState() {
+        runner().withBean("exports", Exports.class).run((context) -> {
+            scheduler(context).advance(Duration.ofMinutes(10));
+            assertThat(scheduler(context).getJob("export").orElseThrow().pendingRetries()).singleElement()
+                .satisfies((retry) -> {
+                    assertThat(retry.attempt()).isEqualTo(2);
+                    assertThat(retry.dueAt()).isEqualTo(T0.plusMinutes(15));
+                });
+        });
+        this.clock.set(T0.plusMinutes(12).toInstant());
+        runner().withBean("exports", Exports.class).run((context) -> {
+            ManualScheduler scheduler = scheduler(context);
+            Job kept = scheduler.getJob("export").orElseThrow();
+            assertThat(kept.pendingRetries()).hasSize(1);
+            assertThat(kept.nextRunTime()).contains(T0.plusMinutes(20));
+            scheduler.advance(Duration.ofMinutes(3));
+            assertThat(context.getBean(Exports.class).attempts).containsExactly(2);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "export.attempts=4", "export.backoff=10m", "export.timeout=5m" })
+    void aChangedRetryOrTimeoutOptionReplacesTheStoredJob(String change) {
+        runner().withBean("exports", Exports.class)
+            .run((context) -> assertThat(scheduler(context).getJob("export")).isPresent());
+        this.clock.set(T0.plusMinutes(5).toInstant());
+        runner(change).withBean("exports", Exports.class).run((context) -> {
+            Job job = scheduler(context).getJob("export").orElseThrow();
+            assertThat(job.nextRunTime()).contains(T0.plusMinutes(15));
+            assertThat(List.of(job.retryPolicy().maxAttempts(), job.retryPolicy().backoff(), job.timeout()))
+                .containsAnyOf(4, Duration.ofMinutes(10), Optional.of(Duration.ofMinutes(5)));
+        });
+    }
+
+    @Test
     void aJobDeclaredInAnotherStoreIsMovedThere() {
         runner("report.minutes=10").run((context) -> assertThat(scheduler(context).getJob("report", "default"))
             .isPresent());
@@ -153,6 +191,19 @@ class DeclaredJobRestartTests {
 
     private static ManualScheduler scheduler(org.springframework.context.ApplicationContext context) {
         return context.getBean(ManualScheduler.class);
+    }
+
+    static class Exports {
+
+        final List<Integer> attempts = new CopyOnWriteArrayList<>();
+
+        @ScheduledJob(id = "export", minutes = "10", misfireGraceTime = "none", maxAttempts = "${export.attempts:3}",
+                retryBackoff = "${export.backoff:5m}", timeout = "${export.timeout:none}")
+        void export(JobContext context) {
+            this.attempts.add(context.attempt());
+            throw new IllegalStateException("upstream is down");
+        }
+
     }
 
     static class Reports {

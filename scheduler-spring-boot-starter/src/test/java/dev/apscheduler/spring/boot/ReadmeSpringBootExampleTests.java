@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
@@ -34,8 +35,29 @@ class ReadmeSpringBootExampleTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ApschedulerAutoConfiguration.class))
-        .withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(readmeYaml()))
+        .withInitializer((context) -> context.getEnvironment().getPropertySources()
+            .addFirst(readmeYaml("## Spring Boot")))
         .withBean("reports", Reports.class);
+
+    @Test
+    void readmeRetriesAndTimeoutsExampleGivesTheSameOptionsToBothJobs() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ApschedulerAutoConfiguration.class))
+            .withInitializer((context) -> context.getEnvironment().getPropertySources()
+                .addFirst(readmeYaml("### Retries and timeouts")))
+            .withBean("invoices", Invoices.class)
+            .run((context) -> {
+                Scheduler scheduler = context.getBean(Scheduler.class);
+                RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(30), RetryPolicy.NONE.multiplier(),
+                        Duration.ofMinutes(10), Duration.ZERO, List.of(IOException.class.getName()));
+                for (String id : List.of("invoices.exportInvoices", "nightly-export")) {
+                    Job job = scheduler.getJob(id).orElseThrow();
+                    assertThat(job.retryPolicy()).as(id).isEqualTo(policy);
+                    assertThat(job.timeout()).as(id).contains(Duration.ofMinutes(15));
+                    assertThat(job.trigger().describe()).as(id).isEqualTo("cron[crontab='0 3 * * *']");
+                }
+            });
+    }
 
     @Test
     void readmeApplicationYmlAndBeanGiveTheJobsTheReadmeDescribes() {
@@ -65,10 +87,11 @@ class ReadmeSpringBootExampleTests {
         return scheduler.getJob(jobId).orElseThrow().trigger().describe();
     }
 
-    private static PropertySource<?> readmeYaml() {
+    /** Reads the first YAML block that follows a heading of the README. */
+    private static PropertySource<?> readmeYaml(String heading) {
         try {
             String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-            String section = readme.substring(readme.indexOf("## Spring Boot"));
+            String section = readme.substring(readme.indexOf(heading + "\n"));
             int start = section.indexOf("```yaml\n") + "```yaml\n".length();
             String yaml = section.substring(start, section.indexOf("```", start));
             return new YamlPropertySourceLoader()
@@ -78,6 +101,20 @@ class ReadmeSpringBootExampleTests {
         catch (IOException ex) {
             throw new IllegalStateException("cannot read the README's application.yml", ex);
         }
+    }
+
+    @SuppressWarnings("unused")
+    public static class Invoices {
+
+        @ScheduledJob(cron = "0 3 * * *", maxAttempts = "5", retryBackoff = "30s", retryMaxBackoff = "10m",
+                retryOn = IOException.class, timeout = "15m")
+        public void exportInvoices() {
+        }
+
+        @JobTask("export-invoices")
+        public void export() {
+        }
+
     }
 
     @SuppressWarnings("unused")

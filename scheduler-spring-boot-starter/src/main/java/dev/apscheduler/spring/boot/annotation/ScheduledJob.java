@@ -29,6 +29,12 @@ import java.lang.annotation.Target;
  * its {@link JobTask} annotation if it has one, else {@code beanName.methodName}, and is called through the bean's
  * proxy, if any. A job declared in a persistent job store keeps its schedule state across restarts while its
  * declaration is unchanged, and is replaced when it changes.
+ *
+ * <p>Failed runs are retried when {@link #maxAttempts()} is above one, and runs are bounded by {@link #timeout()}:
+ * <pre class="code">
+ * &#64;ScheduledJob(cron = "0 3 * * *", maxAttempts = "5", retryBackoff = "30s", retryOn = IOException.class,
+ *         timeout = "10m")
+ * </pre>
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -122,5 +128,33 @@ public @interface ScheduledJob {
 
     /** Alias of the job store that keeps the job; defaults to {@code default}. */
     String jobstore() default "";
+
+    /**
+     * How many times one fire time runs at most, counting the first run: {@code 1} (no retry, the default) to
+     * {@code 1000}. A run that fails (throws, or exceeds its {@link #timeout()}) is tried again after a backoff.
+     */
+    String maxAttempts() default "";
+
+    /** Wait before the first retry: seconds, a duration such as {@code 30s}, or ISO-8601; defaults to one second. */
+    String retryBackoff() default "";
+
+    /** How much each further wait grows, from {@code 1} (every wait the same) to {@code 100}; defaults to {@code 2}. */
+    String retryMultiplier() default "";
+
+    /** Longest wait between two attempts, as a duration; defaults to one hour (at least {@link #retryBackoff()}). */
+    String retryMaxBackoff() default "";
+
+    /** Largest random time added to each wait, as a duration of up to one day; defaults to none. */
+    String retryJitter() default "";
+
+    /** The exceptions that are retried, with their subclasses; any exception when empty (the default). */
+    Class<? extends Throwable>[] retryOn() default {};
+
+    /**
+     * How long a run may take: a duration (seconds, {@code 30s}, {@code PT5M}) of up to 365 days, or {@code none}
+     * (the default). A run that takes longer is interrupted and reported as timed out ({@code JOB_TIMED_OUT}); it
+     * counts as a failure for {@link #maxAttempts()}.
+     */
+    String timeout() default "";
 
 }

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.apscheduler.config.ConfigValues;
+import dev.apscheduler.spring.boot.RunOptionDeclarations;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The trigger attributes of {@link ScheduledJob} and the APScheduler parameter each one sets, in declaration order.
+ * The trigger attributes of {@link ScheduledJob} and the APScheduler parameter each one sets, in declaration order,
+ * and its run option attributes (retries and timeout).
  */
 final class ScheduledJobAttributes {
 
@@ -54,7 +58,41 @@ final class ScheduledJobAttributes {
     /** Attribute names in declaration order, for stable parameter maps and messages. */
     static final List<String> ORDER = List.copyOf(TRIGGER_PARAMETERS.keySet());
 
+    /** Reads each run option attribute given as text (all but {@code retryOn}), by its name. */
+    static final Map<String, Function<ScheduledJob, String>> RUN_OPTION_ATTRIBUTES;
+
+    static {
+        Map<String, Function<ScheduledJob, String>> attributes = new LinkedHashMap<>();
+        attributes.put("maxAttempts", ScheduledJob::maxAttempts);
+        attributes.put("retryBackoff", ScheduledJob::retryBackoff);
+        attributes.put("retryMultiplier", ScheduledJob::retryMultiplier);
+        attributes.put("retryMaxBackoff", ScheduledJob::retryMaxBackoff);
+        attributes.put("retryJitter", ScheduledJob::retryJitter);
+        attributes.put("timeout", ScheduledJob::timeout);
+        RUN_OPTION_ATTRIBUTES = Collections.unmodifiableMap(attributes);
+    }
+
     private ScheduledJobAttributes() {
+    }
+
+    /**
+     * Returns the run option attributes given (retries and timeout), by name, each text value resolved by
+     * {@code resolve} (attribute name, raw value → value, or {@code null} when not given), for
+     * {@link RunOptionDeclarations#read}.
+     */
+    static Map<String, Object> runOptions(ScheduledJob annotation,
+            BiFunction<String, String, @Nullable String> resolve) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        RUN_OPTION_ATTRIBUTES.forEach((attribute, reader) -> {
+            String value = resolve.apply(attribute, reader.apply(annotation));
+            if (value != null) {
+                values.put(attribute, value);
+            }
+        });
+        if (annotation.retryOn().length > 0) {
+            values.put("retryOn", List.of(annotation.retryOn()));
+        }
+        return values;
     }
 
     /**

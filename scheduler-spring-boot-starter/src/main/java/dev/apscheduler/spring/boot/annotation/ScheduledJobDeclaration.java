@@ -15,6 +15,7 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.spring.boot.MethodTask;
+import dev.apscheduler.spring.boot.RunOptionDeclarations;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
 import dev.apscheduler.trigger.TriggerRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,18 +24,19 @@ import org.springframework.util.StringValueResolver;
 /**
  * One {@link ScheduledJob} annotation resolved against its bean: placeholders replaced, the trigger alias inferred and
  * its parameters validated by building the trigger once (for a kind registered with the scheduler alone, when the
- * scheduler is prepared), and the job options parsed. Every problem is reported as an
- * {@link InvalidScheduledJobException} naming the bean, the method and the attribute. The trigger itself is built by
- * the scheduler when the job is added, in the scheduler's time zone and with its clock.
+ * scheduler is prepared), and the job options, retries and timeout included, parsed. Every problem is reported as
+ * an {@link InvalidScheduledJobException} naming the bean, the method and the attribute. The trigger itself is built
+ * by the scheduler when the job is added, in the scheduler's time zone and with its clock.
  *
  * @param id the job id
  * @param name the job name
  * @param triggerAlias the trigger alias
  * @param triggerParameters the trigger's parameters under APScheduler's names
  * @param options the job options given on the annotation
+ * @param runOptions the retry policy and timeout given on the annotation
  */
 record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<String, String> triggerParameters,
-        JobOptions options) {
+        JobOptions options, dev.apscheduler.job.JobOptions runOptions) {
 
     /**
      * The job options of a declaration; {@code null} (or {@code misfireGraceTimeSet == false}) means "not given", so
@@ -67,8 +69,11 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
                 context.bool("coalesce", annotation.coalesce()),
                 context.positiveInt("maxInstances", annotation.maxInstances()),
                 context.value("executor", annotation.executor()), context.value("jobstore", annotation.jobstore()));
+        dev.apscheduler.job.JobOptions runOptions = RunOptionDeclarations.read(
+                ScheduledJobAttributes.runOptions(annotation, context::value),
+                new MethodDeclarationSource(beanName, method, null));
         return new ScheduledJobDeclaration(id, (name != null) ? name : id, alias,
-                Collections.unmodifiableMap(parameters), options);
+                Collections.unmodifiableMap(parameters), options, runOptions);
     }
 
     /**
@@ -79,6 +84,7 @@ record ScheduledJobDeclaration(String id, String name, String triggerAlias, Map<
             .id(this.id)
             .name(this.name)
             .trigger(this.triggerAlias, this.triggerParameters)
+            .options(this.runOptions)
             .replaceExisting(true);
         if (this.options.misfireGraceTimeSet()) {
             builder.misfireGraceTime(this.options.misfireGraceTime());

@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.autoconfigure;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.spring.boot.DeclaredJob;
 import dev.apscheduler.spring.boot.JobDeclarations;
+import dev.apscheduler.spring.boot.RunOptionDeclarations;
 import dev.apscheduler.spring.boot.TriggerDeclarations;
 import dev.apscheduler.trigger.TriggerRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declares the jobs of {@code apscheduler.jobs.<id>}, checking each one as far as configuration alone allows (task
@@ -118,6 +121,20 @@ final class ConfiguredJobs {
                 .misfireGraceTime(source.key("misfireGraceTime"), job.getMisfireGraceTime())
                 .orElse(null));
         }
+        builder.options(RunOptionDeclarations.read(runOptions(job), source));
+    }
+
+    /** The run options given, by the names {@link RunOptionDeclarations} reads; those not set are {@code null}. */
+    private static Map<String, @Nullable Object> runOptions(JobProperties job) {
+        Map<String, @Nullable Object> options = new LinkedHashMap<>();
+        options.put("maxAttempts", job.getMaxAttempts());
+        options.put("retryBackoff", job.getRetryBackoff());
+        options.put("retryMultiplier", job.getRetryMultiplier());
+        options.put("retryMaxBackoff", job.getRetryMaxBackoff());
+        options.put("retryJitter", job.getRetryJitter());
+        options.put("retryOn", job.getRetryOn());
+        options.put(RunOptionDeclarations.TIMEOUT, job.getTimeout());
+        return options;
     }
 
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One job of {@code apscheduler.jobs.<id>}: a registered task run on a trigger given by alias and parameters, with
- * arguments and options, so that operations can change a schedule without a rebuild.
+ * arguments and options (retries and timeout included), so that operations can change a schedule without a rebuild.
  */
 public class JobProperties {
 
@@ -70,6 +70,43 @@ public class JobProperties {
      * apscheduler.job-defaults.misfire-grace-time.
      */
     private @Nullable String misfireGraceTime;
+
+    /**
+     * How many times one fire time runs at most, counting the first run: 1 (no retry, the default) to 1000. A run that
+     * fails (throws, or exceeds its timeout) is tried again after a backoff.
+     */
+    private @Nullable Integer maxAttempts;
+
+    /**
+     * Wait before the first retry, as a duration ('30s', '5m', 'PT30S', or seconds). Defaults to 1s.
+     */
+    private @Nullable String retryBackoff;
+
+    /**
+     * How much each further wait between attempts grows, from 1 (every wait the same) to 100. Defaults to 2.
+     */
+    private @Nullable Double retryMultiplier;
+
+    /**
+     * Longest wait between two attempts, as a duration. Defaults to 1h (at least the retry backoff).
+     */
+    private @Nullable String retryMaxBackoff;
+
+    /**
+     * Largest random time added to each wait between attempts, as a duration of up to one day. Defaults to none.
+     */
+    private @Nullable String retryJitter;
+
+    /**
+     * Exception class names that are retried, with their subclasses. Any exception when empty.
+     */
+    private final List<String> retryOn = new ArrayList<>();
+
+    /**
+     * How long a run may take, as a duration of up to 365 days, or 'none'. A run that takes longer is interrupted and
+     * reported as timed out; it counts as a failure for max-attempts. Defaults to none.
+     */
+    private @Nullable String timeout;
 
     /**
      * Returns the name of the task the job runs.
@@ -221,6 +258,110 @@ public class JobProperties {
      */
     public void setMisfireGraceTime(@Nullable String misfireGraceTime) {
         this.misfireGraceTime = misfireGraceTime;
+    }
+
+    /**
+     * Returns how many times one fire time runs at most.
+     * @return the number of attempts, or {@code null} for one (no retry)
+     */
+    public @Nullable Integer getMaxAttempts() {
+        return this.maxAttempts;
+    }
+
+    /**
+     * Sets how many times one fire time runs at most.
+     * @param maxAttempts the number of attempts, or {@code null} for one (no retry)
+     */
+    public void setMaxAttempts(@Nullable Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * Returns the wait before the first retry.
+     * @return a duration, or {@code null} for one second
+     */
+    public @Nullable String getRetryBackoff() {
+        return this.retryBackoff;
+    }
+
+    /**
+     * Sets the wait before the first retry.
+     * @param retryBackoff a duration, or {@code null} for one second
+     */
+    public void setRetryBackoff(@Nullable String retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    /**
+     * Returns how much each further wait grows.
+     * @return the factor, or {@code null} for two
+     */
+    public @Nullable Double getRetryMultiplier() {
+        return this.retryMultiplier;
+    }
+
+    /**
+     * Sets how much each further wait grows.
+     * @param retryMultiplier the factor, or {@code null} for two
+     */
+    public void setRetryMultiplier(@Nullable Double retryMultiplier) {
+        this.retryMultiplier = retryMultiplier;
+    }
+
+    /**
+     * Returns the longest wait between two attempts.
+     * @return a duration, or {@code null} for one hour
+     */
+    public @Nullable String getRetryMaxBackoff() {
+        return this.retryMaxBackoff;
+    }
+
+    /**
+     * Sets the longest wait between two attempts.
+     * @param retryMaxBackoff a duration, or {@code null} for one hour
+     */
+    public void setRetryMaxBackoff(@Nullable String retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
+    }
+
+    /**
+     * Returns the largest random time added to each wait.
+     * @return a duration, or {@code null} for none
+     */
+    public @Nullable String getRetryJitter() {
+        return this.retryJitter;
+    }
+
+    /**
+     * Sets the largest random time added to each wait.
+     * @param retryJitter a duration, or {@code null} for none
+     */
+    public void setRetryJitter(@Nullable String retryJitter) {
+        this.retryJitter = retryJitter;
+    }
+
+    /**
+     * Returns the exception class names that are retried.
+     * @return the names, empty for any exception
+     */
+    public List<String> getRetryOn() {
+        return this.retryOn;
+    }
+
+    /**
+     * Returns how long a run may take.
+     * @return a duration or {@code none}, or {@code null} for none
+     */
+    public @Nullable String getTimeout() {
+        return this.timeout;
+    }
+
+    /**
+     * Sets how long a run may take.
+     * @param timeout a duration or {@code none}, or {@code null} for none
+     */
+    public void setTimeout(@Nullable String timeout) {
+        this.timeout = timeout;
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.apscheduler.spring.boot.metrics;
 
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 import dev.apscheduler.Scheduler;
@@ -16,8 +17,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Binds the scheduler's meters (see {@link ApschedulerMeters}) to a registry: registers a listener that records each
- * run, and gauges of the jobs by store and state and of the executors' submissions in progress, which follow job
- * stores and executors as they are added and removed.
+ * run, gauges of the jobs by store and state and of the executors' submissions in progress and timed-out runs still
+ * running, which follow job stores and executors as they are added and removed, and, when the scheduler keeps a run
+ * history, the history's outages and health.
  *
  * <p>The jobs gauges ask the store for its jobs each time they are read; a store that fails to answer reads as
  * {@code NaN}.
@@ -41,6 +43,7 @@ public class ApschedulerMeterBinder implements MeterBinder {
                 | EventCodes.JOBSTORE_ADDED | EventCodes.JOBSTORE_REMOVED | EventCodes.EXECUTOR_ADDED
                 | EventCodes.EXECUTOR_REMOVED);
         registerGauges(registry);
+        HistoryMeters.bindTo(this.scheduler, registry);
     }
 
     private void onComponentChange(MeterRegistry registry, SchedulerEvent event) {
@@ -51,6 +54,8 @@ public class ApschedulerMeterBinder implements MeterBinder {
         }
         else if (event.code() == EventCodes.EXECUTOR_REMOVED && alias != null) {
             registry.find(ApschedulerMeters.ACTIVE_EXECUTIONS).tag(ApschedulerMeters.EXECUTOR, alias).meters()
+                .forEach(registry::remove);
+            registry.find(ApschedulerMeters.TIMED_OUT_RUNNING).tag(ApschedulerMeters.EXECUTOR, alias).meters()
                 .forEach(registry::remove);
         }
         else {
@@ -65,15 +70,24 @@ public class ApschedulerMeterBinder implements MeterBinder {
             registerJobsGauge(registry, alias, ApschedulerMeters.PAUSED, JobCounts::paused);
         });
         this.scheduler.executors().keySet().forEach((alias) -> {
-            Tags tags = Tags.of(ApschedulerMeters.EXECUTOR, alias);
-            if (isNew(registry, ApschedulerMeters.ACTIVE_EXECUTIONS, tags)) {
-                Gauge.builder(ApschedulerMeters.ACTIVE_EXECUTIONS, () -> activeExecutions(alias))
-                    .description("Submissions in progress (running or queued) in the executor")
-                    .tags(tags)
-                    .strongReference(true)
-                    .register(registry);
-            }
+            registerExecutorGauge(registry, alias, ApschedulerMeters.ACTIVE_EXECUTIONS,
+                    "Submissions in progress (running or queued) in the executor", ExecutorInfo::activeCount);
+            registerExecutorGauge(registry, alias, ApschedulerMeters.TIMED_OUT_RUNNING,
+                    "Runs that timed out but still run, their task having ignored the interruption",
+                    ExecutorInfo::timedOutRunning);
         });
+    }
+
+    private void registerExecutorGauge(MeterRegistry registry, String alias, String name, String description,
+            ToIntFunction<ExecutorInfo> value) {
+        Tags tags = Tags.of(ApschedulerMeters.EXECUTOR, alias);
+        if (isNew(registry, name, tags)) {
+            Gauge.builder(name, () -> readExecutor(alias, value))
+                .description(description)
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
+        }
     }
 
     private void registerJobsGauge(MeterRegistry registry, String alias, String state,
@@ -99,9 +113,9 @@ public class ApschedulerMeterBinder implements MeterBinder {
             .map((counts) -> (double) count.applyAsLong(counts)).orElse(Double.NaN);
     }
 
-    private double activeExecutions(String alias) {
+    private double readExecutor(String alias, ToIntFunction<ExecutorInfo> value) {
         ExecutorInfo executor = this.scheduler.executors().get(alias);
-        return (executor != null) ? executor.activeCount() : Double.NaN;
+        return (executor != null) ? value.applyAsInt(executor) : Double.NaN;
     }
 
 }

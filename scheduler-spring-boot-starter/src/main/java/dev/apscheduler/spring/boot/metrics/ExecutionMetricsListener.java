@@ -5,21 +5,24 @@ import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.event.SchedulerListener;
+import dev.apscheduler.history.RunOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records each run's meters from the scheduler's events: {@link ApschedulerMeters#EXECUTIONS} and
- * {@link ApschedulerMeters#LATENESS} for runs that started, {@link ApschedulerMeters#MISSED} for missed runs and
- * {@link ApschedulerMeters#DROPPED} for run times dropped at {@code max_instances}.
+ * Records each run's meters from the scheduler's events: {@link ApschedulerMeters#EXECUTIONS} for runs that ended
+ * or timed out, {@link ApschedulerMeters#LATENESS} for first attempts that started, {@link ApschedulerMeters#MISSED}
+ * for missed runs, {@link ApschedulerMeters#DROPPED} for run times dropped at {@code max_instances}, and the counters
+ * of retries, give-ups and timeouts.
  */
 final class ExecutionMetricsListener implements SchedulerListener {
 
     /** The events this listener needs. */
     static final int EVENT_MASK = EventCodes.JOB_EXECUTED | EventCodes.JOB_ERROR | EventCodes.JOB_MISSED
-            | EventCodes.JOB_MAX_INSTANCES;
+            | EventCodes.JOB_MAX_INSTANCES | EventCodes.JOB_TIMED_OUT | EventCodes.JOB_RETRY_SCHEDULED
+            | EventCodes.JOB_RETRIES_EXHAUSTED;
 
     private final MeterRegistry registry;
 
@@ -33,36 +36,47 @@ final class ExecutionMetricsListener implements SchedulerListener {
             onExecution(execution);
         }
         else if (event instanceof JobSubmissionEvent submission && event.code() == EventCodes.JOB_MAX_INSTANCES) {
-            Counter.builder(ApschedulerMeters.DROPPED)
-                .description("Run times dropped because the job already ran max_instances times")
-                .tags(tags(submission.taskName(), submission.executor()))
-                .register(this.registry)
-                .increment(submission.scheduledRunTimes().size());
+            count(ApschedulerMeters.DROPPED, "Run times dropped because the job already ran max_instances times",
+                    tags(submission.taskName(), submission.executor()), submission.scheduledRunTimes().size());
         }
     }
 
     private void onExecution(JobExecutionEvent event) {
         Tags tags = tags(event.taskName(), event.executor());
-        if (event.code() == EventCodes.JOB_MISSED) {
-            Counter.builder(ApschedulerMeters.MISSED)
-                .description("Runs not started because they were later than the misfire grace time")
-                .tags(tags)
-                .register(this.registry)
-                .increment();
-            return;
+        switch (event.code()) {
+            case EventCodes.JOB_MISSED -> count(ApschedulerMeters.MISSED,
+                    "Runs not started because they were later than the misfire grace time", tags, 1);
+            case EventCodes.JOB_RETRY_SCHEDULED -> count(ApschedulerMeters.RETRIES_SCHEDULED,
+                    "Failed runs that will run again after a backoff", tags, 1);
+            case EventCodes.JOB_RETRIES_EXHAUSTED -> count(ApschedulerMeters.RETRIES_EXHAUSTED,
+                    "Runs given up because their last allowed attempt failed", tags, 1);
+            case EventCodes.JOB_TIMED_OUT -> {
+                count(ApschedulerMeters.TIMEOUTS, "Runs interrupted because they exceeded their job's timeout", tags,
+                        1);
+                onRun(event, tags, RunOutcome.TIMED_OUT);
+            }
+            case EventCodes.JOB_EXECUTED -> onRun(event, tags, RunOutcome.SUCCESS);
+            default -> onRun(event, tags, RunOutcome.ERROR);
         }
-        boolean success = event.code() == EventCodes.JOB_EXECUTED;
-        String outcome = success ? ApschedulerMeters.SUCCESS : ApschedulerMeters.ERROR;
+    }
+
+    private void onRun(JobExecutionEvent event, Tags tags, RunOutcome outcome) {
         Timer.builder(ApschedulerMeters.EXECUTIONS)
             .description("Job runs: how long the task ran")
-            .tags(tags.and(ApschedulerMeters.OUTCOME, outcome))
+            .tags(tags.and(ApschedulerMeters.OUTCOME, outcome.tag()))
             .register(this.registry)
             .record(event.duration());
-        Timer.builder(ApschedulerMeters.LATENESS)
-            .description("How late job runs started after their scheduled fire time")
-            .tags(tags)
-            .register(this.registry)
-            .record(event.delay());
+        if (event.attempt() == 1) {
+            Timer.builder(ApschedulerMeters.LATENESS)
+                .description("How late job runs started after their scheduled fire time")
+                .tags(tags)
+                .register(this.registry)
+                .record(event.delay());
+        }
+    }
+
+    private void count(String name, String description, Tags tags, int amount) {
+        Counter.builder(name).description(description).tags(tags).register(this.registry).increment(amount);
     }
 
     private static Tags tags(String task, String executor) {

@@ -2,22 +2,27 @@ package dev.apscheduler.spring.boot.annotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
 import dev.apscheduler.spring.boot.support.ManualSchedulerConfiguration;
 import dev.apscheduler.spring.boot.support.RecordedEvents;
 import dev.apscheduler.testing.ManualScheduler;
+import dev.apscheduler.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -149,6 +154,35 @@ class ScheduledJobAnnotationTests {
             assertThat(scheduler.getJob("seconds").orElseThrow().misfireGraceTime()).contains(Duration.ofSeconds(30));
             assertThat(scheduler.getJob("unit").orElseThrow().misfireGraceTime()).contains(Duration.ofMinutes(5));
             assertThat(scheduler.getJob("iso").orElseThrow().misfireGraceTime()).contains(Duration.ofHours(1));
+        });
+    }
+
+    @Test
+    void appliesTheRetryAndTimeoutOptions() {
+        this.contextRunner.withBean("exports", Exports.class).withPropertyValues("export.attempts=5").run((context) -> {
+            ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+            Job job = scheduler.getJob("export").orElseThrow();
+            assertThat(job.retryPolicy()).isEqualTo(new RetryPolicy(5, Duration.ofSeconds(30), 3.0,
+                    Duration.ofMinutes(10), Duration.ofMillis(500),
+                    List.of(IOException.class.getName(), TimeoutException.class.getName())));
+            assertThat(job.timeout()).contains(Duration.ofMinutes(2));
+            Job plain = scheduler.getJob("plain").orElseThrow();
+            assertThat(plain.retryPolicy()).isEqualTo(RetryPolicy.NONE);
+            assertThat(plain.timeout()).isEmpty();
+        });
+    }
+
+    @Test
+    void aFailedRunIsRetriedAfterItsBackoffUntilItSucceeds() {
+        this.contextRunner.withBean("flaky", Flaky.class).run((context) -> {
+            ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+            scheduler.advance(Duration.ofMinutes(2));
+            assertThat(context.getBean(Flaky.class).attempts).containsExactly(
+                    "attempt 1 at " + T0.plusMinutes(1), "attempt 2 at " + T0.plusSeconds(70),
+                    "attempt 3 at " + T0.plusSeconds(90));
+            assertThat(context.getBean(RecordedEvents.class).codeNames()).containsSubsequence("JOB_ERROR",
+                    "JOB_RETRY_SCHEDULED", "JOB_ERROR", "JOB_RETRY_SCHEDULED", "JOB_EXECUTED");
+            assertThat(scheduler.getJob("flaky.run")).as("a date job goes once its run succeeded").isEmpty();
         });
     }
 
@@ -314,6 +348,37 @@ class ScheduledJobAnnotationTests {
         @ScheduledJob(seconds = "10")
         void run() {
             throw new IllegalStateException("boom");
+        }
+
+    }
+
+    static class Exports {
+
+        @ScheduledJob(id = "export", hours = "1", maxAttempts = "${export.attempts:2}", retryBackoff = "30s",
+                retryMultiplier = "3", retryMaxBackoff = "PT10M", retryJitter = "0.5",
+                retryOn = { IOException.class, TimeoutException.class }, timeout = "2m")
+        @ScheduledJob(id = "plain", hours = "1", timeout = "none")
+        void run() {
+        }
+
+    }
+
+    static class Flaky {
+
+        final List<String> attempts = new CopyOnWriteArrayList<>();
+
+        private final Clock clock;
+
+        Flaky(MutableClock clock) {
+            this.clock = clock;
+        }
+
+        @ScheduledJob(runDate = "2030-01-01T00:01:00Z", maxAttempts = "3", retryBackoff = "10s")
+        void run(JobContext context) {
+            this.attempts.add("attempt " + context.attempt() + " at " + this.clock.instant().atZone(T0.getZone()));
+            if (context.attempt() < 3) {
+                throw new IllegalStateException("not yet");
+            }
         }
 
     }

@@ -94,6 +94,48 @@ class ScheduledJobMisuseTests {
     }
 
     @Test
+    void anOutOfRangeMaxAttemptsNamesItsAttribute() {
+        assertFailure(ZeroAttempts.class, "maxAttempts", "max_attempts must be between 1 and 1000, was 0");
+    }
+
+    @Test
+    void aMaxAttemptsThatIsNotANumberNamesItsAttribute() {
+        assertFailure(ManyAttempts.class, "maxAttempts", "max_attempts must be a number of attempts, was 'many'");
+    }
+
+    @Test
+    void aRetryBackoffThatIsNotADurationNamesItsAttribute() {
+        assertFailure(BadBackoff.class, "retryBackoff", "invalid value 'soon': expected a duration");
+    }
+
+    @Test
+    void aRetryMultiplierBelowOneNamesItsAttribute() {
+        assertFailure(ShrinkingBackoff.class, "retryMultiplier", "retry_multiplier must be between 1 and 100, was 0.5");
+    }
+
+    @Test
+    void aRetryMaxBackoffBelowTheBackoffNamesItsAttribute() {
+        assertFailure(ShortMaxBackoff.class, "retryMaxBackoff",
+                "retry_max_backoff must be at least retry_backoff (PT10S) and at most 365 days, was PT5S");
+    }
+
+    @Test
+    void aRetryJitterAboveOneDayNamesItsAttribute() {
+        assertFailure(LongJitter.class, "retryJitter", "retry_jitter must be between 0 and 1 day, was PT48H");
+    }
+
+    @Test
+    void aZeroTimeoutNamesItsAttribute() {
+        assertFailure(ZeroTimeout.class, "timeout", "timeout must be positive and at most 365 days, or null (none), "
+                + "was PT0S");
+    }
+
+    @Test
+    void aTimeoutThatIsNotADurationNamesItsAttribute() {
+        assertFailure(BadTimeout.class, "timeout", "invalid value 'forever': expected a duration");
+    }
+
+    @Test
     void duplicateIdsFailTheStartupNamingBothMethods() {
         this.contextRunner.withBean("first", First.class).withBean("second", Second.class).run((context) -> {
             InvalidScheduledJobException failure = failure(context.getStartupFailure());
@@ -255,6 +297,70 @@ class ScheduledJobMisuseTests {
     static class BadCoalesce {
 
         @ScheduledJob(seconds = "10", coalesce = "maybe")
+        void run() {
+        }
+
+    }
+
+    static class ZeroAttempts {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "0")
+        void run() {
+        }
+
+    }
+
+    static class ManyAttempts {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "many")
+        void run() {
+        }
+
+    }
+
+    static class BadBackoff {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "3", retryBackoff = "soon")
+        void run() {
+        }
+
+    }
+
+    static class ShrinkingBackoff {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "3", retryMultiplier = "0.5")
+        void run() {
+        }
+
+    }
+
+    static class ShortMaxBackoff {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "3", retryBackoff = "10s", retryMaxBackoff = "5s")
+        void run() {
+        }
+
+    }
+
+    static class LongJitter {
+
+        @ScheduledJob(seconds = "10", maxAttempts = "3", retryJitter = "2d")
+        void run() {
+        }
+
+    }
+
+    static class ZeroTimeout {
+
+        @ScheduledJob(seconds = "10", timeout = "0s")
+        void run() {
+        }
+
+    }
+
+    static class BadTimeout {
+
+        @ScheduledJob(seconds = "10", timeout = "forever")
         void run() {
         }
 

@@ -2,12 +2,19 @@ package dev.apscheduler.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.spring.boot.TestSchedulerConfiguration;
 import dev.apscheduler.spring.boot.health.ApschedulerHealthIndicator;
+import dev.apscheduler.spring.boot.support.FailureAnalyses;
 import dev.apscheduler.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -17,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * When the health indicator is auto-configured, and when it backs off.
+ * When the health indicator is auto-configured, how {@code apscheduler.health.*} sets its failed-runs check, and when
+ * it backs off.
  */
 class ApschedulerHealthContributorAutoConfigurationTests {
 
@@ -73,6 +81,54 @@ class ApschedulerHealthContributorAutoConfigurationTests {
             context.close();
             assertThat(scheduler.isRunning()).isFalse();
             assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        });
+    }
+
+    @Test
+    void theFailedRunsCheckIsOffByDefault() {
+        this.contextRunner.run((context) -> {
+            ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+            scheduler.addJob(JobSpec.task("failing").id("export").trigger("interval", Map.of("minutes", 1)));
+            scheduler.start();
+            scheduler.advance(Duration.ofMinutes(3));
+            Health health = context.getBean(ApschedulerHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("history", Map.of("type", "memory", "reachable", true))
+                .doesNotContainKey("failingJobs");
+        });
+    }
+
+    @Test
+    void theFailedRunsCheckIsSetByItsProperties() {
+        this.contextRunner
+            .withPropertyValues("apscheduler.health.failed-runs-threshold=2",
+                    "apscheduler.health.failed-runs-status=out_of_service")
+            .run((context) -> {
+                ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+                scheduler.addJob(JobSpec.task("failing").id("export").trigger("interval", Map.of("minutes", 1)));
+                scheduler.addJob(JobSpec.task("report").id("report").trigger("interval", Map.of("minutes", 1)));
+                scheduler.start();
+                ApschedulerHealthIndicator indicator = context.getBean(ApschedulerHealthIndicator.class);
+                scheduler.advance(Duration.ofMinutes(1));
+                assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                scheduler.advance(Duration.ofMinutes(1));
+                Health health = indicator.health();
+                assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                assertThat(health.getDetails()).containsEntry("failingJobs", List.of("export"));
+            });
+    }
+
+    @Test
+    void aNegativeThresholdFailsTheStartupNamingTheProperty() {
+        this.contextRunner.withPropertyValues("apscheduler.health.failed-runs-threshold=-1").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), null);
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo("Invalid scheduler configuration: "
+                    + "apscheduler.health.failed-runs-threshold: invalid value '-1': expected a number of runs >= 1, "
+                    + "or 0 to turn the check off");
+            assertThat(analysis.getAction())
+                .isEqualTo("Update 'apscheduler.health.failed-runs-threshold' in your application's configuration.");
         });
     }
 

@@ -2,13 +2,16 @@ package dev.apscheduler.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.TestSchedulerConfiguration;
 import dev.apscheduler.spring.boot.metrics.ApschedulerMeterBinder;
 import dev.apscheduler.spring.boot.metrics.ApschedulerMeters;
 import dev.apscheduler.testing.ManualScheduler;
+import dev.apscheduler.trigger.Triggers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,25 @@ class ApschedulerMetricsAutoConfigurationTests {
                 .count()).isEqualTo(1);
             assertThat(registry.get(ApschedulerMeters.JOBS).tags("jobstore", "default", "state", "scheduled").gauge()
                 .value()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void retriesAndTheRunHistoryAreMeteredInBootsRegistry() {
+        this.contextRunner.run((context) -> {
+            ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+            scheduler.addJob(JobSpec.task("failing").id("bad").trigger(Triggers.date(TestSchedulerConfiguration.T0
+                .plusSeconds(1))).retryPolicy(RetryPolicy.attempts(2)));
+            scheduler.start();
+            scheduler.advance(Duration.ofSeconds(10));
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(ApschedulerMeters.RETRIES_SCHEDULED).tags("task", "failing").counter().count())
+                .isEqualTo(1);
+            assertThat(registry.get(ApschedulerMeters.RETRIES_EXHAUSTED).tags("task", "failing").counter().count())
+                .isEqualTo(1);
+            assertThat(registry.get(ApschedulerMeters.HISTORY_FAILING).gauge().value()).isZero();
+            assertThat(registry.get(ApschedulerMeters.TIMED_OUT_RUNNING).tags("executor", "queue").gauge().value())
+                .isZero();
         });
     }
 

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
                 "apscheduler.executors", "apscheduler.job-defaults.coalesce", "apscheduler.job-defaults.max-instances",
                 "apscheduler.job-defaults.misfire-grace-time", "apscheduler.jobs", "apscheduler.instance-name",
                 "apscheduler.history.type", "apscheduler.history.max-age", "apscheduler.history.max-runs-per-job",
-                "apscheduler.history.prune-interval", "apscheduler.history.buffer-size");
+                "apscheduler.history.prune-interval", "apscheduler.history.buffer-size",
+                "apscheduler.health.failed-runs-threshold", "apscheduler.health.failed-runs-status");
     }
 
     @Test
@@ -47,6 +48,8 @@ class ConfigurationMetadataTests {
         assertThat(defaultValue(metadata, "apscheduler.history.max-runs-per-job")).isEqualTo("100");
         assertThat(defaultValue(metadata, "apscheduler.history.prune-interval")).isEqualTo("10m");
         assertThat(defaultValue(metadata, "apscheduler.history.buffer-size")).isEqualTo("100000");
+        assertThat(defaultValue(metadata, "apscheduler.health.failed-runs-threshold")).isEqualTo("0");
+        assertThat(defaultValue(metadata, "apscheduler.health.failed-runs-status")).isEqualTo("UP");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.annotation.JobTask;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import dev.apscheduler.spring.boot.support.FailureAnalyses;
@@ -100,6 +101,40 @@ class ConfiguredJobsTests {
     }
 
     @Test
+    void appliesTheRetryAndTimeoutOptions() {
+        this.contextRunner
+            .withPropertyValues("apscheduler.jobs.export.task=vacuum", "apscheduler.jobs.export.params.hours=1",
+                    "apscheduler.jobs.export.max-attempts=4", "apscheduler.jobs.export.retry-backoff=15s",
+                    "apscheduler.jobs.export.retry-multiplier=1.5", "apscheduler.jobs.export.retry-max-backoff=PT2M",
+                    "apscheduler.jobs.export.retry-jitter=1", "apscheduler.jobs.export.retry-on[0]=java.io.IOException",
+                    "apscheduler.jobs.export.retry-on[1]=java.util.concurrent.TimeoutException",
+                    "apscheduler.jobs.export.timeout=90", "apscheduler.jobs.plain.task=vacuum",
+                    "apscheduler.jobs.plain.params.hours=1", "apscheduler.jobs.plain.timeout=none")
+            .run((context) -> {
+                Scheduler scheduler = context.getBean(Scheduler.class);
+                Job job = scheduler.getJob("export").orElseThrow();
+                assertThat(job.retryPolicy()).isEqualTo(new RetryPolicy(4, Duration.ofSeconds(15), 1.5,
+                        Duration.ofMinutes(2), Duration.ofSeconds(1),
+                        List.of("java.io.IOException", "java.util.concurrent.TimeoutException")));
+                assertThat(job.timeout()).contains(Duration.ofSeconds(90));
+                Job plain = scheduler.getJob("plain").orElseThrow();
+                assertThat(plain.retryPolicy()).isEqualTo(RetryPolicy.NONE);
+                assertThat(plain.timeout()).isEmpty();
+            });
+    }
+
+    @Test
+    void retryOnTakesACommaSeparatedListOfNestedAndTopLevelClasses() {
+        this.contextRunner
+            .withPropertyValues("apscheduler.jobs.export.task=vacuum", "apscheduler.jobs.export.params.hours=1",
+                    "apscheduler.jobs.export.max-attempts=2",
+                    "apscheduler.jobs.export.retry-on=java.io.UncheckedIOException, " + Outage.class.getCanonicalName())
+            .run((context) -> assertThat(context.getBean(Scheduler.class).getJob("export").orElseThrow()
+                .retryPolicy()
+                .retryOn()).containsExactly("java.io.UncheckedIOException", Outage.class.getName()));
+    }
+
+    @Test
     void misfireGraceTimeTakesTheCoresDurationForms() {
         this.contextRunner
             .withPropertyValues("apscheduler.jobs.nightly.task=vacuum", "apscheduler.jobs.nightly.params.hour=3",
@@ -132,6 +167,15 @@ class ConfiguredJobsTests {
             apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.jobstore=redis  | apscheduler.jobs.purge.jobstore     | no job store is configured under the alias 'redis'
             apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.misfire-grace-time=soon | apscheduler.jobs.purge.misfire-grace-time | invalid value 'soon'
             apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.max-instances=0 | apscheduler.jobs.purge.max-instances | invalid value '0': expected a number >= 1
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.max-attempts=0 | apscheduler.jobs.purge.max-attempts | max_attempts must be between 1 and 1000, was 0
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-backoff=soon | apscheduler.jobs.purge.retry-backoff | invalid value 'soon': expected a duration
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-multiplier=0.5 | apscheduler.jobs.purge.retry-multiplier | retry_multiplier must be between 1 and 100, was 0.5
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-backoff=10s,apscheduler.jobs.purge.retry-max-backoff=5s | apscheduler.jobs.purge.retry-max-backoff | retry_max_backoff must be at least retry_backoff (PT10S) and at most 365 days, was PT5S
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-jitter=2d | apscheduler.jobs.purge.retry-jitter | retry_jitter must be between 0 and 1 day, was PT48H
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-on=java.io.IOExeption | apscheduler.jobs.purge.retry-on | invalid value 'java.io.IOExeption': no such class on the class path
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.retry-on=java.lang.String | apscheduler.jobs.purge.retry-on | invalid value 'java.lang.String': not an exception class (a Throwable)
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.timeout=0s | apscheduler.jobs.purge.timeout | timeout must be positive and at most 365 days, or null (none), was PT0S
+            apscheduler.jobs.purge.task=vacuum,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.timeout=forever | apscheduler.jobs.purge.timeout | invalid value 'forever': expected a duration
             apscheduler.jobs.purge.task=purge,apscheduler.jobs.purge.params.hour=3                            | apscheduler.jobs.purge.args               | no value for parameter 'table'
             apscheduler.jobs.purge.task=purge,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.args[0]=a,apscheduler.jobs.purge.args[1]=1,apscheduler.jobs.purge.args[2]=x | apscheduler.jobs.purge.args | takes 2 positional arguments but 3 were given
             apscheduler.jobs.purge.task=purge,apscheduler.jobs.purge.params.hour=3,apscheduler.jobs.purge.args[0]=a,apscheduler.jobs.purge.kwargs.days=1,apscheduler.jobs.purge.kwargs.weeks=1 | apscheduler.jobs.purge.kwargs | has no parameter for kwargs [weeks]
@@ -190,6 +234,12 @@ class ConfiguredJobsTests {
         @JobTask("vacuum")
         void vacuum() {
         }
+
+    }
+
+    static class Outage extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
 
     }
 

@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.spring.boot.support.FailingHistoryStore;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.store.UnrestorableJob;
@@ -26,13 +28,16 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The health of the scheduler in each of its states, and of its job stores.
+ * The health of the scheduler in each of its states, of its job stores and of its run history, and the jobs whose
+ * last runs all failed.
  */
 class ApschedulerHealthIndicatorTests {
 
     private static final ZonedDateTime T0 = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
 
     private final FailingJobStore flaky = new FailingJobStore(new MemoryJobStore());
+
+    private final FailingHistoryStore history = new FailingHistoryStore();
 
     private final ManualScheduler scheduler;
 
@@ -41,8 +46,11 @@ class ApschedulerHealthIndicatorTests {
     ApschedulerHealthIndicatorTests() {
         TaskRegistry tasks = new TaskRegistry();
         tasks.register("report", (context) -> "sent");
+        tasks.register("failing", (context) -> {
+            throw new IllegalStateException("mail server refused the report");
+        });
         this.scheduler = ManualScheduler.builder().clock(MutableClock.at(T0)).timezone(ZoneId.of("UTC"))
-            .taskRegistry(tasks).jobStore("flaky", this.flaky).build();
+            .taskRegistry(tasks).jobStore("flaky", this.flaky).historyStore(this.history).build();
         this.scheduler.addJob(JobSpec.task("report").id("a").trigger("interval", Map.of("minutes", 1)));
         this.scheduler.addJob(JobSpec.task("report").id("b").jobstore("flaky").trigger("interval",
                 Map.of("minutes", 1)));
@@ -137,6 +145,91 @@ class ApschedulerHealthIndicatorTests {
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails().get("jobstores").toString())
             .contains("legacy={type=brokenrows, jobs=0, reachable=true, unrestorableJobs=1}");
+    }
+
+    @Test
+    void theHistoryIsDescribedByItsType() {
+        this.scheduler.start();
+        Health health = this.indicator.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("history", Map.of("type", "failing", "reachable", true))
+            .doesNotContainKey("failingJobs");
+    }
+
+    @Test
+    void downWhileWritingRunRecordsFailsAndUpOnceTheHistoryRecovered() {
+        this.scheduler.start();
+        this.history.failing = true;
+        this.scheduler.advance(Duration.ofMinutes(1));
+        Health failing = this.indicator.health();
+        assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(failing.getDetails()).containsEntry("history", Map.of("type", "failing", "reachable", false,
+                "error", "history database is down"));
+        this.history.failing = false;
+        this.scheduler.flushHistory();
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void noHistoryDetailWithoutAHistory() {
+        ManualScheduler withoutHistory = ManualScheduler.builder().historyStore(null).build();
+        withoutHistory.start();
+        Health health = new ApschedulerHealthIndicator(withoutHistory, 3, Status.DOWN).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).doesNotContainKeys("history", "failingJobs");
+    }
+
+    @Test
+    void jobsWhoseLastRunsAllFailedAreListedAndTheStatusKept() {
+        ApschedulerHealthIndicator checking = new ApschedulerHealthIndicator(this.scheduler, 2, Status.UP);
+        this.scheduler.addJob(JobSpec.task("failing").id("export").trigger("interval", Map.of("minutes", 1)));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofMinutes(1));
+        assertThat(checking.health().getDetails()).containsEntry("failingJobs", List.of());
+        this.scheduler.advance(Duration.ofMinutes(1));
+        Health health = checking.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("failingJobs", List.of("export"));
+    }
+
+    @Test
+    void failingJobsTakeTheConfiguredStatus() {
+        ApschedulerHealthIndicator checking = new ApschedulerHealthIndicator(this.scheduler, 1,
+                Status.OUT_OF_SERVICE);
+        this.scheduler.addJob(JobSpec.task("failing").id("export").trigger("interval", Map.of("minutes", 1)));
+        this.scheduler.start();
+        assertThat(checking.health().getStatus()).isEqualTo(Status.UP);
+        this.scheduler.advance(Duration.ofMinutes(1));
+        assertThat(checking.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        this.flaky.failing = true;
+        assertThat(checking.health().getStatus()).as("an unreachable store is worse").isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void aJobThatSucceedsAgainOrIsRemovedIsNoLongerFailing() {
+        ApschedulerHealthIndicator checking = new ApschedulerHealthIndicator(this.scheduler, 1, Status.DOWN);
+        this.scheduler.addJob(JobSpec.task("failing").id("export").trigger("interval", Map.of("minutes", 1)));
+        this.scheduler.addJob(JobSpec.task("failing").id("mail").trigger("interval", Map.of("minutes", 1)));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofMinutes(1));
+        assertThat(checking.health().getDetails()).containsEntry("failingJobs", List.of("export", "mail"));
+        this.scheduler.modifyJob("export", JobChanges.builder().task("report").build());
+        this.scheduler.removeJob("mail");
+        this.scheduler.advance(Duration.ofMinutes(1));
+        Health health = checking.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("failingJobs", List.of());
+    }
+
+    @Test
+    void downWhenTheHistoryCannotBeReadForTheCheck() {
+        ApschedulerHealthIndicator checking = new ApschedulerHealthIndicator(this.scheduler, 1, Status.UP);
+        this.scheduler.start();
+        this.history.failing = true;
+        Health health = checking.health();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("history", Map.of("type", "failing", "reachable", false,
+                "error", "history database is down")).doesNotContainKey("failingJobs");
     }
 
     /**

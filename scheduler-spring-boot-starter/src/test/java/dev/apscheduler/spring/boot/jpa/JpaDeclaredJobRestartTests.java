@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -99,7 +100,9 @@ class JpaDeclaredJobRestartTests {
 
         final List<ZonedDateTime> fireTimes = new CopyOnWriteArrayList<>();
 
-        @ScheduledJob(id = "report", minutes = "${report.minutes}", misfireGraceTime = "none")
+        // retry and timeout options take part in the comparison with the stored definition, through the JSON
+        @ScheduledJob(id = "report", minutes = "${report.minutes}", misfireGraceTime = "none", maxAttempts = "3",
+                retryBackoff = "1.5", retryMultiplier = "1.5", retryOn = UncheckedIOException.class, timeout = "5m")
         void report(JobContext context) {
             this.fireTimes.add(context.scheduledFireTime().withZoneSameInstant(ZoneOffset.UTC));
         }
