@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import dev.apscheduler.BackgroundScheduler;
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import dev.apscheduler.job.Job;
@@ -24,10 +26,12 @@ import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.trigger.Triggers;
+import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Three application instances, each with its own connection pool, entity manager factory and background scheduler,
@@ -55,7 +59,7 @@ class JpaClusterIntegrationTests {
     @BeforeEach
     void startInstances() {
         for (int i = 1; i <= 3; i++) {
-            this.instances.add(new Instance(StoreApplications.start(TestDatabase.POSTGRESQL,
+            this.instances.add(new Instance("instance-" + i, StoreApplications.start(TestDatabase.POSTGRESQL,
                     Map.of("spring.datasource.hikari.maximum-pool-size", "4"))));
         }
     }
@@ -89,6 +93,7 @@ class JpaClusterIntegrationTests {
             this.lastFireTime = latest(this.lastFireTime, last.toInstant());
         }
         StoreApplications.replaceJobs(this.instances.get(0).application, jobs);
+        StoreApplications.jdbc(this.instances.get(0).application).update("DELETE FROM apscheduler_runs");
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -111,10 +116,25 @@ class JpaClusterIntegrationTests {
         await().atMost(Duration.ofMinutes(2)).until(() -> executed() == this.expected.size()
                 && StoreApplications.jdbc(this.instances.get(0).application)
                     .queryForObject("SELECT COUNT(*) FROM apscheduler_jobs", Integer.class) == 0);
+        this.instances.forEach((instance) -> assertThat(instance.scheduler.flushHistory()).isTrue());
+        JdbcTemplate jdbc = StoreApplications.jdbc(this.instances.get(0).application);
+        List<String> recorded = jdbc.queryForList("SELECT job_id FROM apscheduler_runs", String.class);
+        Integer runIds = jdbc.queryForObject("SELECT COUNT(DISTINCT run_id) FROM apscheduler_runs", Integer.class);
+        Integer fireTimes = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT job_id, scheduled_at FROM "
+                + "apscheduler_runs) runs", Integer.class);
+        List<String> outcomes = jdbc.queryForList("SELECT DISTINCT outcome FROM apscheduler_runs", String.class);
+        List<String> instances = jdbc.queryForList("SELECT DISTINCT instance FROM apscheduler_runs ORDER BY 1",
+                String.class);
         this.instances.forEach(Instance::stop);
         assertThat(this.executions.keySet()).isEqualTo(this.expected);
         assertThat(this.executions.values()).allSatisfy((count) -> assertThat(count.get()).isOne());
         assertThat(this.instances).allSatisfy((instance) -> assertThat(instance.ran.get()).isPositive());
+        // the shared history: one record per run, run ids that never collide, each run by the instance that ran it
+        assertThat(recorded).hasSize(this.expected.size());
+        assertThat(runIds).isEqualTo(this.expected.size());
+        assertThat(fireTimes).isEqualTo(this.expected.size());
+        assertThat(outcomes).containsExactly("SUCCESS");
+        assertThat(instances).containsExactly("instance-1", "instance-2", "instance-3");
     }
 
     @Test
@@ -144,6 +164,8 @@ class JpaClusterIntegrationTests {
      */
     private final class Instance {
 
+        private final String name;
+
         private final ConfigurableApplicationContext application;
 
         private final Set<String> claimed = ConcurrentHashMap.newKeySet();
@@ -154,7 +176,8 @@ class JpaClusterIntegrationTests {
 
         private BackgroundScheduler scheduler;
 
-        Instance(ConfigurableApplicationContext application) {
+        Instance(String name, ConfigurableApplicationContext application) {
+            this.name = name;
             this.application = application;
         }
 
@@ -180,6 +203,9 @@ class JpaClusterIntegrationTests {
                     }
                 })
                 .executor("default", new ThreadPoolJobExecutor(10))
+                .historyStore(new JpaHistoryStore(this.application.getBean(EntityManagerFactory.class),
+                        this.application.getBean(DataSource.class)))
+                .instanceName(this.name)
                 .build();
             this.scheduler.start();
         }
