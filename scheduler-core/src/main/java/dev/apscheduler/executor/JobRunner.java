@@ -61,7 +61,7 @@ final class JobRunner {
                     this.context.instanceName());
             if (this.slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
-                this.context.record(job, record.ended(RunOutcome.CANCELLED, null));
+                this.context.record(job, record.ended(RunOutcome.CANCELLED, this.context.clock().instant()));
                 continue;
             }
             JobExecutionEvent event = runOnce(job, runTimes.get(i), record);
@@ -81,7 +81,7 @@ final class JobRunner {
         // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
         if (grace != null && scheduled.attempt() == 1 && late.compareTo(grace) > 0) {
             this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-            this.context.record(job, scheduled.ended(RunOutcome.MISSED, null));
+            this.context.record(job, scheduled.ended(RunOutcome.MISSED, now));
             return event(EventCodes.JOB_MISSED, job, scheduled, runTime, now, Duration.ZERO, null, null);
         }
         if (this.logger.isInfoEnabled()) {

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param scheduledAt the fire time the run is for
  * @param attempt the attempt number, from 1; above 1 for a retry
  * @param startedAt when the task started, or {@code null} if it never did (missed, skipped, cancelled before start)
- * @param finishedAt when the run ended, or {@code null} while it runs (also after a timeout the task ignored)
+ * @param finishedAt when the run ended (for a run that never started: when it was found missed, skipped or
+ * cancelled), or {@code null} while it runs (also after a timeout the task ignored)
  * @param outcome how the run ended, or {@link RunOutcome#RUNNING}
  * @param instance the name of the scheduler instance that ran it
  * @param errorType the exception's class name, for a failure
