@@ -31,6 +31,42 @@ class JobChangesIntegrationTests extends SampleHttpTests {
     }
 
     @Test
+    void addsAJobWithARetryPolicyAndATimeoutAndChangesThemPartly() {
+        Response added = this.http.post("/api/jobs", """
+                {"id": "retried", "task": "send-report", "args": ["ops@example.com"], "trigger": "interval",
+                 "params": {"hours": 1}, "max_attempts": 4, "retry_backoff": 2.5, "retry_multiplier": 3,
+                 "retry_max_backoff": "PT1M", "retry_jitter": 1, "retry_on": ["java.io.IOException"], "timeout": "90s"}
+                """);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.text()).contains("\"max_attempts\":4,\"retry_backoff\":2.5,\"retry_multiplier\":3,"
+                + "\"retry_max_backoff\":60,\"retry_jitter\":1,\"retry_on\":[\"java.io.IOException\"],\"timeout\":90,"
+                + "\"pending_retries\":[]");
+        Response changed = this.http.patch("/api/jobs/retried", "{\"max_attempts\": 2, \"retry_on\": []}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().at("/max_attempts").asInt()).isEqualTo(2);
+        assertThat(changed.json().at("/retry_on").isEmpty()).isTrue();
+        assertThat(changed.json().at("/retry_backoff").asDouble()).isEqualTo(2.5);
+        assertThat(changed.json().at("/retry_max_backoff").asInt()).isEqualTo(60);
+        assertThat(changed.json().at("/timeout").asInt()).isEqualTo(90);
+        Response noTimeout = this.http.patch("/api/jobs/retried", "{\"timeout\": \"none\"}");
+        assertThat(noTimeout.status()).as(noTimeout.toString()).isEqualTo(200);
+        assertThat(noTimeout.json().at("/timeout").isNull()).isTrue();
+        assertThat(noTimeout.json().at("/max_attempts").asInt()).isEqualTo(2);
+        Response actuator = this.http.get("/actuator/apscheduler/jobs/retried");
+        assertThat(actuator.json().at("/options/retry/maxAttempts").asInt()).isEqualTo(2);
+        assertThat(actuator.at("/options/retry/backoff")).isEqualTo("PT2.5S");
+    }
+
+    @Test
+    void aLongerBackoffThanTheJobsLongestWaitRaisesItWhenLeftOut() {
+        add("backoff-only", "{\"minutes\": 5}");
+        Response changed = this.http.patch("/api/jobs/backoff-only", "{\"max_attempts\": 2, \"retry_backoff\": 7200}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().at("/retry_backoff").asInt()).isEqualTo(7200);
+        assertThat(changed.json().at("/retry_max_backoff").asInt()).isEqualTo(7200);
+    }
+
+    @Test
     void reschedulesAJobGivenANewTrigger() {
         Response before = add("to-reschedule", "{\"hours\": 12}");
         Response rescheduled = this.http.patch("/api/jobs/to-reschedule", """

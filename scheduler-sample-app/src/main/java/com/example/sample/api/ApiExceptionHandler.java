@@ -31,12 +31,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns every error of the application's requests into a JSON answer ({@link ApiErrors}): 404 for an unknown job or
- * path, 409 for a taken id or a run that cannot start now, 400 for anything wrong in the request, 413 for a body too
- * large, 503 when a job store fails, and Spring MVC's own statuses (405, 406, 415) for requests the API does not
- * serve. It applies to every handler, including those that were never found, so that no error is answered with an
- * empty body or in a content type the client did not ask for. Messages are written for the client: never a Java type,
- * SQL or a stack trace, which go to the log.
+ * Turns every error of the application's requests into a JSON answer ({@link ApiErrors}): 404 for an unknown job,
+ * run or path, 409 for a taken id or a run that cannot start now, 400 for anything wrong in the request, 413 for a
+ * body too large, 503 when a job store or the run history fails, and Spring MVC's own statuses (405, 406, 415) for
+ * requests the API does not serve. It applies to every handler, including those that were never found, so that no
+ * error is answered with an empty body or in a content type the client did not ask for. Messages are written for the
+ * client: never a Java type, SQL or a stack trace, which go to the log.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {

@@ -19,9 +19,22 @@ import org.jspecify.annotations.Nullable;
  * @param misfireGraceTime seconds a run may be late, or {@code "none"} for however late
  * @param coalesce whether to run once when several runs are due
  * @param maxInstances the largest number of concurrent runs
+ * @param maxAttempts how many times one fire time runs at most; the retry options left out keep the job's values
+ * @param retryBackoff seconds (or an ISO-8601 duration) before the first retry
+ * @param retryMultiplier how much each further wait grows
+ * @param retryMaxBackoff seconds (or an ISO-8601 duration) of the longest wait
+ * @param retryJitter seconds (or an ISO-8601 duration) of random time added to a wait at most
+ * @param retryOn the exception class names that are retried (a list or a comma-separated string; empty for any)
+ * @param timeout seconds (or {@code "30s"}, {@code "PT1M"}) a run may take, or {@code "none"} for no limit
  */
 public record JobChangesRequest(@Nullable String name, @Nullable String trigger, @Nullable Map<String, Object> params,
         @Nullable List<Object> args, @Nullable Map<String, Object> kwargs, @Nullable String executor,
         @JsonProperty("misfire_grace_time") @Nullable Object misfireGraceTime, @Nullable Boolean coalesce,
-        @JsonProperty("max_instances") @Nullable Integer maxInstances) {
+        @JsonProperty("max_instances") @Nullable Integer maxInstances,
+        @JsonProperty("max_attempts") @Nullable Integer maxAttempts,
+        @JsonProperty("retry_backoff") @Nullable Object retryBackoff,
+        @JsonProperty("retry_multiplier") @Nullable Object retryMultiplier,
+        @JsonProperty("retry_max_backoff") @Nullable Object retryMaxBackoff,
+        @JsonProperty("retry_jitter") @Nullable Object retryJitter, @JsonProperty("retry_on") @Nullable Object retryOn,
+        @Nullable Object timeout) implements RunOptionsRequest {
 }

@@ -66,7 +66,7 @@ class JobController {
      */
     @PatchMapping("/{id}")
     JobView modify(@PathVariable String id, @RequestBody JobChangesRequest request) {
-        JobChanges changes = this.requests.changes(request);
+        JobChanges changes = this.requests.changes(request, () -> find(id).retryPolicy());
         find(id);
         if (changes != null) {
             this.scheduler.modifyJob(id, changes);

@@ -24,11 +24,27 @@ import org.jspecify.annotations.Nullable;
  * @param maxInstances the largest number of concurrent runs, or {@code null} for the default
  * @param paused whether to add the job paused
  * @param replaceExisting whether to replace a job with the same id
+ * @param maxAttempts how many times one fire time runs at most (retries of a failed run included), or {@code null}
+ * for one
+ * @param retryBackoff seconds (or an ISO-8601 duration) before the first retry
+ * @param retryMultiplier how much each further wait grows
+ * @param retryMaxBackoff seconds (or an ISO-8601 duration) of the longest wait
+ * @param retryJitter seconds (or an ISO-8601 duration) of random time added to a wait at most
+ * @param retryOn the exception class names that are retried (a list or a comma-separated string), or {@code null}
+ * for any
+ * @param timeout seconds (or {@code "30s"}, {@code "PT1M"}) a run may take before it is interrupted, or {@code null}
+ * (or {@code "none"}) for no limit
  */
 public record JobRequest(@Nullable String id, @Nullable String name, @Nullable String task, @Nullable String trigger,
         @Nullable Map<String, Object> params, @Nullable List<Object> args, @Nullable Map<String, Object> kwargs,
         @Nullable String executor, @Nullable String jobstore,
         @JsonProperty("misfire_grace_time") @Nullable Object misfireGraceTime, @Nullable Boolean coalesce,
         @JsonProperty("max_instances") @Nullable Integer maxInstances, @Nullable Boolean paused,
-        @JsonProperty("replace_existing") @Nullable Boolean replaceExisting) {
+        @JsonProperty("replace_existing") @Nullable Boolean replaceExisting,
+        @JsonProperty("max_attempts") @Nullable Integer maxAttempts,
+        @JsonProperty("retry_backoff") @Nullable Object retryBackoff,
+        @JsonProperty("retry_multiplier") @Nullable Object retryMultiplier,
+        @JsonProperty("retry_max_backoff") @Nullable Object retryMaxBackoff,
+        @JsonProperty("retry_jitter") @Nullable Object retryJitter, @JsonProperty("retry_on") @Nullable Object retryOn,
+        @Nullable Object timeout) implements RunOptionsRequest {
 }

@@ -11,6 +11,7 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.trigger.InvalidTriggerException;
 import dev.apscheduler.trigger.Trigger;
 import dev.apscheduler.trigger.TriggerRegistry;
@@ -82,15 +83,27 @@ final class JobRequests {
         if (request.replaceExisting() != null) {
             spec.replaceExisting(request.replaceExisting());
         }
+        RetryPolicy retryPolicy = RunOptions.retryPolicy(request, () -> RetryPolicy.NONE);
+        if (retryPolicy != null) {
+            spec.retryPolicy(retryPolicy);
+        }
+        Object timeout = request.timeout();
+        if (timeout != null) {
+            Duration limit = RunOptions.timeout(timeout);
+            field("timeout", () -> spec.timeout(limit));
+        }
         return spec.build();
     }
 
     /**
      * Reads the changes of a request, a new trigger included (APScheduler's {@code reschedule_job}: the next run time
-     * is the new trigger's first fire time from now), so that the job is changed in one step.
+     * is the new trigger's first fire time from now), so that the job is changed in one step. Retry options merge
+     * with the job's policy: those left out keep its values.
+     * @param request the request
+     * @param retryPolicy the job's retry policy, asked for only when the request changes it
      * @return the changes, or {@code null} when the request changes nothing
      */
-    @Nullable JobChanges changes(JobChangesRequest request) {
+    @Nullable JobChanges changes(JobChangesRequest request, Supplier<RetryPolicy> retryPolicy) {
         JobChanges.Builder changes = JobChanges.builder();
         boolean changed = false;
         if (request.name() != null) {
@@ -120,6 +133,17 @@ final class JobRequests {
         Integer maxInstances = request.maxInstances();
         if (maxInstances != null) {
             field("max_instances", () -> changes.maxInstances(maxInstances));
+            changed = true;
+        }
+        RetryPolicy changedPolicy = RunOptions.retryPolicy(request, retryPolicy);
+        if (changedPolicy != null) {
+            changes.retryPolicy(changedPolicy);
+            changed = true;
+        }
+        Object timeout = request.timeout();
+        if (timeout != null) {
+            Duration limit = RunOptions.timeout(timeout);
+            field("timeout", () -> changes.timeout(limit));
             changed = true;
         }
         Trigger trigger = trigger(request.trigger(), request.params());

@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.PendingRetry;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.trigger.DateTimes;
 import dev.apscheduler.trigger.Trigger;
 import dev.apscheduler.trigger.TriggerDescription;
@@ -29,12 +31,25 @@ import org.jspecify.annotations.Nullable;
  * @param misfireGraceTime seconds a run may be late, or {@code null} for however late
  * @param coalesce whether several due runs are coalesced into one
  * @param maxInstances the largest number of concurrent runs
+ * @param maxAttempts how many times one fire time runs at most; 1 for no retry
+ * @param retryBackoff seconds before the first retry
+ * @param retryMultiplier how much each further wait grows
+ * @param retryMaxBackoff seconds of the longest wait
+ * @param retryJitter seconds of random time added to a wait at most
+ * @param retryOn the exception class names that are retried, empty for any
+ * @param timeout seconds a run may take before it is interrupted, or {@code null} for no limit
+ * @param pendingRetries the retries of failed runs waiting to run, earliest first
  */
 public record JobView(String id, String name, String task, TriggerView trigger,
         @JsonProperty("next_run_time") @Nullable String nextRunTime, boolean paused, List<@Nullable Object> args,
         Map<String, @Nullable Object> kwargs, String executor, String jobstore,
         @JsonProperty("misfire_grace_time") @Nullable BigDecimal misfireGraceTime, boolean coalesce,
-        @JsonProperty("max_instances") int maxInstances) {
+        @JsonProperty("max_instances") int maxInstances, @JsonProperty("max_attempts") int maxAttempts,
+        @JsonProperty("retry_backoff") BigDecimal retryBackoff,
+        @JsonProperty("retry_multiplier") BigDecimal retryMultiplier,
+        @JsonProperty("retry_max_backoff") BigDecimal retryMaxBackoff,
+        @JsonProperty("retry_jitter") BigDecimal retryJitter, @JsonProperty("retry_on") List<String> retryOn,
+        @Nullable BigDecimal timeout, @JsonProperty("pending_retries") List<PendingRetryView> pendingRetries) {
 
     /**
      * A trigger as the REST API shows it. A trigger that fails to describe itself or gives parameters that cannot be
@@ -58,17 +73,42 @@ public record JobView(String id, String name, String task, TriggerView trigger,
 
     }
 
+    /**
+     * A retry waiting in a job's state.
+     *
+     * @param fireTime the fire time it runs again
+     * @param attempt the attempt it will be, from 2
+     * @param dueAt when it is due
+     */
+    public record PendingRetryView(@JsonProperty("fire_time") String fireTime, int attempt,
+            @JsonProperty("due_at") String dueAt) {
+
+        static PendingRetryView of(PendingRetry retry) {
+            return new PendingRetryView(DateTimes.format(retry.fireTime()), retry.attempt(),
+                    DateTimes.format(retry.dueAt()));
+        }
+
+    }
+
     static JobView of(Job job) {
+        RetryPolicy retry = job.retryPolicy();
         return new JobView(job.id(), job.name(), job.task().name(), TriggerView.of(job.trigger()),
                 job.nextRunTime().map(DateTimes::format).orElse(null), job.isPaused(), job.args(), job.kwargs(),
                 job.executor(), job.jobstore(),
                 job.misfireGraceTime().map(JobView::seconds).orElse(null),
-                job.coalesce(), job.maxInstances());
+                job.coalesce(), job.maxInstances(), retry.maxAttempts(), seconds(retry.backoff()),
+                plain(BigDecimal.valueOf(retry.multiplier())), seconds(retry.maxBackoff()), seconds(retry.jitter()),
+                retry.retryOn(), job.timeout().map(JobView::seconds).orElse(null),
+                job.pendingRetries().stream().map(PendingRetryView::of).toList());
     }
 
     /** Seconds as APScheduler gives them, {@code 30} or {@code 2.5}: never in exponent form ({@code 3E+1}). */
     private static BigDecimal seconds(Duration duration) {
-        return new BigDecimal(BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString());
+        return plain(BigDecimal.valueOf(duration.toNanos(), 9));
+    }
+
+    private static BigDecimal plain(BigDecimal number) {
+        return new BigDecimal(number.stripTrailingZeros().toPlainString());
     }
 
 }

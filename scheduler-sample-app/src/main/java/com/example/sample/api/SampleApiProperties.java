@@ -18,6 +18,9 @@ public class SampleApiProperties {
     /** The default largest {@code args} and {@code kwargs}, each written as JSON: 64 KB. */
     public static final DataSize DEFAULT_MAX_ARGUMENTS_SIZE = DataSize.ofKilobytes(64);
 
+    /** The default largest page of runs: 100. */
+    public static final int DEFAULT_MAX_PAGE_SIZE = 100;
+
     /**
      * The largest request body; a larger one is answered with 413 before it is read to the end.
      */
@@ -32,6 +35,11 @@ public class SampleApiProperties {
      * The largest positional ({@code args}) and keyword ({@code kwargs}) arguments of a job, each written as JSON.
      */
     private DataSize maxArgumentsSize = DEFAULT_MAX_ARGUMENTS_SIZE;
+
+    /**
+     * The largest page of runs a request may ask for ({@code size}); at most the run history's own limit, 1000.
+     */
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
 
     /**
      * Returns the largest request body.
@@ -79,6 +87,22 @@ public class SampleApiProperties {
      */
     public void setMaxArgumentsSize(DataSize maxArgumentsSize) {
         this.maxArgumentsSize = maxArgumentsSize;
+    }
+
+    /**
+     * Returns the largest page of runs.
+     * @return the number of runs
+     */
+    public int getMaxPageSize() {
+        return this.maxPageSize;
+    }
+
+    /**
+     * Sets the largest page of runs.
+     * @param maxPageSize the number of runs, 1 to 1000
+     */
+    public void setMaxPageSize(int maxPageSize) {
+        this.maxPageSize = maxPageSize;
     }
 
 }

@@ -1,5 +1,5 @@
 /**
- * The sample application's REST API for jobs and tasks.
+ * The sample application's REST API for jobs, tasks and the runs of the run history.
  */
 @NullMarked
 package com.example.sample.api;

@@ -21,10 +21,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.util.Assert;
 
 /**
- * {@link Endpoint @Endpoint} to inspect and control the scheduler's jobs. The summary is available to every
- * technology; the job operations are exposed by the {@link ApschedulerEndpointWebExtension web} and
- * {@link ApschedulerEndpointJmxExtension JMX} extensions, which decide whether argument values are shown and how
- * errors are answered.
+ * {@link Endpoint @Endpoint} to inspect and control the scheduler's jobs and to read their runs. The summary is
+ * available to every technology; the job and run operations are exposed by the
+ * {@link ApschedulerEndpointWebExtension web} and {@link ApschedulerEndpointJmxExtension JMX} extensions, which decide
+ * whether argument values and results are shown and how errors are answered.
  *
  * <p>Its default access is {@link Access#READ_ONLY read-only}, like Boot's sensitive endpoints: the write operations
  * (pause, resume, run, remove) exist only once an application opts in with
@@ -33,17 +33,23 @@ import org.springframework.util.Assert;
 @Endpoint(id = "apscheduler", defaultAccess = Access.READ_ONLY)
 public class ApschedulerEndpoint {
 
+    /** The size of a page of runs when a request names none. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+
     private final Scheduler scheduler;
 
     private final JobExecutionHistory history;
 
     private final Sanitizer sanitizer;
 
+    private final RunViews runs;
+
     /**
      * Creates the endpoint.
      * @param scheduler the scheduler
-     * @param history the last execution of each job, registered as a listener of {@code scheduler}
-     * @param sanitizingFunctions the functions that sanitise argument values when they are shown
+     * @param history the last execution of each job, registered as a listener of {@code scheduler} when it keeps no
+     * run history (when it does, the endpoint reads the last executions from its history)
+     * @param sanitizingFunctions the functions that sanitise argument values and results when they are shown
      */
     public ApschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
             Iterable<SanitizingFunction> sanitizingFunctions) {
@@ -52,10 +58,12 @@ public class ApschedulerEndpoint {
         this.scheduler = scheduler;
         this.history = history;
         this.sanitizer = new Sanitizer(sanitizingFunctions);
+        this.runs = new RunViews(scheduler, this.sanitizer);
     }
 
     /**
-     * Describes the scheduler: state, time zone, job stores, executors and a summary of every job.
+     * Describes the scheduler: state, time zone, job stores, executors, the run history store and a summary of every
+     * job.
      * @return the description
      */
     @ReadOperation
@@ -69,11 +77,12 @@ public class ApschedulerEndpoint {
         Map<String, ExecutorDescriptor> executors = new LinkedHashMap<>();
         this.scheduler.executors().forEach((alias, executor) -> executors.put(alias, ExecutorDescriptor.of(executor)));
         return new SchedulerDescriptor(this.scheduler.state().name(), this.scheduler.timezone().getId(), jobstores,
-                executors, jobs);
+                executors, HistoryDescriptor.of(this.scheduler), jobs);
     }
 
     /**
-     * Describes one job: trigger, next fire times, options, arguments, last execution and running instances.
+     * Describes one job: trigger, next fire times, options (retry policy and timeout included), pending retries,
+     * arguments, last execution and running instances.
      * @param jobId the job's id
      * @param showUnsanitized whether argument values are shown (through the sanitizing functions)
      * @return the description
@@ -91,9 +100,53 @@ public class ApschedulerEndpoint {
                 job.isPaused(), job.nextRunTime().orElse(null), TriggerDescriptions.describe(job.trigger()),
                 TriggerDescriptions.nextFireTimes(job, TriggerDescriptions.NEXT_FIRE_TIMES),
                 new JobDetailsDescriptor.Options(job.misfireGraceTime().orElse(null), job.coalesce(),
-                        job.maxInstances()),
-                args, kwargs, this.history.lastExecution(job.jobstore(), job.id()).orElse(null),
-                runningInstances(job));
+                        job.maxInstances(), job.timeout().orElse(null),
+                        JobDetailsDescriptor.Retry.of(job.retryPolicy())),
+                job.pendingRetries(), args, kwargs, lastExecution(job), runningInstances(job));
+    }
+
+    /**
+     * Lists a job's runs, newest first: also the runs of a job that no longer exists, as long as the history holds
+     * them.
+     * @param jobId the job's id
+     * @param page the page number, from zero
+     * @param size the page size, 1 to {@link dev.apscheduler.history.RunPage#MAX_SIZE}
+     * @param showUnsanitized whether results are shown (through the sanitizing functions)
+     * @return the page
+     * @throws RunHistoryOffException if the scheduler keeps no run history
+     * @throws IllegalArgumentException if the page or size is out of range, naming it
+     * @throws JobLookupException if there is no such job and the history holds no run of it
+     * @throws RunHistoryUnavailableException if the history store fails
+     */
+    public RunPageDescriptor jobRuns(String jobId, int page, int size, boolean showUnsanitized) {
+        return this.runs.jobRuns(jobId, page, size, showUnsanitized);
+    }
+
+    /**
+     * Describes one run, with the stack trace of a failure.
+     * @param runId the run's id
+     * @param showUnsanitized whether its result is shown (through the sanitizing functions)
+     * @return the run
+     * @throws RunHistoryOffException if the scheduler keeps no run history
+     * @throws RunLookupException if the history holds no such run
+     * @throws RunHistoryUnavailableException if the history store fails
+     */
+    public RunDescriptor run(String runId, boolean showUnsanitized) {
+        return this.runs.run(runId, showUnsanitized);
+    }
+
+    /**
+     * Lists failed runs ({@code ERROR} and {@code TIMED_OUT}) across jobs, newest first.
+     * @param page the page number, from zero
+     * @param size the page size, 1 to {@link dev.apscheduler.history.RunPage#MAX_SIZE}
+     * @param showUnsanitized whether results are shown (through the sanitizing functions)
+     * @return the page
+     * @throws RunHistoryOffException if the scheduler keeps no run history
+     * @throws IllegalArgumentException if the page or size is out of range, naming it
+     * @throws RunHistoryUnavailableException if the history store fails
+     */
+    public RunPageDescriptor failures(int page, int size, boolean showUnsanitized) {
+        return this.runs.failures(page, size, showUnsanitized);
     }
 
     /**
@@ -130,6 +183,13 @@ public class ApschedulerEndpoint {
 
     private Job requireJob(String jobId) {
         return this.scheduler.getJob(jobId).orElseThrow(() -> new JobLookupException(jobId, null));
+    }
+
+    private @Nullable LastExecution lastExecution(Job job) {
+        if (this.scheduler.historyStore().isPresent()) {
+            return this.runs.lastExecution(job);
+        }
+        return this.history.lastExecution(job.jobstore(), job.id()).orElse(null);
     }
 
     private int runningInstances(Job job) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.MaxInstancesReachedException;
 import dev.apscheduler.SchedulerNotRunningException;
+import dev.apscheduler.history.RunPage;
 import dev.apscheduler.spring.boot.actuate.ApschedulerEndpointWebExtension.ApschedulerEndpointWebExtensionRuntimeHints;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +25,22 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link ApschedulerEndpoint}: the job operations under
- * {@code /actuator/apscheduler/jobs/{id}}, answering an unknown id with 404, a missing or unknown action with 400 and
- * an action the job's state does not allow now with 409, each with a JSON body saying what was wrong.
+ * {@code /actuator/apscheduler/jobs/{id}}, and the runs of the scheduler's run history under
+ * {@code /actuator/apscheduler/jobs/{id}/runs}, {@code /actuator/apscheduler/runs/{runId}} and
+ * {@code /actuator/apscheduler/failures}, pages chosen with {@code page} and {@code size}. An unknown job or run is
+ * answered with 404 (as is every run request while the scheduler keeps no run history), a missing or unknown action or
+ * a bad page with 400, an action the job's state does not allow now with 409 and a failing history store with 503,
+ * each with a JSON body saying what was wrong.
  */
 @EndpointWebExtension(endpoint = ApschedulerEndpoint.class)
 @ImportRuntimeHints(ApschedulerEndpointWebExtensionRuntimeHints.class)
 public class ApschedulerEndpointWebExtension {
 
     private static final String JOBS = "jobs";
+
+    private static final String RUNS = "runs";
+
+    private static final String FAILURES = "failures";
 
     private final ApschedulerEndpoint delegate;
 
@@ -53,17 +62,64 @@ public class ApschedulerEndpointWebExtension {
     }
 
     /**
-     * Describes a job: {@code GET /actuator/apscheduler/jobs/{id}}.
-     * @param securityContext who asks, to decide whether argument values are shown
-     * @param jobs the path segment {@code jobs}
-     * @param id the job's id
-     * @return the job, or 404
+     * Describes a job, {@code GET /actuator/apscheduler/jobs/{id}}, or a run, {@code GET
+     * /actuator/apscheduler/runs/{runId}} (with the stack trace of a failure).
+     * @param securityContext who asks, to decide whether argument values and results are shown
+     * @param resource the path segment {@code jobs} or {@code runs}
+     * @param id the job's or the run's id
+     * @return the job or the run, or 404
      */
     @ReadOperation
-    public WebEndpointResponse<Object> job(SecurityContext securityContext, @Selector String jobs,
+    public WebEndpointResponse<Object> read(SecurityContext securityContext, @Selector String resource,
             @Selector String id) {
         boolean showUnsanitized = this.showValues.isShown(securityContext, this.roles);
-        return handle(jobs, () -> new WebEndpointResponse<>(this.delegate.job(id, showUnsanitized)));
+        if (RUNS.equals(resource)) {
+            return handle(() -> new WebEndpointResponse<>(this.delegate.run(id, showUnsanitized)));
+        }
+        if (!JOBS.equals(resource)) {
+            return noSuchResource(resource);
+        }
+        return handle(() -> new WebEndpointResponse<>(this.delegate.job(id, showUnsanitized)));
+    }
+
+    /**
+     * Lists a job's runs, newest first: {@code GET /actuator/apscheduler/jobs/{id}/runs?page=0&size=20}.
+     * @param securityContext who asks, to decide whether results are shown
+     * @param jobs the path segment {@code jobs}
+     * @param id the job's id
+     * @param runs the path segment {@code runs}
+     * @param page the page number, from zero; 0 when not given
+     * @param size the page size, 1 to {@value dev.apscheduler.history.RunPage#MAX_SIZE}; 20 when not given
+     * @return the page, 404 or 400
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> jobRuns(SecurityContext securityContext, @Selector String jobs,
+            @Selector String id, @Selector String runs, @Nullable String page, @Nullable String size) {
+        if (!JOBS.equals(jobs) || !RUNS.equals(runs)) {
+            return noSuchResource(JOBS.equals(jobs) ? runs : jobs);
+        }
+        boolean showUnsanitized = this.showValues.isShown(securityContext, this.roles);
+        return page(page, size, (pageNumber, pageSize) -> this.delegate.jobRuns(id, pageNumber, pageSize,
+                showUnsanitized));
+    }
+
+    /**
+     * Lists failed runs across jobs, newest first: {@code GET /actuator/apscheduler/failures?page=0&size=20}.
+     * @param securityContext who asks, to decide whether results are shown
+     * @param failures the path segment {@code failures}
+     * @param page the page number, from zero; 0 when not given
+     * @param size the page size, 1 to {@value dev.apscheduler.history.RunPage#MAX_SIZE}; 20 when not given
+     * @return the page, 404 or 400
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> failures(SecurityContext securityContext, @Selector String failures,
+            @Nullable String page, @Nullable String size) {
+        if (!FAILURES.equals(failures)) {
+            return noSuchResource(failures);
+        }
+        boolean showUnsanitized = this.showValues.isShown(securityContext, this.roles);
+        return page(page, size, (pageNumber, pageSize) -> this.delegate.failures(pageNumber, pageSize,
+                showUnsanitized));
     }
 
     /**
@@ -107,19 +163,72 @@ public class ApschedulerEndpointWebExtension {
         if (!JOBS.equals(jobs)) {
             return error(ErrorDescriptor.NOT_FOUND, "No such resource '" + jobs + "'; jobs are under 'jobs/{id}'");
         }
+        return handle(operation);
+    }
+
+    private WebEndpointResponse<Object> handle(Supplier<WebEndpointResponse<Object>> operation) {
         try {
             return operation.get();
         }
-        catch (JobLookupException ex) {
+        catch (JobLookupException | RunLookupException | RunHistoryOffException ex) {
             return error(ErrorDescriptor.NOT_FOUND, ex.getMessage());
         }
         catch (MaxInstancesReachedException | SchedulerNotRunningException ex) {
             return error(ErrorDescriptor.CONFLICT, ex.getMessage());
         }
+        catch (RunHistoryUnavailableException ex) {
+            return error(ErrorDescriptor.SERVICE_UNAVAILABLE, ex.getMessage());
+        }
+    }
+
+    /**
+     * Answers a page of runs; a page or size that is not a whole number or out of range is a bad request, naming it.
+     */
+    private WebEndpointResponse<Object> page(@Nullable String page, @Nullable String size, PageQuery query) {
+        return handle(() -> {
+            int pageNumber;
+            int pageSize;
+            try {
+                pageNumber = number("page", page, 0);
+                pageSize = number("size", size, ApschedulerEndpoint.DEFAULT_PAGE_SIZE);
+                RunPage.check(pageNumber, pageSize);
+            }
+            catch (IllegalArgumentException ex) {
+                return error(ErrorDescriptor.BAD_REQUEST, ex.getMessage());
+            }
+            return new WebEndpointResponse<>(query.find(pageNumber, pageSize));
+        });
+    }
+
+    private static WebEndpointResponse<Object> noSuchResource(String resource) {
+        return error(ErrorDescriptor.NOT_FOUND, "No such resource '" + resource + "'; jobs are under 'jobs/{id}', "
+                + "their runs under 'jobs/{id}/runs', runs under 'runs/{runId}' and failed runs under 'failures'");
+    }
+
+    /**
+     * Reads a query parameter that is a whole number; the page rule itself ({@code RunPage.check}) is the history's.
+     */
+    private static int number(String name, @Nullable String value, int absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
     }
 
     private static WebEndpointResponse<Object> error(int status, @Nullable String message) {
         return new WebEndpointResponse<>(ErrorDescriptor.of(status, String.valueOf(message)), status);
+    }
+
+    @FunctionalInterface
+    private interface PageQuery {
+
+        RunPageDescriptor find(int page, int size);
+
     }
 
     static class ApschedulerEndpointWebExtensionRuntimeHints implements RuntimeHintsRegistrar {
@@ -129,7 +238,8 @@ public class ApschedulerEndpointWebExtension {
         @Override
         public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
             this.bindingRegistrar.registerReflectionHints(hints.reflection(), SchedulerDescriptor.class,
-                    JobDetailsDescriptor.class, JobActionDescriptor.class, ErrorDescriptor.class);
+                    JobDetailsDescriptor.class, JobActionDescriptor.class, ErrorDescriptor.class,
+                    RunDescriptor.class, RunPageDescriptor.class);
         }
 
     }

@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * @param type the executor's type, for example {@code threadpool}
  * @param maxWorkers how many runs may execute at once, or {@code null} when unbounded
  * @param active how many submissions are running or queued
+ * @param timedOutRunning how many runs timed out yet still run, their task having ignored the interruption
  */
-public record ExecutorDescriptor(String type, @Nullable Integer maxWorkers, int active) {
+public record ExecutorDescriptor(String type, @Nullable Integer maxWorkers, int active, int timedOutRunning) {
 
     static ExecutorDescriptor of(ExecutorInfo executor) {
-        return new ExecutorDescriptor(executor.type(), executor.maxWorkers(), executor.activeCount());
+        return new ExecutorDescriptor(executor.type(), executor.maxWorkers(), executor.activeCount(),
+                executor.timedOutRunning());
     }
 
 }

@@ -13,7 +13,8 @@ import dev.apscheduler.event.SchedulerStateEvent;
 
 /**
  * Keeps the last execution of each job, learnt from the scheduler's events: a listener to register with
- * {@link #EVENT_MASK}. Bounded: beyond its capacity the least recently updated job is forgotten, so a scheduler that
+ * {@link #EVENT_MASK}, for a scheduler that keeps no run history (one that does answers from its history instead).
+ * Bounded: beyond its capacity the least recently updated job is forgotten, so a scheduler that
  * creates jobs without end cannot make it grow without end. A removed job is forgotten.
  */
 public final class JobExecutionHistory implements SchedulerListener {
@@ -23,7 +24,7 @@ public final class JobExecutionHistory implements SchedulerListener {
 
     /** The events this listener needs. */
     public static final int EVENT_MASK = EventCodes.JOB_EXECUTED | EventCodes.JOB_ERROR | EventCodes.JOB_MISSED
-            | EventCodes.JOB_REMOVED | EventCodes.ALL_JOBS_REMOVED;
+            | EventCodes.JOB_TIMED_OUT | EventCodes.JOB_REMOVED | EventCodes.ALL_JOBS_REMOVED;
 
     private final Map<Key, LastExecution> executions;
 
@@ -67,7 +68,7 @@ public final class JobExecutionHistory implements SchedulerListener {
 
     private void record(JobExecutionEvent event) {
         if (event.code() != EventCodes.JOB_EXECUTED && event.code() != EventCodes.JOB_ERROR
-                && event.code() != EventCodes.JOB_MISSED) {
+                && event.code() != EventCodes.JOB_MISSED && event.code() != EventCodes.JOB_TIMED_OUT) {
             return;
         }
         LastExecution execution = LastExecution.of(event);

@@ -3,18 +3,22 @@ package dev.apscheduler.spring.boot.actuate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
  * The scheduler as {@code GET /actuator/apscheduler} shows it: state, time zone, job stores and executors by alias,
- * and a summary of every job.
+ * the run history store, and a summary of every job.
  *
  * @param state {@code RUNNING}, {@code PAUSED} or {@code STOPPED}
  * @param timezone the scheduler's default time zone
  * @param jobstores the job stores by alias, in the order they were added
  * @param executors the executors by alias, in the order they were added
+ * @param history the run history store, or {@code null} (then left out) when the scheduler keeps no run history
  * @param jobs every job of the stores that answered, store by store, each store's by next run time
  */
 public record SchedulerDescriptor(String state, String timezone, Map<String, JobStoreDescriptor> jobstores,
-        Map<String, ExecutorDescriptor> executors, List<JobSummaryDescriptor> jobs) implements OperationResponseBody {
+        Map<String, ExecutorDescriptor> executors, @Nullable HistoryDescriptor history,
+        List<JobSummaryDescriptor> jobs) implements OperationResponseBody {
 }

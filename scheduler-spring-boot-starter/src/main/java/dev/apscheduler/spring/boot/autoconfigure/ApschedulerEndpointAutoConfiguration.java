@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link ApschedulerEndpoint}, its web and JMX extensions,
- * and the {@link JobExecutionHistory} that feeds its last executions. The actuator's own conditions sit on a nested
- * configuration, evaluated only once the class-level condition has found actuator on the class path.
+ * and the {@link JobExecutionHistory} that feeds its last executions when the scheduler keeps no run history (when it
+ * does, the endpoint reads them from the history). The actuator's own conditions sit on a nested configuration,
+ * evaluated only once the class-level condition has found actuator on the class path.
  */
 @AutoConfiguration(after = ApschedulerAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
@@ -40,7 +41,9 @@ public final class ApschedulerEndpointAutoConfiguration {
         JobExecutionHistory apschedulerJobExecutionHistory(Scheduler scheduler,
                 ApschedulerEndpointProperties properties) {
             JobExecutionHistory history = new JobExecutionHistory(properties.getLastExecutionsLimit());
-            scheduler.addListener(history, JobExecutionHistory.EVENT_MASK);
+            if (scheduler.historyStore().isEmpty()) {
+                scheduler.addListener(history, JobExecutionHistory.EVENT_MASK);
+            }
             return history;
         }
 

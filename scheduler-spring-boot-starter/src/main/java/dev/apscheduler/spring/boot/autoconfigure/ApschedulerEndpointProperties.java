@@ -16,18 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ApschedulerEndpointProperties {
 
     /**
-     * When to show unsanitized job argument values.
+     * When to show unsanitized job argument values and run results.
      */
     private Show showValues = Show.NEVER;
 
     /**
-     * Roles used to determine whether a user is authorized to be shown unsanitized job argument values. When empty,
-     * all authenticated users are authorized.
+     * Roles used to determine whether a user is authorized to be shown unsanitized job argument values and run
+     * results. When empty, all authenticated users are authorized.
      */
     private final Set<String> roles = new HashSet<>();
 
     /**
-     * How many jobs' last executions to remember; beyond that, the least recently run job's is forgotten.
+     * How many jobs' last executions to remember when the scheduler keeps no run history; beyond that, the least
+     * recently run job's is forgotten.
      */
     private int lastExecutionsLimit = JobExecutionHistory.DEFAULT_CAPACITY;
 

@@ -34,6 +34,11 @@ class ApschedulerEndpointJmxTests {
 
     private static final String[] ID_AND_ACTION = { String.class.getName(), String.class.getName() };
 
+    private static final String[] ID_AND_PAGE = { String.class.getName(), Integer.class.getName(),
+            Integer.class.getName() };
+
+    private static final String[] PAGE = { Integer.class.getName(), Integer.class.getName() };
+
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(JmxAutoConfiguration.class, EndpointAutoConfiguration.class,
                 JacksonEndpointAutoConfiguration.class, JmxEndpointAutoConfiguration.class,
@@ -80,9 +85,49 @@ class ApschedulerEndpointJmxTests {
             assertThat(paused).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("action", "pause");
             assertThat(scheduler.getJob("hourly").orElseThrow().isPaused()).isTrue();
             server.invoke(name, "changeJob", new Object[] { "hourly", "run" }, ID_AND_ACTION);
-            assertThat(context.getBean(JobExecutionHistory.class).lastExecution("default", "hourly")).isPresent();
+            scheduler.flushHistory();
+            assertThat(server.invoke(name, "jobRuns", new Object[] { "hourly", null, null }, ID_AND_PAGE))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 1L);
             server.invoke(name, "removeJob", new Object[] { "hourly" }, ID);
             assertThat(scheduler.getJobs()).isEmpty();
+        });
+    }
+
+    @Test
+    void runsAreReadOverJmx() {
+        this.contextRunner.run((context) -> {
+            ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+            scheduler.addJob(JobSpec.task("failing").id("bad").trigger("interval", Map.of("hours", 1)));
+            scheduler.start();
+            scheduler.runJob("bad");
+            scheduler.runJob("bad");
+            scheduler.flushHistory();
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = endpointName(server);
+            Object page = server.invoke(name, "jobRuns", new Object[] { "bad", 1, 1 }, ID_AND_PAGE);
+            assertThat(page).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("total", 2L)
+                .containsEntry("page", 1)
+                .extractingByKey("runs", InstanceOfAssertFactories.LIST)
+                .singleElement(InstanceOfAssertFactories.MAP)
+                .containsEntry("outcome", "ERROR")
+                .doesNotContainKey("stackTrace");
+            Object failures = server.invoke(name, "failures", new Object[] { null, null }, PAGE);
+            assertThat(failures).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("total", 2L)
+                .containsEntry("size", 20);
+            String runId = scheduler.historyStore().orElseThrow().findRuns("bad", 0, 1).runs().get(0).runId();
+            Object run = server.invoke(name, "run", new Object[] { runId }, ID);
+            assertThat(run).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("runId", runId)
+                .extractingByKey("stackTrace", InstanceOfAssertFactories.STRING)
+                .contains("mail server refused the report");
+            assertThatExceptionOfType(MBeanException.class)
+                .isThrownBy(() -> server.invoke(name, "failures", new Object[] { -1, null }, PAGE))
+                .havingCause()
+                .withMessage("page must be >= 0, was -1");
+            assertThatExceptionOfType(MBeanException.class)
+                .isThrownBy(() -> server.invoke(name, "run", new Object[] { "ghost" }, ID))
+                .havingCause()
+                .withMessage("No run by the id of 'ghost' was found");
         });
     }
 

@@ -13,6 +13,7 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.MaxInstancesReachedException;
 import dev.apscheduler.SchedulerNotRunningException;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.actuate.LastExecution.Outcome;
 import dev.apscheduler.store.MemoryJobStore;
@@ -84,8 +85,9 @@ class ApschedulerEndpointTests {
         assertThat(summary.jobstores().get("second"))
             .isEqualTo(new JobStoreDescriptor("failing", 1, true, null, null));
         assertThat(summary.executors()).containsOnlyKeys("queue", "default");
-        assertThat(summary.executors().get("default")).isEqualTo(new ExecutorDescriptor("direct", 1, 0));
-        assertThat(summary.executors().get("queue")).isEqualTo(new ExecutorDescriptor("queueingexecutor", null, 0));
+        assertThat(summary.executors().get("default")).isEqualTo(new ExecutorDescriptor("direct", 1, 0, 0));
+        assertThat(summary.executors().get("queue")).isEqualTo(new ExecutorDescriptor("queueingexecutor", null, 0, 0));
+        assertThat(summary.history()).isEqualTo(new HistoryDescriptor("memory", false, false, null));
         assertThat(summary.jobs()).containsExactlyInAnyOrder(
                 new JobSummaryDescriptor("nightly", "report", "report", "cron[hour='3']", T0.plusHours(3), false,
                         "default", "default", null),
@@ -127,7 +129,9 @@ class ApschedulerEndpointTests {
         assertThat(details.nextFireTimes()).containsExactly(first, first.plusDays(1), first.plusDays(2),
                 first.plusDays(3), first.plusDays(4));
         assertThat(details.options())
-            .isEqualTo(new JobDetailsDescriptor.Options(Duration.ofSeconds(30), false, 3));
+            .isEqualTo(new JobDetailsDescriptor.Options(Duration.ofSeconds(30), false, 3, null,
+                    JobDetailsDescriptor.Retry.of(RetryPolicy.NONE)));
+        assertThat(details.pendingRetries()).isEmpty();
         assertThat(details.nextRunTime()).isEqualTo(first);
         assertThat(details.paused()).isFalse();
         assertThat(details.lastExecution()).isNull();
@@ -163,7 +167,7 @@ class ApschedulerEndpointTests {
     }
 
     @Test
-    void jobDetailsShowTheLastExecutionOfEachOutcome() {
+    void jobDetailsShowTheLastExecutionOfEachOutcomeFromTheRunHistory() {
         this.scheduler.addJob(JobSpec.task("report").id("ok").trigger(DateTrigger.of(T0.plusDays(1))));
         this.scheduler.addJob(JobSpec.task("failing").id("bad").trigger("interval", Map.of("seconds", 10))
             .misfireGraceTime(Duration.ofMinutes(1)));
@@ -173,7 +177,9 @@ class ApschedulerEndpointTests {
         this.scheduler.runJob("ok");
         this.scheduler.jump(Duration.ofSeconds(15));
         LastExecution ok = this.endpoint.job("ok", false).lastExecution();
-        assertThat(ok).isEqualTo(new LastExecution(Outcome.SUCCESS, T0, T0.toInstant(), Duration.ofMillis(40), null));
+        assertThat(ok).isEqualTo(new LastExecution(Outcome.SUCCESS, T0, T0.toInstant(), Duration.ofMillis(40), null,
+                ok.runId(), 1));
+        assertThat(this.scheduler.historyStore().orElseThrow().findRun(ok.runId())).isPresent();
         LastExecution bad = this.endpoint.job("bad", false).lastExecution();
         assertThat(bad.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(bad.scheduledRunTime()).isEqualTo(T0.plusSeconds(10));
@@ -182,6 +188,7 @@ class ApschedulerEndpointTests {
         LastExecution late = this.endpoint.job("late", false).lastExecution();
         assertThat(late.outcome()).isEqualTo(Outcome.MISSED);
         assertThat(late.scheduledRunTime()).isEqualTo(T0.plusSeconds(10));
+        assertThat(late.startTime()).isEqualTo(T0.plusSeconds(10).toInstant());
         assertThat(late.duration()).isZero();
     }
 

@@ -9,15 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.TestSchedulerConfiguration;
 import dev.apscheduler.support.FailingJobStore;
 import dev.apscheduler.support.QueueingExecutor;
 import dev.apscheduler.testing.ManualScheduler;
+import dev.apscheduler.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +62,9 @@ class ApschedulerEndpointWebIntegrationTests {
     private QueueingExecutor queue;
 
     @Autowired
+    private MutableClock clock;
+
+    @Autowired
     private FailingJobStore flakyJobStore;
 
     @BeforeEach
@@ -65,6 +73,9 @@ class ApschedulerEndpointWebIntegrationTests {
             this.scheduler.start();
         }
         this.scheduler.removeAllJobs();
+        this.clock.set(TestSchedulerConfiguration.T0);
+        this.scheduler.flushHistory();
+        this.scheduler.historyStore().orElseThrow().prune(Instant.MAX, 0);
         this.scheduler.addJob(JobSpec.task("report").id("nightly").args(List.of("ops@example.com"))
             .kwargs(Map.of("subject", "Daily")).trigger("cron", Map.of("hour", "3", "minute", "30")));
         this.scheduler.addJob(JobSpec.task("report").id("busy").executor("queue").maxInstances(1)
@@ -89,6 +100,10 @@ class ApschedulerEndpointWebIntegrationTests {
         assertThat(body).extractingJsonPathBooleanValue("$.jobstores.default.reachable").isTrue();
         assertThat(body).extractingJsonPathStringValue("$.executors.default.type").isEqualTo("direct");
         assertThat(body).extractingJsonPathNumberValue("$.executors.default.maxWorkers").isEqualTo(1);
+        assertThat(body).extractingJsonPathNumberValue("$.executors.default.timedOutRunning").isEqualTo(0);
+        assertThat(body).extractingJsonPathStringValue("$.history.type").isEqualTo("memory");
+        assertThat(body).extractingJsonPathBooleanValue("$.history.persistent").isFalse();
+        assertThat(body).extractingJsonPathBooleanValue("$.history.failing").isFalse();
         assertThat(body).extractingJsonPathArrayValue("$.jobs[*].id").containsExactly("busy", "nightly");
         assertThat(body).extractingJsonPathStringValue("$.jobs[1].trigger").isEqualTo("cron[hour='3', minute='30']");
         assertThat(body).extractingJsonPathStringValue("$.jobs[1].nextRunTime").isEqualTo("2030-01-01T03:30:00Z");
@@ -108,6 +123,9 @@ class ApschedulerEndpointWebIntegrationTests {
         assertThat(body).extractingJsonPathArrayValue("$.args").containsExactly("******");
         assertThat(body).extractingJsonPathStringValue("$.kwargs.subject").isEqualTo("******");
         assertThat(body).extractingJsonPathNumberValue("$.runningInstances").isEqualTo(0);
+        assertThat(body).extractingJsonPathNumberValue("$.options.retry.maxAttempts").isEqualTo(1);
+        assertThat(body).doesNotHaveJsonPath("$.options.timeout");
+        assertThat(body).extractingJsonPathArrayValue("$.pendingRetries").isEmpty();
         assertThat(body).doesNotHaveJsonPath("$.lastExecution");
     }
 
@@ -122,7 +140,8 @@ class ApschedulerEndpointWebIntegrationTests {
     void getUnknownResourceIsNotFound() throws Exception {
         HttpResponse<String> response = send("GET", "/triggers/nightly", null);
         assertThat(response.statusCode()).isEqualTo(404);
-        assertError(response, 404, "Not Found", "No such resource 'triggers'; jobs are under 'jobs/{id}'");
+        assertError(response, 404, "Not Found", "No such resource 'triggers'; jobs are under 'jobs/{id}', their runs "
+                + "under 'jobs/{id}/runs', runs under 'runs/{runId}' and failed runs under 'failures'");
     }
 
     @Test
@@ -143,6 +162,7 @@ class ApschedulerEndpointWebIntegrationTests {
         HttpResponse<String> ran = send("POST", "/jobs/nightly", "{\"action\": \"run\"}");
         assertThat(ran.statusCode()).isEqualTo(200);
         assertThat(this.json.from(ran.body())).extractingJsonPathStringValue("$.action").isEqualTo("run");
+        this.scheduler.flushHistory();
         JsonContent<Object> job = this.json.from(send("GET", "/jobs/nightly", null).body());
         assertThat(job).extractingJsonPathStringValue("$.lastExecution.outcome").isEqualTo("SUCCESS");
         assertThat(job).extractingJsonPathStringValue("$.lastExecution.scheduledRunTime")
@@ -192,6 +212,75 @@ class ApschedulerEndpointWebIntegrationTests {
         HttpResponse<String> response = send("DELETE", "/jobs/ghost", null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertError(response, 404, "Not Found", "No job by the id of 'ghost' was found");
+    }
+
+    @Test
+    void getJobRunsListsEachAttemptOfARetriedFireTimeNewestFirstWithoutStackTraces() throws Exception {
+        this.scheduler.addJob(JobSpec.task("failing").id("retried").timeout(Duration.ofMinutes(1))
+            .retryPolicy(RetryPolicy.attempts(2).withBackoff(Duration.ofSeconds(1), 1.0, Duration.ofSeconds(1)))
+            .trigger("interval", Map.of("hours", 1)));
+        this.scheduler.advance(Duration.ofHours(1));
+        JsonContent<Object> waiting = this.json.from(send("GET", "/jobs/retried", null).body());
+        assertThat(waiting).extractingJsonPathNumberValue("$.pendingRetries[0].attempt").isEqualTo(2);
+        assertThat(waiting).extractingJsonPathNumberValue("$.options.retry.maxAttempts").isEqualTo(2);
+        assertThat(waiting).extractingJsonPathStringValue("$.options.retry.backoff").isEqualTo("PT1S");
+        assertThat(waiting).extractingJsonPathStringValue("$.options.timeout").isEqualTo("PT1M");
+        this.scheduler.advance(Duration.ofSeconds(1));
+        HttpResponse<String> response = send("GET", "/jobs/retried/runs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonContent<Object> runs = this.json.from(response.body());
+        assertThat(runs).extractingJsonPathNumberValue("$.total").isEqualTo(2);
+        assertThat(runs).extractingJsonPathNumberValue("$.size").isEqualTo(20);
+        assertThat(runs).extractingJsonPathArrayValue("$.runs[*].attempt").containsExactly(2, 1);
+        assertThat(runs).extractingJsonPathArrayValue("$.runs[*].outcome").containsExactly("ERROR", "ERROR");
+        assertThat(runs).extractingJsonPathArrayValue("$.runs[*].scheduledAt").containsOnly("2030-01-01T01:00:00Z");
+        assertThat(runs).extractingJsonPathStringValue("$.runs[1].errorMessage")
+            .isEqualTo("mail server refused the report");
+        assertThat(runs).doesNotHaveJsonPath("$.runs[0].stackTrace");
+        assertThat(this.json.from(send("GET", "/jobs/retried", null).body()))
+            .extractingJsonPathArrayValue("$.pendingRetries").isEmpty();
+        String runId = JsonPath.read(send("GET", "/jobs/retried/runs?page=1&size=1", null).body(), "$.runs[0].runId");
+        HttpResponse<String> run = send("GET", "/runs/" + runId, null);
+        assertThat(run.statusCode()).isEqualTo(200);
+        JsonContent<Object> first = this.json.from(run.body());
+        assertThat(first).extractingJsonPathNumberValue("$.attempt").isEqualTo(1);
+        assertThat(first).extractingJsonPathStringValue("$.stackTrace")
+            .startsWith("java.lang.IllegalStateException: mail server refused the report");
+    }
+
+    @Test
+    void getFailuresListsFailedRunsAcrossJobsAndResultsAreSanitised() throws Exception {
+        this.scheduler.addJob(JobSpec.task("failing").id("broken").trigger("interval", Map.of("hours", 1)));
+        this.scheduler.addJob(JobSpec.task("report").id("fine").trigger("interval", Map.of("hours", 1)));
+        this.scheduler.advance(Duration.ofHours(1));
+        JsonContent<Object> failures = this.json.from(send("GET", "/failures?size=1000", null).body());
+        assertThat(failures).extractingJsonPathArrayValue("$.runs[*].jobId").contains("broken")
+            .doesNotContain("fine");
+        assertThat(failures).extractingJsonPathArrayValue("$.runs[*].outcome").containsOnly("ERROR");
+        assertThat(this.json.from(send("GET", "/jobs/fine/runs", null).body()))
+            .extractingJsonPathStringValue("$.runs[0].result").isEqualTo("******");
+    }
+
+    @Test
+    void aBadPageOrSizeIsABadRequestNamingIt() throws Exception {
+        assertError(send("GET", "/jobs/nightly/runs?page=-1", null), 400, "Bad Request",
+                "page must be >= 0, was -1");
+        assertError(send("GET", "/jobs/nightly/runs?size=abc", null), 400, "Bad Request",
+                "size must be a whole number, was 'abc'");
+        assertError(send("GET", "/failures?size=1001", null), 400, "Bad Request",
+                "size must be between 1 and 1000, was 1001");
+        assertError(send("GET", "/failures?page=1.5", null), 400, "Bad Request",
+                "page must be a whole number, was '1.5'");
+    }
+
+    @Test
+    void unknownRunsJobsAndResourcesAreNotFound() throws Exception {
+        assertError(send("GET", "/runs/ghost", null), 404, "Not Found", "No run by the id of 'ghost' was found");
+        assertError(send("GET", "/jobs/ghost/runs", null), 404, "Not Found",
+                "No job by the id of 'ghost' was found");
+        assertThat(send("GET", "/jobs/nightly/history", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/retries", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/jobs/nightly/runs", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.concurrent.TimeoutException;
 
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobEvent;
@@ -41,11 +42,21 @@ class JobExecutionHistoryTests {
         this.history.onEvent(event(EventCodes.JOB_ERROR, "a", 2, new IllegalStateException("refused")));
         assertThat(this.history.lastExecution("default", "a")).contains(new LastExecution(Outcome.ERROR, T0,
                 Instant.parse("2030-01-01T00:00:02Z"), Duration.ofMillis(5),
-                new ExceptionInfo("java.lang.IllegalStateException", "refused")));
+                new ExceptionInfo("java.lang.IllegalStateException", "refused"), "run-2", 1));
         this.history.onEvent(event(EventCodes.JOB_MISSED, "a", 3));
         assertThat(this.history.lastExecution("default", "a")).hasValueSatisfying((last) -> {
             assertThat(last.outcome()).isEqualTo(Outcome.MISSED);
             assertThat(last.exception()).isNull();
+        });
+    }
+
+    @Test
+    void keepsATimedOutRunWithItsTimeoutException() {
+        this.history.onEvent(event(EventCodes.JOB_TIMED_OUT, "a", 1, new TimeoutException("ran longer than PT1S")));
+        assertThat(this.history.lastExecution("default", "a")).hasValueSatisfying((last) -> {
+            assertThat(last.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(last.exception()).isEqualTo(new ExceptionInfo("java.util.concurrent.TimeoutException",
+                    "ran longer than PT1S"));
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.TestSchedulerConfiguration;
 import dev.apscheduler.spring.boot.actuate.ApschedulerEndpoint;
 import dev.apscheduler.spring.boot.actuate.ApschedulerEndpointJmxExtension;
@@ -33,6 +34,19 @@ class ApschedulerEndpointAutoConfigurationTests {
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ApschedulerEndpointAutoConfiguration.class))
         .withUserConfiguration(TestSchedulerConfiguration.class);
+
+    private final ApplicationContextRunner withoutRunHistory = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ApschedulerEndpointAutoConfiguration.class))
+        .withBean(ManualScheduler.class, ApschedulerEndpointAutoConfigurationTests::schedulerWithoutRunHistory);
+
+    private static ManualScheduler schedulerWithoutRunHistory() {
+        TaskRegistry tasks = new TaskRegistry();
+        tasks.register("report", (context) -> "sent");
+        tasks.register("failing", (context) -> {
+            throw new IllegalStateException("mail server refused the report");
+        });
+        return ManualScheduler.builder().taskRegistry(tasks).historyStore(null).build();
+    }
 
     @Test
     void endpointAndWebExtensionAreAutoConfiguredWhenExposedOverTheWeb() {
@@ -83,8 +97,8 @@ class ApschedulerEndpointAutoConfigurationTests {
     }
 
     @Test
-    void historyListensToTheSchedulersExecutions() {
-        this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=apscheduler")
+    void lastExecutionsAreLearntFromEventsWhenTheSchedulerKeepsNoRunHistory() {
+        this.withoutRunHistory.withPropertyValues("management.endpoints.web.exposure.include=apscheduler")
             .run((context) -> {
                 ManualScheduler scheduler = context.getBean(ManualScheduler.class);
                 scheduler.addJob(JobSpec.task("failing").id("bad").trigger("interval", Map.of("hours", 1)));
@@ -96,8 +110,23 @@ class ApschedulerEndpointAutoConfigurationTests {
     }
 
     @Test
+    void lastExecutionsAreNotLearntFromEventsWhenTheSchedulerKeepsARunHistory() {
+        this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=apscheduler")
+            .run((context) -> {
+                ManualScheduler scheduler = context.getBean(ManualScheduler.class);
+                scheduler.addJob(JobSpec.task("failing").id("bad").trigger("interval", Map.of("hours", 1)));
+                scheduler.start();
+                scheduler.runJob("bad");
+                scheduler.flushHistory();
+                assertThat(context.getBean(JobExecutionHistory.class).size()).isZero();
+                assertThat(context.getBean(ApschedulerEndpoint.class).job("bad", false).lastExecution().outcome())
+                    .isEqualTo(Outcome.ERROR);
+            });
+    }
+
+    @Test
     void lastExecutionsLimitBoundsTheHistory() {
-        this.contextRunner
+        this.withoutRunHistory
             .withPropertyValues("management.endpoints.web.exposure.include=apscheduler",
                     "management.endpoint.apscheduler.last-executions-limit=1")
             .run((context) -> {
@@ -123,7 +152,7 @@ class ApschedulerEndpointAutoConfigurationTests {
                 scheduler.addJob(JobSpec.task("report").id("mail").args(List.of("ops@example.com"))
                     .trigger("interval", Map.of("hours", 1)));
                 WebEndpointResponse<Object> response = context.getBean(ApschedulerEndpointWebExtension.class)
-                    .job(SecurityContext.NONE, "jobs", "mail");
+                    .read(SecurityContext.NONE, "jobs", "mail");
                 assertThat(response.getStatus()).isEqualTo(200);
                 assertThat(((JobDetailsDescriptor) response.getBody()).args()).containsExactly("ops@example.com");
             });
