@@ -197,6 +197,7 @@ final class JobProcessor {
         if (acquired.isEmpty()) {
             return;
         }
+        this.core.markHandOver();
         Map<String, List<Submission>> byExecutor = new LinkedHashMap<>();
         for (AcquiredJob job : acquired) {
             JobDecision decision = job.decision();

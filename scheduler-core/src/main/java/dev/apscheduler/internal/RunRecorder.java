@@ -35,8 +35,17 @@ final class RunRecorder {
     /** How many records one save writes at most. */
     static final int BATCH_SIZE = 500;
 
-    /** How long a record waits for a batch to fill before it is written anyway. */
-    static final Duration FLUSH_DELAY = Duration.ofMillis(200);
+    /** How long records wait to be written while the scheduler is idle: a run's start and end then go as one. */
+    static final Duration FLUSH_DELAY = Duration.ofMillis(500);
+
+    /** How recently the loop must have handed runs over for the scheduler to count as busy. */
+    static final Duration BUSY_WINDOW = Duration.ofMillis(100);
+
+    /**
+     * How long records wait at most while the scheduler is busy: writing yields to the scheduling path (the history
+     * often shares its database), then writes everything that waits at once.
+     */
+    static final Duration MAX_DELAY = Duration.ofSeconds(5);
 
     private final SchedulerCore core;
 
@@ -68,6 +77,8 @@ final class RunRecorder {
     private long nextPruneNanos;
 
     private long retryAtNanos;
+
+    private long lastWriteNanos = System.nanoTime();
 
     RunRecorder(SchedulerCore core) {
         this.core = core;
@@ -184,10 +195,10 @@ final class RunRecorder {
     private void work() {
         while (true) {
             synchronized (this.lock) {
-                long wait = TimeUnit.NANOSECONDS.toMillis(waitNanos());
-                if (!this.stopping && wait > 0) {
+                long wait;
+                while (!this.stopping && (wait = waitNanos()) > 0) {
                     try {
-                        this.lock.wait(wait);
+                        this.lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
                     }
                     catch (InterruptedException ex) {
                         return;
@@ -198,12 +209,7 @@ final class RunRecorder {
                 }
             }
             if (System.nanoTime() - this.retryAtNanos >= 0) {
-                synchronized (this.writing) {
-                    List<RunRecord> batch = take();
-                    if (!batch.isEmpty() && !save(batch)) {
-                        this.retryAtNanos = System.nanoTime() + this.core.retryInterval().toNanos();
-                    }
-                }
+                writeAll();
             }
             if (System.nanoTime() - this.nextPruneNanos >= 0) {
                 this.nextPruneNanos = System.nanoTime() + this.options.pruneInterval().toNanos();
@@ -212,16 +218,47 @@ final class RunRecorder {
         }
     }
 
+    /** Writes batches until nothing waits, or until a save fails (then retried after the retry interval). */
+    private void writeAll() {
+        synchronized (this.writing) {
+            while (true) {
+                List<RunRecord> batch = take();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                if (!save(batch)) {
+                    this.retryAtNanos = System.nanoTime() + this.core.retryInterval().toNanos();
+                    break;
+                }
+            }
+            this.lastWriteNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * How long the writer waits: until a failed store is retried; while idle, {@link #FLUSH_DELAY} after the last
+     * write; while the scheduler is busy handing runs over, up to {@link #MAX_DELAY} (or until half the buffer is
+     * used); never past the next prune.
+     */
     private long waitNanos() {
         long now = System.nanoTime();
-        long wait = Math.min(this.nextPruneNanos - now, FLUSH_DELAY.toNanos());
+        long untilPrune = Math.max(0, this.nextPruneNanos - now);
         if (this.retryAtNanos - now > 0) {
-            wait = Math.min(wait, this.retryAtNanos - now);
+            return Math.min(this.retryAtNanos - now, untilPrune);
         }
-        else if (this.queued.get() >= BATCH_SIZE) {
+        int queued = this.queued.get();
+        if (queued == 0 && this.failed.isEmpty()) {
+            return Math.min(FLUSH_DELAY.toNanos(), untilPrune);
+        }
+        long sinceWrite = now - this.lastWriteNanos;
+        boolean busy = now - this.core.lastHandOverNanos() < BUSY_WINDOW.toNanos();
+        if (busy && sinceWrite < MAX_DELAY.toNanos() && queued < this.options.bufferSize() / 2) {
+            return Math.min(Math.min(BUSY_WINDOW.toNanos(), MAX_DELAY.toNanos() - sinceWrite), untilPrune);
+        }
+        if (queued >= BATCH_SIZE || sinceWrite >= FLUSH_DELAY.toNanos()) {
             return 0;
         }
-        return Math.max(wait, 0);
+        return Math.min(FLUSH_DELAY.toNanos() - sinceWrite, untilPrune);
     }
 
     /**

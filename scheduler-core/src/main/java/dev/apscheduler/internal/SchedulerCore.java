@@ -56,6 +56,8 @@ final class SchedulerCore {
 
     private volatile String instanceName = ExecutorContext.localInstanceName();
 
+    private volatile long lastHandOverNanos = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
+
     private final AtomicBoolean storesChanged = new AtomicBoolean(true);
 
     private volatile ZoneId timezone = ZoneId.systemDefault();
@@ -344,6 +346,21 @@ final class SchedulerCore {
      */
     public RunRetries retries() {
         return this.retries;
+    }
+
+    /**
+     * Notes that the loop handed runs over now: the history writer yields while the scheduler is busy.
+     */
+    public void markHandOver() {
+        this.lastHandOverNanos = System.nanoTime();
+    }
+
+    /**
+     * Returns when the loop last handed runs over.
+     * @return the {@link System#nanoTime()} of the last hand-over
+     */
+    public long lastHandOverNanos() {
+        return this.lastHandOverNanos;
     }
 
     /**
