@@ -76,12 +76,11 @@ class ApschedulerHistoryAutoConfigurationTests {
                 Integer.class) == 1;
     }
 
-    private static List<RunRecord> records(String jobId, int count) throws InterruptedException {
+    private static List<RunRecord> records(String jobId, int count) {
         List<RunRecord> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             records.add(RunRecord.running(RunIds.next(), jobId, "default", "default", "task", T0, 1, T0, "h")
                 .ended(RunOutcome.SUCCESS, T0.plusSeconds(1)));
-            Thread.sleep(1);
         }
         return records;
     }
