@@ -87,6 +87,9 @@ final class RunRetries {
      * @return when to try again, for retries whose store failed; empty when none waits
      */
     Optional<Duration> store() {
+        if (this.queue.isEmpty()) {
+            return Optional.empty();
+        }
         List<Request> failed = new ArrayList<>();
         Request request;
         while ((request = this.queue.poll()) != null) {

@@ -52,7 +52,7 @@ final class RunTimeouts {
      * @param now the scheduler's current time
      */
     void expire(Instant now) {
-        List<Watch> expired = new ArrayList<>();
+        List<Watch> expired = new ArrayList<>(0);
         synchronized (this.watches) {
             while (!this.watches.isEmpty()) {
                 Watch first = this.watches.peek();
