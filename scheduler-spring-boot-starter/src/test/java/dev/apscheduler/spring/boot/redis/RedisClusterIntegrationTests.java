@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
-import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.JobCodec;
+import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.trigger.Trigger;
 import dev.apscheduler.trigger.Triggers;
@@ -32,12 +35,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 /**
  * Three scheduler instances, each with its own Redis connection and store, sharing one set of keys on the machine's
  * Redis server and running thousands of short jobs: every fire time runs exactly once; when one instance stops
  * abruptly mid-run the others carry on, take over the claims it left (after their lease), and only runs it had
- * already claimed and committed can be lost (at-most-once).
+ * already decided can be lost (at-most-once).
  */
 class RedisClusterIntegrationTests {
 
@@ -78,30 +82,33 @@ class RedisClusterIntegrationTests {
      */
     private void storeWorkload() {
         ZonedDateTime base = Instant.now().plusSeconds(2).atZone(ZoneOffset.UTC);
-        RedisJobStore loader = new RedisJobStore(TestRedis.connectionFactory(), this.keys, Duration.ofSeconds(1),
-                Duration.ZERO, Duration.ofSeconds(1));
-        loader.start(JobStoreContext.of("default", java.time.Clock.systemUTC(), ZoneOffset.UTC));
-        try {
-            for (int i = 0; i < ONE_SHOT_JOBS; i++) {
-                ZonedDateTime due = base.plusNanos(4_000_000_000L * i / ONE_SHOT_JOBS);
-                loader.addJob(job("once-" + i, Triggers.date(due), due));
-                this.expected.add("once-" + i + "@" + due.toInstant());
-                this.lastFireTime = latest(this.lastFireTime, due.toInstant());
-            }
-            for (int i = 0; i < INTERVAL_JOBS; i++) {
-                ZonedDateTime start = base.plusNanos(500_000_000L * i / INTERVAL_JOBS);
-                ZonedDateTime last = start.plusNanos(500_000_000L * (FIRE_TIMES_PER_INTERVAL_JOB - 1));
-                loader.addJob(job("every-" + i, Triggers.interval().every(Duration.ofMillis(500)).startDate(start)
-                    .endDate(last).build(), start));
-                for (int n = 0; n < FIRE_TIMES_PER_INTERVAL_JOB; n++) {
-                    this.expected.add("every-" + i + "@" + start.plusNanos(500_000_000L * n).toInstant());
-                }
-                this.lastFireTime = latest(this.lastFireTime, last.toInstant());
-            }
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < ONE_SHOT_JOBS; i++) {
+            ZonedDateTime due = base.plusNanos(4_000_000_000L * i / ONE_SHOT_JOBS);
+            jobs.add(job("once-" + i, Triggers.date(due), due));
+            this.expected.add("once-" + i + "@" + due.toInstant());
+            this.lastFireTime = latest(this.lastFireTime, due.toInstant());
         }
-        finally {
-            loader.shutdown();
+        for (int i = 0; i < INTERVAL_JOBS; i++) {
+            ZonedDateTime start = base.plusNanos(500_000_000L * i / INTERVAL_JOBS);
+            ZonedDateTime last = start.plusNanos(500_000_000L * (FIRE_TIMES_PER_INTERVAL_JOB - 1));
+            jobs.add(job("every-" + i, Triggers.interval().every(Duration.ofMillis(500)).startDate(start)
+                .endDate(last).build(), start));
+            for (int n = 0; n < FIRE_TIMES_PER_INTERVAL_JOB; n++) {
+                this.expected.add("every-" + i + "@" + start.plusNanos(500_000_000L * n).toInstant());
+            }
+            this.lastFireTime = latest(this.lastFireTime, last.toInstant());
         }
+        // written in one pipeline, as a batch insert would, so that loading takes far less than the two seconds
+        JobCodec codec = new JobCodec(ZoneOffset.UTC, Clock.systemUTC());
+        Map<String, String> states = new HashMap<>();
+        Set<TypedTuple<String>> runTimes = new HashSet<>();
+        for (Job job : jobs) {
+            states.put(job.id(), codec.encode(job));
+            runTimes.add(TypedTuple.of(job.id(), (double) Long.parseLong(RedisJobEntries.score(job))));
+        }
+        this.redis.opsForHash().putAll(this.keys.jobs(), states);
+        this.redis.opsForZSet().add(this.keys.runTimes(), runTimes);
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -109,8 +116,9 @@ class RedisClusterIntegrationTests {
     }
 
     private static Job job(String id, Trigger trigger, ZonedDateTime next) {
+        // no grace time and no coalescing: a fire time taken over late, after a lease, still runs as itself
         return Job.builder().id(id).task(TaskReference.named("record")).trigger(trigger).misfireGraceTime(null)
-            .nextRunTime(next).jobstore("default").build();
+            .coalesce(false).nextRunTime(next).jobstore("default").build();
     }
 
     private int executed() {
@@ -127,7 +135,8 @@ class RedisClusterIntegrationTests {
     void everyFireTimeRunsExactlyOnceAcrossInstances() {
         storeWorkload();
         this.instances.forEach(Instance::startScheduler);
-        await().atMost(Duration.ofMinutes(2)).until(() -> executed() == this.expected.size() && stored() == 0);
+        await().atMost(Duration.ofMinutes(2)).until(() -> (executed() == this.expected.size()
+                || Instant.now().isAfter(this.lastFireTime.plusSeconds(20))) && stored() == 0);
         this.instances.forEach(Instance::stop);
         assertThat(this.executions.keySet()).isEqualTo(this.expected);
         assertThat(this.executions.values()).allSatisfy((count) -> assertThat(count.get()).isOne());
@@ -192,13 +201,16 @@ class RedisClusterIntegrationTests {
                     Duration.ofSeconds(1), RedisJobStore.DEFAULT_LOOK_AHEAD, Duration.ofSeconds(1));
             this.scheduler = BackgroundScheduler.builder().timezone(ZoneOffset.UTC).taskRegistry(tasks)
                 .jobStore("default", new DelegatingJobStore(store) {
-                    // what this instance claims, when it claims it: due or ahead of time (held, handed over later)
+                    // what this instance decided to run, before its decisions are stored: a superset of what it
+                    // claimed, since an instance that dies can have stored a decision without hearing back
                     @Override
                     public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
-                        List<AcquiredJob> acquired = super.acquireDueJobs(now, limit, decider);
-                        acquired.forEach((job) -> job.decision().runTimes()
-                            .forEach((time) -> Instance.this.claimed.add(job.job().id() + "@" + time.toInstant())));
-                        return acquired;
+                        return super.acquireDueJobs(now, limit, (job) -> {
+                            JobDecision decision = decider.decide(job);
+                            decision.runTimes().forEach((time) -> Instance.this.claimed
+                                .add(job.id() + "@" + time.toInstant()));
+                            return decision;
+                        });
                     }
                 })
                 .executor("default", new ThreadPoolJobExecutor(10))
