@@ -59,7 +59,7 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
 
     /** How far ahead of their run time a scheduler claims this store's jobs, by default. */
-    public static final Duration DEFAULT_LOOK_AHEAD = Duration.ofMillis(100);
+    public static final Duration DEFAULT_LOOK_AHEAD = Duration.ofMillis(250);
 
     /** How long a claim holds, by default, before another instance may take the job over. */
     public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(10);

@@ -19,7 +19,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code run_times_key} (default {@code apscheduler.run_times}), the names of the hash of job states and of the
  * sorted set of run times, which must share one hash tag (see {@link RedisKeys}); {@code max_wait} (default one
  * second), how long a scheduler sleeps at most before looking at the store again; {@code look_ahead} (default
- * 100 ms), how far ahead of their run time a scheduler claims jobs; {@code claim_lease} (default ten seconds), how
+ * 250 ms), how far ahead of their run time a scheduler claims jobs; {@code claim_lease} (default ten seconds), how
  * long a claim of an instance that stopped answering holds before another instance takes the job over.
  */
 public final class RedisJobStoreFactory implements JobStoreFactory {

@@ -113,15 +113,27 @@ final class RedisScripts {
               tonumber(ARGV[2]))
             local leaseUntil = string.format('%d', nowMs + tonumber(ARGV[4]))
             local result = {}
-            for i = 1, #due, 2 do
-              local id = due[i]
-              redis.call('ZREM', KEYS[2], id)
-              local state = redis.call('HGET', KEYS[1], id)
-              if state then
-                redis.call('HSET', KEYS[3], id, ARGV[3] .. '|' .. due[i + 1])
-                redis.call('ZADD', KEYS[4], leaseUntil, id)
-                result[#result + 1] = id
-                result[#result + 1] = state
+            if #due > 0 then
+              local ids = {}
+              for i = 1, #due, 2 do ids[#ids + 1] = due[i] end
+              redis.call('ZREM', KEYS[2], unpack(ids))
+              local states = redis.call('HMGET', KEYS[1], unpack(ids))
+              local claims = {}
+              local leases = {}
+              for j, id in ipairs(ids) do
+                local state = states[j]
+                if state then
+                  claims[#claims + 1] = id
+                  claims[#claims + 1] = ARGV[3] .. '|' .. due[2 * j]
+                  leases[#leases + 1] = leaseUntil
+                  leases[#leases + 1] = id
+                  result[#result + 1] = id
+                  result[#result + 1] = state
+                end
+              end
+              if #claims > 0 then
+                redis.call('HSET', KEYS[3], unpack(claims))
+                redis.call('ZADD', KEYS[4], unpack(leases))
               end
             end
             local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -138,29 +150,50 @@ final class RedisScripts {
      */
     static final RedisScript<List<Object>> COMMIT = listScript("""
             local prefix = ARGV[1] .. '|'
+            local ids = {}
+            for i = 2, #ARGV, 4 do ids[#ids + 1] = ARGV[i] end
+            local claims = redis.call('HMGET', KEYS[3], unpack(ids))
             local result = {}
-            for i = 2, #ARGV, 4 do
-              local id = ARGV[i]
-              local op = ARGV[i + 1]
-              local claim = redis.call('HGET', KEYS[3], id)
+            local mine = {}
+            local deleted = {}
+            local states = {}
+            local scores = {}
+            local marked = {}
+            for j, id in ipairs(ids) do
+              local claim = claims[j]
+              local i = 2 + 4 * (j - 1)
               if claim and string.sub(claim, 1, #prefix) == prefix then
                 local score = string.sub(claim, #prefix + 1)
+                local op = ARGV[i + 1]
                 if op == 'D' then
-                  redis.call('HDEL', KEYS[1], id)
+                  deleted[#deleted + 1] = id
                 elseif op == 'S' then
-                  redis.call('HSET', KEYS[1], id, ARGV[i + 2])
-                  if ARGV[i + 3] ~= '' then redis.call('ZADD', KEYS[2], ARGV[i + 3], id) end
+                  states[#states + 1] = id
+                  states[#states + 1] = ARGV[i + 2]
+                  if ARGV[i + 3] ~= '' then
+                    scores[#scores + 1] = ARGV[i + 3]
+                    scores[#scores + 1] = id
+                  end
                 elseif op == 'R' then
-                  redis.call('ZADD', KEYS[2], score, id)
+                  scores[#scores + 1] = score
+                  scores[#scores + 1] = id
                 else
-                  redis.call('HSET', KEYS[5], id, score .. '|' .. ARGV[i + 2])
+                  marked[#marked + 1] = id
+                  marked[#marked + 1] = score .. '|' .. ARGV[i + 2]
                 end
-                redis.call('HDEL', KEYS[3], id)
-                redis.call('ZREM', KEYS[4], id)
+                mine[#mine + 1] = id
                 result[#result + 1] = 1
               else
                 result[#result + 1] = 0
               end
+            end
+            if #deleted > 0 then redis.call('HDEL', KEYS[1], unpack(deleted)) end
+            if #states > 0 then redis.call('HSET', KEYS[1], unpack(states)) end
+            if #scores > 0 then redis.call('ZADD', KEYS[2], unpack(scores)) end
+            if #marked > 0 then redis.call('HSET', KEYS[5], unpack(marked)) end
+            if #mine > 0 then
+              redis.call('HDEL', KEYS[3], unpack(mine))
+              redis.call('ZREM', KEYS[4], unpack(mine))
             end
             local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
             result[#result + 1] = first[2] or ''
