@@ -1,8 +1,10 @@
 package dev.apscheduler.spring.boot.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -63,8 +65,8 @@ final class RedisChangeListener implements MessageListener {
     }
 
     @Override
-    public void onMessage(Message message, byte @org.jspecify.annotations.Nullable [] pattern) {
-        if (!java.util.Arrays.equals(message.getBody(), this.origin)) {
+    public void onMessage(Message message, byte @Nullable [] pattern) {
+        if (!Arrays.equals(message.getBody(), this.origin)) {
             this.wakeup.run();
         }
     }

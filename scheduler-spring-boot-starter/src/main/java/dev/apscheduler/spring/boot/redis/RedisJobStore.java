@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -301,7 +302,7 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
             this.prefetched = null;
             return Optional.ofNullable(prefetched.nextRunTime());
         }
-        Set<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>> first = call(
+        Set<TypedTuple<String>> first = call(
                 "find its next run time", () -> this.redis.opsForZSet().rangeWithScores(this.keys.runTimes(), 0, 0));
         if (first == null || first.isEmpty()) {
             return Optional.empty();
