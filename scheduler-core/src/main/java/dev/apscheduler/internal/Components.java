@@ -311,6 +311,11 @@ final class Components {
                     failure.jobId(), failure));
         }
 
+        @Override
+        public void wakeup() {
+            Components.this.core.wakeup();
+        }
+
     }
 
 }

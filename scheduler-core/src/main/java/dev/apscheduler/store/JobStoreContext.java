@@ -59,6 +59,15 @@ public interface JobStoreContext {
     void reportUnrestorableJob(JobRestoreException failure);
 
     /**
+     * Asks the scheduler to look at its stores again now rather than at its next planned wake-up: a store shared
+     * with other scheduler instances calls it when it hears that one of them changed its jobs (added, modified,
+     * paused, removed), so that the change is seen in milliseconds instead of after {@link JobStore#maxWait()}.
+     * May be called from any thread; does nothing for a store used outside a scheduler.
+     */
+    default void wakeup() {
+    }
+
+    /**
      * Creates a context for a store used outside a scheduler (tests, tools), which logs unrestorable jobs and knows
      * the trigger kinds of {@link TriggerRegistry#defaults()}.
      * @param alias the store's alias

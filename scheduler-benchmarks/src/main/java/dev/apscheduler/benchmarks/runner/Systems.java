@@ -4,9 +4,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
+import dev.apscheduler.spring.boot.redis.RedisJobStore;
+import dev.apscheduler.spring.boot.redis.RedisKeys;
 import dev.apscheduler.store.MemoryJobStore;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The systems the benchmark program knows, by the name given on its command line. Our scheduler appears once per job
@@ -32,6 +38,7 @@ public final class Systems {
         factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2(environment)));
         factories.put("apscheduler-jpa-postgres",
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
+        factories.put("apscheduler-redis", Systems::redis);
         factories.put("quartz-ram", QuartzRunner::ram);
         factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
         factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
@@ -72,6 +79,27 @@ public final class Systems {
             application.close();
             throw ex;
         }
+    }
+
+    /**
+     * Our scheduler on a Redis store on the machine's Redis server (127.0.0.1:6379), under keys of its own that are
+     * deleted afterwards, with the store's defaults (100 ms look-ahead, 1 s maximum wait).
+     */
+    private static SchedulerRunner redis(RunnerEnvironment environment) {
+        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", 6379));
+        connectionFactory.afterPropertiesSet();
+        connectionFactory.start();
+        String prefix = "apscheduler-benchmark-" + UUID.randomUUID();
+        RedisKeys keys = RedisKeys.of(prefix + ".jobs", prefix + ".run_times");
+        RedisJobStore store = new RedisJobStore(connectionFactory, keys, RedisJobStore.DEFAULT_MAX_WAIT,
+                RedisJobStore.DEFAULT_LOOK_AHEAD, RedisJobStore.DEFAULT_CLAIM_LEASE);
+        Map<String, Object> settings = Map.of("store", "redis, look_ahead=" + RedisJobStore.DEFAULT_LOOK_AHEAD
+                + ", max_wait=" + RedisJobStore.DEFAULT_MAX_WAIT);
+        return new ApschedulerRunner(environment, store, settings, null, () -> {
+            new StringRedisTemplate(connectionFactory).delete(keys.dataKeys());
+            connectionFactory.destroy();
+        });
     }
 
     /**

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public class JobStoreProperties {
 
     /**
-     * Store type: 'memory' or 'jpa' ('sqlalchemy' is accepted for 'jpa'), or a type another module registers.
+     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa'), 'redis', or a type another module registers.
      */
     private String type = MemoryJobStore.TYPE;
 
@@ -29,6 +29,24 @@ public class JobStoreProperties {
      * start at that instant (the 'jpa' store: 250ms by default; 0 claims jobs only once due).
      */
     private @Nullable Duration lookAhead;
+
+    /**
+     * Name of the hash of job states of a 'redis' store (default 'apscheduler.jobs'); shares its hash tag with the
+     * run times key.
+     */
+    private @Nullable String jobsKey;
+
+    /**
+     * Name of the sorted set of run times of a 'redis' store (default 'apscheduler.run_times'); shares its hash tag
+     * with the jobs key.
+     */
+    private @Nullable String runTimesKey;
+
+    /**
+     * How long the claim of an instance that stopped answering holds, in a 'redis' store, before another instance
+     * takes its jobs over (default 10s).
+     */
+    private @Nullable Duration claimLease;
 
     /**
      * Further settings of the store type, passed to it by name.
@@ -81,6 +99,54 @@ public class JobStoreProperties {
      */
     public void setLookAhead(@Nullable Duration lookAhead) {
         this.lookAhead = lookAhead;
+    }
+
+    /**
+     * Returns the name of the hash of job states of a {@code redis} store.
+     * @return the name, or {@code null} for the default
+     */
+    public @Nullable String getJobsKey() {
+        return this.jobsKey;
+    }
+
+    /**
+     * Sets the name of the hash of job states of a {@code redis} store.
+     * @param jobsKey the name, or {@code null} for the default
+     */
+    public void setJobsKey(@Nullable String jobsKey) {
+        this.jobsKey = jobsKey;
+    }
+
+    /**
+     * Returns the name of the sorted set of run times of a {@code redis} store.
+     * @return the name, or {@code null} for the default
+     */
+    public @Nullable String getRunTimesKey() {
+        return this.runTimesKey;
+    }
+
+    /**
+     * Sets the name of the sorted set of run times of a {@code redis} store.
+     * @param runTimesKey the name, or {@code null} for the default
+     */
+    public void setRunTimesKey(@Nullable String runTimesKey) {
+        this.runTimesKey = runTimesKey;
+    }
+
+    /**
+     * Returns how long a claim holds in a {@code redis} store before another instance takes the job over.
+     * @return the lease, or {@code null} for the default
+     */
+    public @Nullable Duration getClaimLease() {
+        return this.claimLease;
+    }
+
+    /**
+     * Sets how long a claim holds in a {@code redis} store before another instance takes the job over.
+     * @param claimLease the lease, or {@code null} for the default
+     */
+    public void setClaimLease(@Nullable Duration claimLease) {
+        this.claimLease = claimLease;
     }
 
     /**

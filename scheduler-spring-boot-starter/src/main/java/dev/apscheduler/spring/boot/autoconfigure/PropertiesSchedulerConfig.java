@@ -45,6 +45,15 @@ final class PropertiesSchedulerConfig {
             if (store.getLookAhead() != null) {
                 flat.put(prefix + "look-ahead", store.getLookAhead());
             }
+            if (store.getJobsKey() != null) {
+                flat.put(prefix + "jobs-key", store.getJobsKey());
+            }
+            if (store.getRunTimesKey() != null) {
+                flat.put(prefix + "run-times-key", store.getRunTimesKey());
+            }
+            if (store.getClaimLease() != null) {
+                flat.put(prefix + "claim-lease", store.getClaimLease());
+            }
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {
