@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public class JobStoreProperties {
 
     /**
-     * Store type: 'memory' or 'jpa' ('sqlalchemy' is accepted for 'jpa'), or a type another module registers.
+     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa') or 'mongodb', or a type another module
+     * registers.
      */
     private String type = MemoryJobStore.TYPE;
 
@@ -29,6 +30,27 @@ public class JobStoreProperties {
      * start at that instant (the 'jpa' store: 250ms by default; 0 claims jobs only once due).
      */
     private @Nullable Duration lookAhead;
+
+    /**
+     * Database the 'mongodb' store keeps its jobs in ('apscheduler' by default).
+     */
+    private @Nullable String database;
+
+    /**
+     * Collection the 'mongodb' store keeps its jobs in ('jobs' by default).
+     */
+    private @Nullable String collection;
+
+    /**
+     * How long an acquire step's claim on a job of the 'mongodb' store holds before another instance may take the
+     * job over (10s by default).
+     */
+    private @Nullable Duration claimLease;
+
+    /**
+     * Whether the 'mongodb' store creates its index on 'next_run_time' when it starts (true by default).
+     */
+    private @Nullable Boolean createIndexes;
 
     /**
      * Further settings of the store type, passed to it by name.
@@ -81,6 +103,70 @@ public class JobStoreProperties {
      */
     public void setLookAhead(@Nullable Duration lookAhead) {
         this.lookAhead = lookAhead;
+    }
+
+    /**
+     * Returns the database of a 'mongodb' store.
+     * @return the name, or {@code null} for the store's default
+     */
+    public @Nullable String getDatabase() {
+        return this.database;
+    }
+
+    /**
+     * Sets the database of a 'mongodb' store.
+     * @param database the name, or {@code null} for the store's default
+     */
+    public void setDatabase(@Nullable String database) {
+        this.database = database;
+    }
+
+    /**
+     * Returns the collection of a 'mongodb' store.
+     * @return the name, or {@code null} for the store's default
+     */
+    public @Nullable String getCollection() {
+        return this.collection;
+    }
+
+    /**
+     * Sets the collection of a 'mongodb' store.
+     * @param collection the name, or {@code null} for the store's default
+     */
+    public void setCollection(@Nullable String collection) {
+        this.collection = collection;
+    }
+
+    /**
+     * Returns how long a 'mongodb' store's claims hold.
+     * @return the lease, or {@code null} for the store's default
+     */
+    public @Nullable Duration getClaimLease() {
+        return this.claimLease;
+    }
+
+    /**
+     * Sets how long a 'mongodb' store's claims hold.
+     * @param claimLease the lease, or {@code null} for the store's default
+     */
+    public void setClaimLease(@Nullable Duration claimLease) {
+        this.claimLease = claimLease;
+    }
+
+    /**
+     * Returns whether a 'mongodb' store creates its index at start.
+     * @return whether it does, or {@code null} for the store's default
+     */
+    public @Nullable Boolean getCreateIndexes() {
+        return this.createIndexes;
+    }
+
+    /**
+     * Sets whether a 'mongodb' store creates its index at start.
+     * @param createIndexes whether it does, or {@code null} for the store's default
+     */
+    public void setCreateIndexes(@Nullable Boolean createIndexes) {
+        this.createIndexes = createIndexes;
     }
 
     /**
