@@ -32,6 +32,7 @@ public final class Systems {
         factories.put("apscheduler-jpa-h2", (environment) -> jpa(environment, JpaStoreApplication.h2(environment)));
         factories.put("apscheduler-jpa-postgres",
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
+        factories.put("apscheduler-mongodb", Systems::mongodb);
         factories.put("quartz-ram", QuartzRunner::ram);
         factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
         factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
@@ -67,6 +68,22 @@ public final class Systems {
         try {
             return new ApschedulerRunner(environment, application.store(), application.settings(),
                     application.historyStore().orElse(null), application);
+        }
+        catch (RuntimeException ex) {
+            application.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Our scheduler on the {@code mongodb} store, on an in-process MongoDB server (mongo-java-server, memory
+     * backend) that the real driver talks to over the wire protocol: not a MongoDB deployment's figures.
+     */
+    private static SchedulerRunner mongodb(RunnerEnvironment environment) {
+        MongoStoreApplication application = new MongoStoreApplication();
+        try {
+            return new ApschedulerRunner(environment, application.store(), application.settings(), null,
+                    application);
         }
         catch (RuntimeException ex) {
             application.close();

@@ -90,7 +90,7 @@ class ApschedulerMongoAutoConfigurationTests {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("apscheduler.jobstores.default.claim-lease")
-                .hasMessageContaining("0s");
+                .hasMessageContaining("'PT0S'");
         });
         this.runner.withPropertyValues("apscheduler.jobstores.default.database=bad.name").run((context) -> {
             assertThat(context).hasFailed();

@@ -51,7 +51,7 @@ class MongoJobStoreOutageTests {
     @BeforeEach
     void startServer() {
         this.server = new RestartableMongoServer();
-        this.client = MongoTestServer.client(this.server.uri());
+        this.client = MongoTestServer.client(this.server.uri(), 500);
     }
 
     @AfterEach

@@ -60,9 +60,18 @@ final class MongoTestServer {
     }
 
     static MongoClient client(String uri) {
+        return client(uri, 5000);
+    }
+
+    /**
+     * Creates a client that gives up selecting a server, and connecting to it, after the given time.
+     */
+    static MongoClient client(String uri, int timeoutMillis) {
         return MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(uri))
-            .applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+            .applyToClusterSettings(
+                    (cluster) -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+            .applyToSocketSettings((socket) -> socket.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
             .build());
     }
 

@@ -9,12 +9,20 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An in-process MongoDB server that can be stopped and started again on the same port with the same data, as a
- * server restart: stopping closes the listening socket and every client connection; starting binds a new server to
- * the same port, on the same memory backend.
+ * server restart: stopping shuts the server down (its listening socket, every client connection, its threads);
+ * starting binds a new server to the same port, on the same memory backend, whose data the shutdown leaves alone.
  */
 final class RestartableMongoServer implements AutoCloseable {
 
-    private final MemoryBackend backend = new MemoryBackend();
+    /** The data, which outlives each server: a server closes its backend when it shuts down. */
+    private final MemoryBackend backend = new MemoryBackend() {
+
+        @Override
+        public void close() {
+            // the next server goes on with the same data
+        }
+
+    };
 
     private final int port;
 
@@ -31,7 +39,7 @@ final class RestartableMongoServer implements AutoCloseable {
     }
 
     String uri() {
-        return "mongodb://127.0.0.1:" + this.port + "/?serverSelectionTimeoutMS=500&connectTimeoutMS=500";
+        return "mongodb://127.0.0.1:" + this.port;
     }
 
     synchronized void start() {
