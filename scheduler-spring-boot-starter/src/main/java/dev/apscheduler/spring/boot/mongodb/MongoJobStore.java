@@ -102,6 +102,9 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
                 Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(Job::id);
 
+    /** How many due documents beyond the limit an acquire step looks at, for those other steps claim first. */
+    private static final int CANDIDATES_BEYOND_LIMIT = 10;
+
     private static final Bson RESTORABLE = exists(JobDocuments.RESTORE_ERROR, false);
 
     private final MongoClient client;
@@ -421,7 +424,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
                 }
             }
         }
-        catch (JobStoreException ex) {
+        catch (RuntimeException ex) {
             release(claimOwner);
             if (acquired.isEmpty()) {
                 throw ex;
@@ -432,6 +435,11 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         return acquired;
     }
 
+    /**
+     * Finds the earliest due documents that are not claimed (one query, on the {@code next_run_time} index), then
+     * claims each with a {@code findOneAndUpdate} by id that matches only while it is still due and unclaimed: a
+     * document another step claimed meanwhile is skipped.
+     */
     private void claim(Instant now, int limit, String claimOwner, List<BsonDocument> claimed) {
         long wall = this.wallClock.millis();
         Bson due = and(lte(JobDocuments.NEXT_RUN_TIME, JobDocuments.floorMicros(now)), RESTORABLE,
@@ -439,16 +447,24 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         BsonDocument claim = new BsonDocument("$set",
                 new BsonDocument(JobDocuments.CLAIM_OWNER, new BsonString(claimOwner)).append(
                         JobDocuments.CLAIM_UNTIL, new BsonInt64(wall + this.settings.claimLease().toMillis())));
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
-            .sort(Sorts.ascending(JobDocuments.NEXT_RUN_TIME, JobDocuments.ID))
-            .returnDocument(ReturnDocument.AFTER);
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
         call("claim its due jobs", () -> {
-            while (claimed.size() < limit) {
-                BsonDocument document = collection().findOneAndUpdate(due, claim, options);
-                if (document == null) {
+            List<BsonValue> candidates = new ArrayList<>();
+            for (BsonDocument candidate : collection().find(due)
+                .projection(Projections.include(JobDocuments.ID))
+                .sort(Sorts.ascending(JobDocuments.NEXT_RUN_TIME, JobDocuments.ID))
+                .limit(limit + CANDIDATES_BEYOND_LIMIT)) {
+                candidates.add(candidate.get(JobDocuments.ID));
+            }
+            for (BsonValue id : candidates) {
+                if (claimed.size() == limit) {
                     break;
                 }
-                claimed.add(document);
+                BsonDocument document = collection().findOneAndUpdate(and(eq(JobDocuments.ID, id), due), claim,
+                        options);
+                if (document != null) {
+                    claimed.add(document);
+                }
             }
             return claimed;
         });
@@ -478,7 +494,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
                     new BsonDocument("$unset", new BsonDocument(JobDocuments.CLAIM_OWNER, new BsonString(""))
                         .append(JobDocuments.CLAIM_UNTIL, new BsonString(""))));
         }
-        catch (MongoException ex) {
+        catch (MongoException | IllegalStateException ex) {
             logger.debug("{}: could not release the claims of {}; they end with their lease", this, claimOwner, ex);
         }
     }
@@ -530,6 +546,10 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
             return work.get();
         }
         catch (MongoException ex) {
+            throw new JobStoreException(this + " failed to " + action + ": " + ex.getMessage(), ex);
+        }
+        catch (IllegalStateException ex) {
+            // the driver's answer once the client is closed
             throw new JobStoreException(this + " failed to " + action + ": " + ex.getMessage(), ex);
         }
     }
