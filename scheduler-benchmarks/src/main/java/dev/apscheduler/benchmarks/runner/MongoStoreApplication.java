@@ -35,7 +35,7 @@ final class MongoStoreApplication implements AutoCloseable {
 
     Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("store", "mongodb on the in-process mongo-java-server " + "(memory backend), not a MongoDB server");
+        settings.put("store", "mongodb on the in-process mongo-java-server (memory backend), not a MongoDB server");
         settings.put("mongodb_max_wait", this.storeSettings.maxWait());
         settings.put("mongodb_look_ahead", this.storeSettings.lookAhead());
         return settings;
