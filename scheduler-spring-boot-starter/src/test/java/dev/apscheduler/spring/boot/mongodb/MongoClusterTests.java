@@ -73,7 +73,7 @@ class MongoClusterTests {
     }
 
     private long storedJobs() {
-        return MongoJobStoreTests.collection(this.client).countDocuments();
+        return this.client.getDatabase(SETTINGS.database()).getCollection(SETTINGS.collection()).countDocuments();
     }
 
     /**
