@@ -68,6 +68,12 @@ class RunIdTests {
     }
 
     @Test
+    void idsMadeInOneProcessIncreaseStrictlyEvenWithinAMillisecond() {
+        List<String> ids = RunIds.next(20_000);
+        assertThat(ids).isSortedAccordingTo(String::compareTo).doesNotHaveDuplicates();
+    }
+
+    @Test
     void idsAreUniqueAndSortByTheTimeTheyWereMade() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {

@@ -4,17 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes run ids: every run (a fire time handed to an executor, one dropped at {@code max_instances}, a run-now) gets
  * one, seen by the task ({@link JobContext#runId()}), in every run event and in the log context
- * ({@link JobContext#MDC_RUN_ID}). An id is a version 7 UUID: its first 48 bits are the milliseconds since the epoch,
- * so ids sort by creation time, and 74 random bits keep ids made by several scheduler instances in the same
- * millisecond apart.
+ * ({@link JobContext#MDC_RUN_ID}). An id is a version 7 UUID: its first 48 bits are the milliseconds since the epoch
+ * and the next 12 a counter of the ids this process made in that millisecond, so ids sort by creation time (strictly,
+ * within a process), and 62 random bits keep ids made by several scheduler instances in the same millisecond apart.
  */
 public final class RunIds {
 
+    /**
+     * The milliseconds of the last id made, shifted left by 12 bits, plus a 12-bit counter of the ids made in that
+     * millisecond (RFC 9562's fixed-length counter): ids made in this process are strictly increasing, also within
+     * one millisecond, so "newest first" is "highest first". Past 4,096 ids in one millisecond the counter runs on
+     * into the next millisecond's value.
+     */
+    private static final AtomicLong LAST = new AtomicLong();
+
     private RunIds() {
+    }
+
+    private static long nextStamp() {
+        long now = System.currentTimeMillis() << 12;
+        return LAST.updateAndGet((last) -> Math.max(last + 1, now));
     }
 
     /**
@@ -36,7 +50,8 @@ public final class RunIds {
      */
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long mostSignificant = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long stamp = nextStamp();
+        long mostSignificant = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0x0FFFL);
         long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant).toString();
     }

@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param outcome how the run ended
  * @param scheduledRunTime the fire time the run was scheduled for
- * @param startTime when it started; for a run that did not start, its fire time (from the history) or when it was
- * found to be late (from events)
+ * @param startTime when it started; for a run that did not start, when it was found missed, skipped or cancelled
  * @param duration how long the task ran; zero for a run that did not start, {@code null} while a timed-out task
  * that ignored its interruption still runs
  * @param exception what the task threw, for {@link Outcome#ERROR} and {@link Outcome#TIMED_OUT}
