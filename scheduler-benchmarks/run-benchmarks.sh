@@ -48,7 +48,7 @@ fi
 # Leads leave time to load the jobs before they are due (a system loads while held back, and the report flags a
 # load that overran).
 MEMORY_SYSTEMS="apscheduler-memory apscheduler-memory-lookahead quartz-ram spring-tpts"
-DATABASE_SYSTEMS="apscheduler-jpa-h2 apscheduler-jpa-postgres apscheduler-redis db-scheduler-postgres quartz-jdbc-postgres"
+DATABASE_SYSTEMS="apscheduler-jpa-h2 apscheduler-jpa-postgres apscheduler-redis apscheduler-mongodb db-scheduler-postgres quartz-jdbc-postgres"
 memory_matrix() {
     echo "--workload burst --jobs $BURST_SMALL --lead-ms 1000 --warmups 3"
     echo "--workload burst --jobs $BURST_LARGE --lead-ms 2000 --warmups 3"

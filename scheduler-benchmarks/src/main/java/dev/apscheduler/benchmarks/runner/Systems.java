@@ -39,6 +39,7 @@ public final class Systems {
         factories.put("apscheduler-jpa-postgres",
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
         factories.put("apscheduler-redis", Systems::redis);
+        factories.put("apscheduler-mongodb", Systems::mongodb);
         factories.put("quartz-ram", QuartzRunner::ram);
         factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
         factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
@@ -100,6 +101,22 @@ public final class Systems {
             new StringRedisTemplate(connectionFactory).delete(keys.dataKeys());
             connectionFactory.destroy();
         });
+    }
+
+    /**
+     * Our scheduler on the {@code mongodb} store, on an in-process MongoDB server (mongo-java-server, memory
+     * backend) that the real driver talks to over the wire protocol: not a MongoDB deployment's figures.
+     */
+    private static SchedulerRunner mongodb(RunnerEnvironment environment) {
+        MongoStoreApplication application = new MongoStoreApplication();
+        try {
+            return new ApschedulerRunner(environment, application.store(), application.settings(), null,
+                    application);
+        }
+        catch (RuntimeException ex) {
+            application.close();
+            throw ex;
+        }
     }
 
     /**

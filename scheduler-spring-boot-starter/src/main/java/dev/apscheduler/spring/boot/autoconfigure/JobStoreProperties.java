@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public class JobStoreProperties {
 
     /**
-     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa'), 'redis', or a type another module registers.
+     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa'), 'redis', 'mongodb', or a type another
+     * module registers.
      */
     private String type = MemoryJobStore.TYPE;
 
@@ -43,10 +44,25 @@ public class JobStoreProperties {
     private @Nullable String runTimesKey;
 
     /**
-     * How long the claim of an instance that stopped answering holds, in a 'redis' store, before another instance
-     * takes its jobs over (default 10s).
+     * Database the 'mongodb' store keeps its jobs in ('apscheduler' by default).
+     */
+    private @Nullable String database;
+
+    /**
+     * Collection the 'mongodb' store keeps its jobs in ('jobs' by default).
+     */
+    private @Nullable String collection;
+
+    /**
+     * How long an acquire step's claim on a job of a 'redis' or 'mongodb' store holds before another instance may
+     * take the job over (10s by default).
      */
     private @Nullable Duration claimLease;
+
+    /**
+     * Whether the 'mongodb' store creates its index on 'next_run_time' when it starts (true by default).
+     */
+    private @Nullable Boolean createIndexes;
 
     /**
      * Further settings of the store type, passed to it by name.
@@ -134,19 +150,67 @@ public class JobStoreProperties {
     }
 
     /**
-     * Returns how long a claim holds in a {@code redis} store before another instance takes the job over.
-     * @return the lease, or {@code null} for the default
+     * Returns the database of a 'mongodb' store.
+     * @return the name, or {@code null} for the store's default
+     */
+    public @Nullable String getDatabase() {
+        return this.database;
+    }
+
+    /**
+     * Sets the database of a 'mongodb' store.
+     * @param database the name, or {@code null} for the store's default
+     */
+    public void setDatabase(@Nullable String database) {
+        this.database = database;
+    }
+
+    /**
+     * Returns the collection of a 'mongodb' store.
+     * @return the name, or {@code null} for the store's default
+     */
+    public @Nullable String getCollection() {
+        return this.collection;
+    }
+
+    /**
+     * Sets the collection of a 'mongodb' store.
+     * @param collection the name, or {@code null} for the store's default
+     */
+    public void setCollection(@Nullable String collection) {
+        this.collection = collection;
+    }
+
+    /**
+     * Returns how long a claim holds in a 'redis' or 'mongodb' store before another instance takes the job over.
+     * @return the lease, or {@code null} for the store's default
      */
     public @Nullable Duration getClaimLease() {
         return this.claimLease;
     }
 
     /**
-     * Sets how long a claim holds in a {@code redis} store before another instance takes the job over.
-     * @param claimLease the lease, or {@code null} for the default
+     * Sets how long a claim holds in a 'redis' or 'mongodb' store before another instance takes the job over.
+     * @param claimLease the lease, or {@code null} for the store's default
      */
     public void setClaimLease(@Nullable Duration claimLease) {
         this.claimLease = claimLease;
+    }
+
+    /**
+     * Returns whether a 'mongodb' store creates its index at start.
+     * @return whether it does, or {@code null} for the store's default
+     */
+    public @Nullable Boolean getCreateIndexes() {
+        return this.createIndexes;
+    }
+
+    /**
+     * Sets whether a 'mongodb' store creates its index at start.
+     * @param createIndexes whether it does, or {@code null} for the store's default
+     */
+    public void setCreateIndexes(@Nullable Boolean createIndexes) {
+        this.createIndexes = createIndexes;
     }
 
     /**

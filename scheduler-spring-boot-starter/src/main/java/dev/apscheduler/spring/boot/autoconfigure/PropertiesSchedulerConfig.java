@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.FlatConfigParser;
 import dev.apscheduler.config.SchedulerConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the {@code apscheduler.*} properties into the core's configuration model the way APScheduler's own
@@ -45,15 +46,12 @@ final class PropertiesSchedulerConfig {
             if (store.getLookAhead() != null) {
                 flat.put(prefix + "look-ahead", store.getLookAhead());
             }
-            if (store.getJobsKey() != null) {
-                flat.put(prefix + "jobs-key", store.getJobsKey());
-            }
-            if (store.getRunTimesKey() != null) {
-                flat.put(prefix + "run-times-key", store.getRunTimesKey());
-            }
-            if (store.getClaimLease() != null) {
-                flat.put(prefix + "claim-lease", store.getClaimLease());
-            }
+            putIfSet(flat, prefix + "jobs-key", store.getJobsKey());
+            putIfSet(flat, prefix + "run-times-key", store.getRunTimesKey());
+            putIfSet(flat, prefix + "database", store.getDatabase());
+            putIfSet(flat, prefix + "collection", store.getCollection());
+            putIfSet(flat, prefix + "claim-lease", store.getClaimLease());
+            putIfSet(flat, prefix + "create-indexes", store.getCreateIndexes());
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {
@@ -64,6 +62,12 @@ final class PropertiesSchedulerConfig {
             }
         });
         return flat;
+    }
+
+    private static void putIfSet(Map<String, Object> flat, String key, @Nullable Object value) {
+        if (value != null) {
+            flat.put(key, value);
+        }
     }
 
     private static String component(String group, String alias) {
