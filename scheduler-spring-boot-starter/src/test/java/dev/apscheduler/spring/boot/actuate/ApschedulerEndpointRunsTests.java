@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.history.HistoryStore;
-import dev.apscheduler.history.MemoryHistoryStore;
 import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunPage;
-import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.job.RetryPolicy;
@@ -26,6 +22,7 @@ import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.actuate.LastExecution.Outcome;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
+import dev.apscheduler.spring.boot.support.FailingHistoryStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -213,7 +210,7 @@ class ApschedulerEndpointRunsTests {
         this.historyStore.failing = true;
         this.scheduler.advance(Duration.ofHours(1));
         assertThat(this.endpoint.scheduler().history())
-            .isEqualTo(new HistoryDescriptor("failing", false, true, "history database is down"));
+            .isEqualTo(new HistoryDescriptor("failing", true, true, "history database is down"));
         assertThatExceptionOfType(RunHistoryUnavailableException.class)
             .isThrownBy(() -> this.endpoint.jobRuns("report", 0, 20, true))
             .withMessage("The run history store (failing) failed to answer: history database is down");
@@ -222,64 +219,6 @@ class ApschedulerEndpointRunsTests {
         this.scheduler.flushHistory();
         assertThat(this.endpoint.scheduler().history().failing()).isFalse();
         assertThat(this.endpoint.jobRuns("report", 0, 20, true).total()).isOne();
-    }
-
-    /**
-     * A memory history that fails every call while the test says so, as a database that is down would.
-     */
-    static final class FailingHistoryStore implements HistoryStore {
-
-        private final MemoryHistoryStore delegate = new MemoryHistoryStore();
-
-        volatile boolean failing;
-
-        @Override
-        public boolean isPersistent() {
-            return false;
-        }
-
-        @Override
-        public void save(List<RunRecord> records) {
-            check();
-            this.delegate.save(records);
-        }
-
-        @Override
-        public Optional<RunRecord> findRun(String runId) {
-            check();
-            return this.delegate.findRun(runId);
-        }
-
-        @Override
-        public RunPage findRuns(String jobId, int page, int size) {
-            check();
-            return this.delegate.findRuns(jobId, page, size);
-        }
-
-        @Override
-        public RunPage findFailures(int page, int size) {
-            check();
-            return this.delegate.findFailures(page, size);
-        }
-
-        @Override
-        public List<String> findFailingJobs(int runs) {
-            check();
-            return this.delegate.findFailingJobs(runs);
-        }
-
-        @Override
-        public long prune(@Nullable Instant olderThan, int maxRunsPerJob) {
-            check();
-            return this.delegate.prune(olderThan, maxRunsPerJob);
-        }
-
-        private void check() {
-            if (this.failing) {
-                throw new IllegalStateException("history database is down");
-            }
-        }
-
     }
 
 }
