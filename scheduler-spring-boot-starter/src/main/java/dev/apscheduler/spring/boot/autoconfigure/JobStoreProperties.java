@@ -65,6 +65,13 @@ public class JobStoreProperties {
     private @Nullable Boolean createIndexes;
 
     /**
+     * Whether the 'mongodb' store watches its collection with a change stream where the server offers them (a
+     * replica set or a sharded cluster), so that another instance's change wakes the scheduler at once (true by
+     * default; without change streams, 'max-wait' bounds how late such a change is seen).
+     */
+    private @Nullable Boolean changeStreams;
+
+    /**
      * Further settings of the store type, passed to it by name.
      */
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -211,6 +218,22 @@ public class JobStoreProperties {
      */
     public void setCreateIndexes(@Nullable Boolean createIndexes) {
         this.createIndexes = createIndexes;
+    }
+
+    /**
+     * Returns whether a 'mongodb' store watches its collection with a change stream where the server can.
+     * @return whether it does, or {@code null} for the store's default
+     */
+    public @Nullable Boolean getChangeStreams() {
+        return this.changeStreams;
+    }
+
+    /**
+     * Sets whether a 'mongodb' store watches its collection with a change stream where the server can.
+     * @param changeStreams whether it does, or {@code null} for the store's default
+     */
+    public void setChangeStreams(@Nullable Boolean changeStreams) {
+        this.changeStreams = changeStreams;
     }
 
     /**

@@ -52,6 +52,7 @@ final class PropertiesSchedulerConfig {
             putIfSet(flat, prefix + "collection", store.getCollection());
             putIfSet(flat, prefix + "claim-lease", store.getClaimLease());
             putIfSet(flat, prefix + "create-indexes", store.getCreateIndexes());
+            putIfSet(flat, prefix + "change-streams", store.getChangeStreams());
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {

@@ -58,6 +58,12 @@ final class JobDocuments {
     /** Why the job cannot be restored; absent when it can. */
     static final String RESTORE_ERROR = "restore_error";
 
+    /**
+     * Who made the last change through the store's API (an add, replacement or modification, not an acquire step):
+     * the store instance's id and a sequence number, so that change streams can tell other instances' changes.
+     */
+    static final String CHANGED_BY = "changed_by";
+
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -117,6 +117,10 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
 
     private final AtomicLong steps = new AtomicLong();
 
+    private final AtomicLong changes = new AtomicLong();
+
+    private volatile @Nullable MongoChangeListener listener;
+
     private volatile @Nullable JobDocuments documents;
 
     private volatile @Nullable MongoCollection<BsonDocument> collection;
@@ -174,6 +178,25 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         catch (JobStoreException ex) {
             logger.warn("{}: could not prepare its collection: {}", this, ex.getMessage());
         }
+        if (this.settings.changeStreams()) {
+            this.listener = MongoChangeListener.start(collection(), this.owner, context::wakeup, this::toString);
+        }
+    }
+
+    /**
+     * Tells what the change stream listener does, if the store has one.
+     */
+    MongoChangeListener.@Nullable State changeStreamState() {
+        MongoChangeListener listener = this.listener;
+        return (listener != null) ? listener.state() : null;
+    }
+
+    /**
+     * Marks a write made through the store's API as this instance's, for the other instances' change streams.
+     */
+    private BsonDocument changed(BsonDocument fields) {
+        fields.put(JobDocuments.CHANGED_BY, new BsonString(this.owner + ":" + this.changes.incrementAndGet()));
+        return fields;
     }
 
     private void createIndexes() {
@@ -206,6 +229,11 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
 
     @Override
     public void shutdown() {
+        MongoChangeListener listener = this.listener;
+        this.listener = null;
+        if (listener != null) {
+            listener.stop();
+        }
     }
 
     @Override
@@ -228,7 +256,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         JobDocuments documents = documents();
         JobCodec.requirePersistable(job, documents.alias());
         BsonDocument document = new BsonDocument(JobDocuments.ID, new BsonString(job.id()));
-        document.putAll(documents.stateFields(job));
+        document.putAll(changed(documents.stateFields(job)));
         document.put(JobDocuments.VERSION, new BsonInt64(0));
         try {
             call("add job '" + job.id() + "'", () -> collection().insertOne(document));
@@ -246,7 +274,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
     public void updateJob(Job job) {
         JobDocuments documents = documents();
         JobCodec.requirePersistable(job, documents.alias());
-        BsonDocument update = store(documents.stateFields(job));
+        BsonDocument update = store(changed(documents.stateFields(job)));
         long matched = call("replace job '" + job.id() + "'",
                 () -> collection().updateOne(eq(JobDocuments.ID, job.id()), update).getMatchedCount());
         if (matched == 0) {
@@ -274,7 +302,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
                         + modified.id() + "'");
             }
             JobCodec.requirePersistable(modified, documents.alias());
-            BsonDocument update = store(documents.stateFields(modified));
+            BsonDocument update = store(changed(documents.stateFields(modified)));
             long matched = call("modify job '" + jobId + "'", () -> collection()
                 .updateOne(and(eq(JobDocuments.ID, jobId), version(document)), update)
                 .getMatchedCount());

@@ -43,6 +43,9 @@ public final class MongoJobStoreFactory implements JobStoreFactory {
     /** The option saying whether the store creates its index at start. */
     public static final String CREATE_INDEXES = "create_indexes";
 
+    /** The option saying whether the store watches its collection with a change stream where the server can. */
+    public static final String CHANGE_STREAMS = "change_streams";
+
     /** Options of APScheduler's MongoDB store that the application's own client setup replaces. */
     private static final Set<String> APSCHEDULER_OPTIONS = Set.of("client", "host", "port", "pickle_protocol");
 
@@ -72,7 +75,7 @@ public final class MongoJobStoreFactory implements JobStoreFactory {
             }
         }
         options.requireOnly("job store type 'mongodb'",
-                List.of(DATABASE, COLLECTION, MAX_WAIT, LOOK_AHEAD, CLAIM_LEASE, CREATE_INDEXES));
+                List.of(DATABASE, COLLECTION, MAX_WAIT, LOOK_AHEAD, CLAIM_LEASE, CREATE_INDEXES, CHANGE_STREAMS));
         String database = name(options, DATABASE, MongoJobStore.DEFAULT_DATABASE);
         String collection = name(options, COLLECTION, MongoJobStore.DEFAULT_COLLECTION);
         Duration maxWait = options.duration(MAX_WAIT).orElse(MongoJobStore.DEFAULT_MAX_WAIT);
@@ -86,9 +89,10 @@ public final class MongoJobStoreFactory implements JobStoreFactory {
                     "expected a duration of at least 1ms");
         }
         boolean createIndexes = options.bool(CREATE_INDEXES).orElse(true);
+        boolean changeStreams = options.bool(CHANGE_STREAMS).orElse(true);
         Duration lookAhead = JobStoreFactory.lookAhead(options, MongoJobStore.DEFAULT_LOOK_AHEAD);
-        return new MongoJobStore(this.client.get(),
-                new MongoJobStoreSettings(database, collection, maxWait, lookAhead, lease, createIndexes));
+        return new MongoJobStore(this.client.get(), new MongoJobStoreSettings(database, collection, maxWait,
+                lookAhead, lease, createIndexes, changeStreams));
     }
 
     private static String name(ComponentOptions options, String option, String defaultName) {

@@ -14,9 +14,11 @@ import dev.apscheduler.store.JobStore;
  * @param lookAhead how far ahead of their run time a scheduler claims jobs ({@link JobStore#lookAhead()})
  * @param claimLease how long an acquire step's claim on a job holds before another instance may take the job over
  * @param createIndexes whether the store creates its index on {@code next_run_time} when it starts
+ * @param changeStreams whether the store watches the collection with a change stream, where the server offers them
+ * (a replica set or a sharded cluster), so that changes made by other instances wake the scheduler at once
  */
 public record MongoJobStoreSettings(String database, String collection, Duration maxWait, Duration lookAhead,
-        Duration claimLease, boolean createIndexes) {
+        Duration claimLease, boolean createIndexes, boolean changeStreams) {
 
     /**
      * Checks the settings.
@@ -26,6 +28,7 @@ public record MongoJobStoreSettings(String database, String collection, Duration
      * @param lookAhead the look-ahead window, zero or more
      * @param claimLease the claim lease, at least one millisecond
      * @param createIndexes whether to create the index at start
+     * @param changeStreams whether to watch the collection with a change stream where the server offers them
      * @throws IllegalArgumentException naming the setting if a value is out of range
      */
     public MongoJobStoreSettings {
@@ -47,14 +50,30 @@ public record MongoJobStoreSettings(String database, String collection, Duration
     }
 
     /**
+     * Checks the settings, with change streams watched where the server offers them.
+     * @param database the database's name
+     * @param collection the collection's name
+     * @param maxWait the longest sleep, positive
+     * @param lookAhead the look-ahead window, zero or more
+     * @param claimLease the claim lease, at least one millisecond
+     * @param createIndexes whether to create the index at start
+     * @throws IllegalArgumentException naming the setting if a value is out of range
+     */
+    public MongoJobStoreSettings(String database, String collection, Duration maxWait, Duration lookAhead,
+            Duration claimLease, boolean createIndexes) {
+        this(database, collection, maxWait, lookAhead, claimLease, createIndexes, true);
+    }
+
+    /**
      * Returns the defaults: database {@code apscheduler}, collection {@code jobs}, a one-second {@code max_wait}, a
-     * 250 ms look-ahead, a ten-second claim lease, indexes created at start.
+     * 250 ms look-ahead, a ten-second claim lease, indexes created at start, change streams watched where the server
+     * offers them.
      * @return the settings
      */
     public static MongoJobStoreSettings defaults() {
         return new MongoJobStoreSettings(MongoJobStore.DEFAULT_DATABASE, MongoJobStore.DEFAULT_COLLECTION,
                 MongoJobStore.DEFAULT_MAX_WAIT, MongoJobStore.DEFAULT_LOOK_AHEAD, MongoJobStore.DEFAULT_CLAIM_LEASE,
-                true);
+                true, true);
     }
 
     /**
@@ -65,7 +84,17 @@ public record MongoJobStoreSettings(String database, String collection, Duration
      */
     public MongoJobStoreSettings withCollection(String database, String collection) {
         return new MongoJobStoreSettings(database, collection, this.maxWait, this.lookAhead, this.claimLease,
-                this.createIndexes);
+                this.createIndexes, this.changeStreams);
+    }
+
+    /**
+     * Returns these settings with change streams watched or not.
+     * @param changeStreams whether to watch the collection with a change stream where the server offers them
+     * @return the settings
+     */
+    public MongoJobStoreSettings withChangeStreams(boolean changeStreams) {
+        return new MongoJobStoreSettings(this.database, this.collection, this.maxWait, this.lookAhead,
+                this.claimLease, this.createIndexes, changeStreams);
     }
 
 }

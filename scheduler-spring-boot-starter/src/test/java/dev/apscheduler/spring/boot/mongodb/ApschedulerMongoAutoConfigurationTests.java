@@ -1,12 +1,15 @@
 package dev.apscheduler.spring.boot.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import dev.apscheduler.ConfigurationException;
+import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
@@ -66,6 +69,22 @@ class ApschedulerMongoAutoConfigurationTests {
                         .countDocuments()).isOne();
                     scheduler.removeJob("later");
                 });
+    }
+
+    @Test
+    void changeStreamsAreWatchedUnlessTurnedOff() {
+        this.runner.run((context) -> {
+            MongoJobStoreFactory factory = context.getBean(MongoJobStoreFactory.class);
+            MongoJobStore watching = (MongoJobStore) factory
+                .create(ComponentOptions.of("apscheduler.jobstores.other.", Map.of()));
+            MongoJobStore notWatching = (MongoJobStore) factory
+                .create(ComponentOptions.of("apscheduler.jobstores.other.", Map.of("change-streams", "false")));
+            assertThat(watching.settings().changeStreams()).isTrue();
+            assertThat(notWatching.settings().changeStreams()).isFalse();
+            assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> factory
+                .create(ComponentOptions.of("apscheduler.jobstores.other.", Map.of("change-streams", "sometimes"))))
+                .withMessageContaining("apscheduler.jobstores.other.change-streams").withMessageContaining("sometimes");
+        });
     }
 
     @Test

@@ -87,7 +87,10 @@ class MongoJobStoreDocumentTests {
         store.addJob(job);
         BsonDocument document = this.collection.find(Filters.eq("_id", "report")).first();
         assertThat(document).isNotNull();
-        assertThat(document.keySet()).containsExactlyInAnyOrder("_id", "next_run_time", "state", "version");
+        assertThat(document.keySet()).containsExactlyInAnyOrder("_id", "next_run_time", "state", "version",
+                "changed_by");
+        // who added it, for the change streams of other instances
+        assertThat(document.getString("changed_by").getValue()).endsWith(":1");
         // the due time in epoch microseconds, rounded up so that the job is never claimed early
         assertThat(document.getInt64("next_run_time").getValue())
             .isEqualTo(T0.toInstant().getEpochSecond() * 1_000_000 + 2);
