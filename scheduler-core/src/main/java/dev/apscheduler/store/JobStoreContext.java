@@ -68,6 +68,55 @@ public interface JobStoreContext {
     }
 
     /**
+     * Returns this context with another wake-up action, for a store used outside a scheduler whose wake-ups matter
+     * (the tests of a store shared by several instances, for example).
+     * @param wakeup what {@link #wakeup()} does
+     * @return the context
+     */
+    default JobStoreContext withWakeup(Runnable wakeup) {
+        Objects.requireNonNull(wakeup, "wakeup");
+        JobStoreContext context = this;
+        return new JobStoreContext() {
+
+            @Override
+            public String alias() {
+                return context.alias();
+            }
+
+            @Override
+            public Clock clock() {
+                return context.clock();
+            }
+
+            @Override
+            public ZoneId timezone() {
+                return context.timezone();
+            }
+
+            @Override
+            public JobCodec codec() {
+                return context.codec();
+            }
+
+            @Override
+            public TriggerRegistry triggerRegistry() {
+                return context.triggerRegistry();
+            }
+
+            @Override
+            public void reportUnrestorableJob(JobRestoreException failure) {
+                context.reportUnrestorableJob(failure);
+            }
+
+            @Override
+            public void wakeup() {
+                wakeup.run();
+            }
+
+        };
+    }
+
+    /**
      * Creates a context for a store used outside a scheduler (tests, tools), which logs unrestorable jobs and knows
      * the trigger kinds of {@link TriggerRegistry#defaults()}.
      * @param alias the store's alias

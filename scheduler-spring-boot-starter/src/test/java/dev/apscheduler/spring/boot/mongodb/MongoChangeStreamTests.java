@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -18,13 +17,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
-import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStoreContext;
-import dev.apscheduler.trigger.TriggerRegistry;
 import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,44 +139,7 @@ class MongoChangeStreamTests {
     }
 
     private static JobStoreContext context(Runnable wakeup) {
-        JobStoreContext base = JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC);
-        return new JobStoreContext() {
-
-            @Override
-            public String alias() {
-                return base.alias();
-            }
-
-            @Override
-            public Clock clock() {
-                return base.clock();
-            }
-
-            @Override
-            public ZoneId timezone() {
-                return base.timezone();
-            }
-
-            @Override
-            public JobCodec codec() {
-                return base.codec();
-            }
-
-            @Override
-            public TriggerRegistry triggerRegistry() {
-                return base.triggerRegistry();
-            }
-
-            @Override
-            public void reportUnrestorableJob(JobRestoreException failure) {
-            }
-
-            @Override
-            public void wakeup() {
-                wakeup.run();
-            }
-
-        };
+        return JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC, (failure) -> { }).withWakeup(wakeup);
     }
 
 }

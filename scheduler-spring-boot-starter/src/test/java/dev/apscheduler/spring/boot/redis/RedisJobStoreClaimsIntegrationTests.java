@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.trigger.DateTrigger;
-import dev.apscheduler.trigger.TriggerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -53,44 +51,7 @@ class RedisJobStoreClaimsIntegrationTests {
     }
 
     private static JobStoreContext context(Runnable wakeup) {
-        JobStoreContext base = JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC);
-        return new JobStoreContext() {
-
-            @Override
-            public String alias() {
-                return base.alias();
-            }
-
-            @Override
-            public Clock clock() {
-                return base.clock();
-            }
-
-            @Override
-            public java.time.ZoneId timezone() {
-                return base.timezone();
-            }
-
-            @Override
-            public dev.apscheduler.store.JobCodec codec() {
-                return base.codec();
-            }
-
-            @Override
-            public TriggerRegistry triggerRegistry() {
-                return base.triggerRegistry();
-            }
-
-            @Override
-            public void reportUnrestorableJob(JobRestoreException failure) {
-            }
-
-            @Override
-            public void wakeup() {
-                wakeup.run();
-            }
-
-        };
+        return JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC, (failure) -> { }).withWakeup(wakeup);
     }
 
     private static Job job(String id, ZonedDateTime next) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerRedisAutoConfiguration;
-import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
-import dev.apscheduler.trigger.TriggerRegistry;
 import dev.apscheduler.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -222,44 +218,7 @@ class RedisTopologiesIntegrationTests {
     }
 
     private static JobStoreContext context(Runnable wakeup) {
-        JobStoreContext base = JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC);
-        return new JobStoreContext() {
-
-            @Override
-            public String alias() {
-                return base.alias();
-            }
-
-            @Override
-            public Clock clock() {
-                return base.clock();
-            }
-
-            @Override
-            public ZoneId timezone() {
-                return base.timezone();
-            }
-
-            @Override
-            public JobCodec codec() {
-                return base.codec();
-            }
-
-            @Override
-            public TriggerRegistry triggerRegistry() {
-                return base.triggerRegistry();
-            }
-
-            @Override
-            public void reportUnrestorableJob(JobRestoreException failure) {
-            }
-
-            @Override
-            public void wakeup() {
-                wakeup.run();
-            }
-
-        };
+        return JobStoreContext.of("default", Clock.systemUTC(), ZoneOffset.UTC, (failure) -> { }).withWakeup(wakeup);
     }
 
 }
