@@ -70,7 +70,8 @@ public final class ApschedulerJpaAutoConfiguration {
         JpaJobStoreFactory jpaJobStoreFactory(EntityManagerFactory entityManagerFactory,
                 ObjectProvider<DataSource> dataSource) {
             return new JpaJobStoreFactory(entityManagerFactory,
-                    () -> RowLocking.detect(storeDataSource(entityManagerFactory, dataSource)));
+                    () -> RowLocking.detect(storeDataSource(entityManagerFactory, dataSource)),
+                    () -> storeDataSource(entityManagerFactory, dataSource));
         }
 
     }

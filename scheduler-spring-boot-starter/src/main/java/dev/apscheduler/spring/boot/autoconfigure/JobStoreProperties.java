@@ -72,6 +72,13 @@ public class JobStoreProperties {
     private @Nullable Boolean changeStreams;
 
     /**
+     * Whether instances of a 'jpa' store on PostgreSQL wake each other at once through LISTEN/NOTIFY when they add or
+     * change jobs (true by default; each instance holds one connection of the data source for listening). Other
+     * databases rely on 'max-wait'.
+     */
+    private @Nullable Boolean listenNotify;
+
+    /**
      * Further settings of the store type, passed to it by name.
      */
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -234,6 +241,22 @@ public class JobStoreProperties {
      */
     public void setChangeStreams(@Nullable Boolean changeStreams) {
         this.changeStreams = changeStreams;
+    }
+
+    /**
+     * Returns whether instances of a 'jpa' store on PostgreSQL wake each other through LISTEN/NOTIFY.
+     * @return whether they do, or {@code null} for the store's default
+     */
+    public @Nullable Boolean getListenNotify() {
+        return this.listenNotify;
+    }
+
+    /**
+     * Sets whether instances of a 'jpa' store on PostgreSQL wake each other through LISTEN/NOTIFY.
+     * @param listenNotify whether they do, or {@code null} for the store's default
+     */
+    public void setListenNotify(@Nullable Boolean listenNotify) {
+        this.listenNotify = listenNotify;
     }
 
     /**

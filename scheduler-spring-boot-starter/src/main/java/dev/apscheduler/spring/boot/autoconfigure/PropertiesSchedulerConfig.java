@@ -53,6 +53,7 @@ final class PropertiesSchedulerConfig {
             putIfSet(flat, prefix + "claim-lease", store.getClaimLease());
             putIfSet(flat, prefix + "create-indexes", store.getCreateIndexes());
             putIfSet(flat, prefix + "change-streams", store.getChangeStreams());
+            putIfSet(flat, prefix + "listen-notify", store.getListenNotify());
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
 
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobLookupException;
@@ -21,10 +24,12 @@ import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -33,7 +38,8 @@ import org.springframework.util.function.SingletonSupplier;
  * ({@link JobCodec}) with an indexed next run time, survive restarts, and can be shared by several scheduler
  * instances: the acquire step claims due rows with row locks ({@code FOR UPDATE SKIP LOCKED} where the database has
  * it) and stores the engine's decisions in the same transaction, so every fire time runs at most once across
- * instances, and {@link #maxWait()} bounds how late an instance notices another instance's changes.
+ * instances. On PostgreSQL, instances wake each other at once when they add or change jobs ({@code LISTEN}/
+ * {@code NOTIFY}); elsewhere {@link #maxWait()} bounds how late an instance notices another instance's changes.
  *
  * <p>A row that cannot be restored is never deleted: it is marked, skipped, reported through
  * {@link JobStoreContext#reportUnrestorableJob} and listed by {@link #unrestorableJobs()}. Database failures surface as
@@ -72,6 +78,12 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
 
     private volatile @Nullable Prefetched prefetched;
 
+    private final @Nullable Supplier<DataSource> notificationSource;
+
+    private final String origin = UUID.randomUUID().toString();
+
+    private volatile PostgresNotifications.@Nullable Subscription notifications;
+
     /**
      * Creates a store.
      * @param entityManagerFactory the application's entity manager factory, which manages
@@ -94,6 +106,25 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
      */
     public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait,
             Duration lookAhead) {
+        this(entityManagerFactory, locking, maxWait, lookAhead, null);
+    }
+
+    /**
+     * Creates a store that, on PostgreSQL, wakes the other instances at once when it changes a job, and is woken by
+     * their changes, through {@code LISTEN}/{@code NOTIFY} on the channel {@code apscheduler_jobs} (one connection of
+     * the data source is held for listening while the store runs). On other databases the data source is only asked
+     * what it is.
+     * @param entityManagerFactory the application's entity manager factory, which manages
+     * {@link ApschedulerJobEntity}
+     * @param locking how the acquire step locks rows, asked once when first needed (it may read the database)
+     * @param maxWait how long a scheduler sleeps at most before looking for other instances' changes
+     * @param lookAhead how far ahead of their run time a scheduler claims jobs ({@link JobStore#lookAhead()}); zero
+     * claims them only once they are due
+     * @param notificationSource the data source behind the entity manager factory, asked for when the store starts,
+     * or {@code null} for no notifications
+     */
+    public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait,
+            Duration lookAhead, @Nullable Supplier<DataSource> notificationSource) {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(locking, "locking");
         if (maxWait.isNegative() || maxWait.isZero()) {
@@ -104,6 +135,7 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
         this.maxWait = maxWait;
         this.lookAhead = lookAhead;
+        this.notificationSource = notificationSource;
     }
 
     @Override
@@ -121,10 +153,45 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         catch (JobStoreException ex) {
             logger.warn("{}: could not check the jobs that could not be restored before: {}", this, ex.getMessage());
         }
+        if (this.notificationSource != null && ClassUtils.isPresent("org.postgresql.PGConnection",
+                JpaJobStore.class.getClassLoader())) {
+            this.notifications = PostgresNotifications.subscribe(this.notificationSource.get(), this.origin,
+                    context::wakeup, this::toString);
+        }
     }
 
     @Override
     public void shutdown() {
+        PostgresNotifications.Subscription notifications = this.notifications;
+        this.notifications = null;
+        if (notifications != null) {
+            notifications.cancel();
+        }
+    }
+
+    /**
+     * Returns the id this store instance signs its change notifications with.
+     */
+    String origin() {
+        return this.origin;
+    }
+
+    /**
+     * Tells what the store's PostgreSQL listener does, if it has one.
+     */
+    PostgresNotifications.@Nullable State notificationState() {
+        PostgresNotifications.Subscription notifications = this.notifications;
+        return (notifications != null) ? notifications.state() : null;
+    }
+
+    /**
+     * Announces a change of this instance to the others, in the change's transaction, where the database can.
+     */
+    private void announce(EntityManager entityManager) {
+        PostgresNotifications.Subscription notifications = this.notifications;
+        if (notifications != null) {
+            notifications.announce(entityManager);
+        }
     }
 
     @Override
@@ -157,6 +224,7 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
                 }
                 entityManager.persist(entity);
                 entityManager.flush();
+                announce(entityManager);
                 return true;
             });
         }
@@ -184,8 +252,13 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         JobCodec.requirePersistable(job, rows.alias());
         Long next = JobRows.nextRunTime(job);
         String state = rows.encode(job);
-        int updated = this.transactions.call("replace job '" + job.id() + "'",
-                (entityManager) -> StoredJobs.replace(entityManager, job.id(), next, state));
+        int updated = this.transactions.call("replace job '" + job.id() + "'", (entityManager) -> {
+            int replaced = StoredJobs.replace(entityManager, job.id(), next, state);
+            if (replaced > 0) {
+                announce(entityManager);
+            }
+            return replaced;
+        });
         if (updated == 0) {
             throw new JobLookupException(job.id(), rows.alias());
         }
@@ -195,8 +268,13 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     public Job modifyJob(String jobId, UnaryOperator<Job> modification) {
         this.prefetched = null;
         JobRows rows = rows();
-        StoredJobs.Modification result = this.transactions.call("modify job '" + jobId + "'",
-                (entityManager) -> StoredJobs.modify(entityManager, rows, jobId, modification));
+        StoredJobs.Modification result = this.transactions.call("modify job '" + jobId + "'", (entityManager) -> {
+            StoredJobs.Modification modified = StoredJobs.modify(entityManager, rows, jobId, modification);
+            if (modified.failure() == null) {
+                announce(entityManager);
+            }
+            return modified;
+        });
         if (result.failure() != null) {
             throw result.failure();
         }

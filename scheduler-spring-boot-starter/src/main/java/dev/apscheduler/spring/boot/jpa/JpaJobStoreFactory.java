@@ -6,18 +6,23 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
 import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Creates {@link JpaJobStore}s on the application's entity manager factory: type {@code jpa}, also known as
  * {@code sqlalchemy}. Options (durations: seconds, {@code 500ms}-style or ISO-8601): {@code max_wait} (default one
  * second), how late at most a scheduler notices changes other instances made; {@code look_ahead} (default 250 ms),
- * how far ahead of their run time a scheduler claims jobs, so that jobs due at one instant start at that instant.
+ * how far ahead of their run time a scheduler claims jobs, so that jobs due at one instant start at that instant;
+ * {@code listen_notify} (default true), whether instances wake each other through {@code LISTEN}/{@code NOTIFY} on
+ * PostgreSQL.
  */
 public final class JpaJobStoreFactory implements JobStoreFactory {
 
@@ -27,6 +32,9 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
     /** The option saying how far ahead of their run time a scheduler claims jobs. */
     public static final String LOOK_AHEAD = JobStoreFactory.LOOK_AHEAD;
 
+    /** The option saying whether instances wake each other through LISTEN/NOTIFY on PostgreSQL. */
+    public static final String LISTEN_NOTIFY = "listen_notify";
+
     /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
     private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
             "tablename", "tableschema", "pickle_protocol");
@@ -35,15 +43,31 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
 
     private final Supplier<RowLocking> locking;
 
+    private final @Nullable Supplier<DataSource> dataSource;
+
     /**
-     * Creates the factory.
+     * Creates the factory, for stores without {@code LISTEN}/{@code NOTIFY}.
      * @param entityManagerFactory the application's entity manager factory, which manages
      * {@link ApschedulerJobEntity}
      * @param locking how the acquire step locks rows, asked once when first needed
      */
     public JpaJobStoreFactory(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking) {
+        this(entityManagerFactory, locking, null);
+    }
+
+    /**
+     * Creates the factory.
+     * @param entityManagerFactory the application's entity manager factory, which manages
+     * {@link ApschedulerJobEntity}
+     * @param locking how the acquire step locks rows, asked once when first needed
+     * @param dataSource the data source behind the entity manager factory, for {@code LISTEN}/{@code NOTIFY} on
+     * PostgreSQL (option {@code listen_notify}, on by default), or {@code null} for none
+     */
+    public JpaJobStoreFactory(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking,
+            @Nullable Supplier<DataSource> dataSource) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.locking = SingletonSupplier.of(Objects.requireNonNull(locking, "locking"));
+        this.dataSource = (dataSource != null) ? SingletonSupplier.of(dataSource) : null;
     }
 
     @Override
@@ -65,14 +89,16 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
                         + ApschedulerJobEntity.TABLE_NAME + "; configure the database with spring.datasource.*");
             }
         }
-        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD));
+        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD, LISTEN_NOTIFY));
         Duration maxWait = options.duration(MAX_WAIT).orElse(JpaJobStore.DEFAULT_MAX_WAIT);
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new ConfigurationException(options.keyFor(MAX_WAIT), options.raw(MAX_WAIT).orElse(maxWait),
                     "expected a positive duration");
         }
+        boolean listenNotify = options.bool(LISTEN_NOTIFY).orElse(true);
         return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait,
-                JobStoreFactory.lookAhead(options, JpaJobStore.DEFAULT_LOOK_AHEAD));
+                JobStoreFactory.lookAhead(options, JpaJobStore.DEFAULT_LOOK_AHEAD),
+                listenNotify ? this.dataSource : null);
     }
 
     @Override
