@@ -78,7 +78,8 @@ class RedisClusterIntegrationTests {
 
     /**
      * One-shot jobs spread over four seconds and jobs firing every half second five times, starting two seconds
-     * from now, none with a grace time, so that each fire time must run however loaded the machine is.
+     * from now, none with a grace time or coalescing, so that each fire time must run, once, however loaded the
+     * machine is.
      */
     private void storeWorkload() {
         ZonedDateTime base = Instant.now().plusSeconds(2).atZone(ZoneOffset.UTC);
