@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContractTests;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -27,14 +28,21 @@ class RedisJobStoreIntegrationTests extends JobStoreContractTests {
         return Optional.of(newStore());
     }
 
+    /**
+     * Returns the connection the stores and the checks use: the machine's Redis server's.
+     */
+    LettuceConnectionFactory connectionFactory() {
+        return TestRedis.connectionFactory();
+    }
+
     private RedisJobStore newStore() {
-        return new RedisJobStore(TestRedis.connectionFactory(), this.keys, Duration.ofSeconds(1), Duration.ZERO,
+        return new RedisJobStore(connectionFactory(), this.keys, Duration.ofSeconds(1), Duration.ZERO,
                 RedisJobStore.DEFAULT_CLAIM_LEASE);
     }
 
     @Override
     protected boolean storeUnrestorableJob(String jobId, Instant nextRunTime) {
-        StringRedisTemplate redis = new StringRedisTemplate(TestRedis.connectionFactory());
+        StringRedisTemplate redis = new StringRedisTemplate(connectionFactory());
         redis.opsForHash().put(this.keys.jobs(), jobId, "{\"version\":1,\"id\":\"" + jobId + "\",corrupt");
         redis.opsForZSet().add(this.keys.runTimes(), jobId, RedisJobEntries.ceilMicros(nextRunTime));
         return true;
@@ -42,12 +50,12 @@ class RedisJobStoreIntegrationTests extends JobStoreContractTests {
 
     @Override
     protected boolean dataContains(String jobId) {
-        return new StringRedisTemplate(TestRedis.connectionFactory()).opsForHash().hasKey(this.keys.jobs(), jobId);
+        return new StringRedisTemplate(connectionFactory()).opsForHash().hasKey(this.keys.jobs(), jobId);
     }
 
     @AfterEach
     void deleteKeys() {
-        TestRedis.delete(TestRedis.connectionFactory(), this.keys);
+        TestRedis.delete(connectionFactory(), this.keys);
     }
 
 }
