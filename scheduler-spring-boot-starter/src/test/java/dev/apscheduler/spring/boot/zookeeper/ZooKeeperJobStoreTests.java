@@ -1,0 +1,95 @@
+package dev.apscheduler.spring.boot.zookeeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreContractTests;
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's job store contract for the ZooKeeper store, on a real ZooKeeper server in the test JVM, with a second
+ * store on its own client (its own session) for the cross-instance acquire test.
+ */
+class ZooKeeperJobStoreTests extends JobStoreContractTests {
+
+    static final ZooKeeperJobStoreSettings SETTINGS = ZooKeeperJobStoreSettings.defaults()
+        .withPath("/apscheduler-contract");
+
+    private static final ZooKeeperNodes NODES = new ZooKeeperNodes(SETTINGS.path());
+
+    private static CuratorFramework client;
+
+    private static CuratorFramework secondClient;
+
+    @BeforeAll
+    static void connect() {
+        client = ZooKeeperTestServer.client();
+        secondClient = ZooKeeperTestServer.client();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        secondClient.close();
+    }
+
+    @Override
+    protected JobStore createStore() {
+        return new ZooKeeperJobStore(client, SETTINGS);
+    }
+
+    @Override
+    protected Optional<JobStore> createStoreSharingData() {
+        return Optional.of(new ZooKeeperJobStore(secondClient, SETTINGS));
+    }
+
+    @Override
+    protected boolean storeUnrestorableJob(String jobId, Instant nextRunTime) {
+        String name = ZooKeeperNodes.name(jobId);
+        try {
+            client.transaction().forOperations(
+                    client.transactionOp().create().forPath(NODES.job(name),
+                            ("{\"version\":1,\"id\":\"" + jobId + "\",corrupt").getBytes(StandardCharsets.UTF_8)),
+                    client.transactionOp().create().forPath(NODES.runTime(ZooKeeperNodes
+                        .entry(ZooKeeperNodes.ceilMicros(nextRunTime), name)), new byte[0]));
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+        return true;
+    }
+
+    @Override
+    protected boolean dataContains(String jobId) {
+        try {
+            return client.checkExists().forPath(NODES.job(ZooKeeperNodes.name(jobId))) != null;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void unrestorableJobsAreListedWithTheirReasonAndDueTime() {
+        Instant due = T0.minusMinutes(1).toInstant();
+        storeUnrestorableJob("broken/one", due);
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(((ZooKeeperJobStore) this.store).unrestorableJobs()).singleElement().satisfies((job) -> {
+            assertThat(job.jobId()).isEqualTo("broken/one");
+            assertThat(job.nextRunTime()).isEqualTo(due);
+            assertThat(job.reason()).contains("broken/one");
+        });
+        assertThat(this.store.nextRunTime()).isEmpty();
+        this.store.removeJob("broken/one");
+        assertThat(((ZooKeeperJobStore) this.store).unrestorableJobs()).isEmpty();
+        assertThat(dataContains("broken/one")).isFalse();
+    }
+
+}
