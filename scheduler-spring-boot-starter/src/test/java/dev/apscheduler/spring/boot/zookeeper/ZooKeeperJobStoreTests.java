@@ -1,12 +1,20 @@
 package dev.apscheduler.spring.boot.zookeeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.JobStoreContractTests;
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +81,62 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         }
         catch (Exception ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void changesOnOneInstanceWakeTheOtherThroughItsWatch() {
+        AtomicInteger wakeups = new AtomicInteger();
+        JobStoreContext base = context();
+        JobStoreContext waking = new JobStoreContext() {
+
+            @Override
+            public String alias() {
+                return base.alias();
+            }
+
+            @Override
+            public Clock clock() {
+                return base.clock();
+            }
+
+            @Override
+            public ZoneId timezone() {
+                return base.timezone();
+            }
+
+            @Override
+            public JobCodec codec() {
+                return base.codec();
+            }
+
+            @Override
+            public void reportUnrestorableJob(JobRestoreException failure) {
+                base.reportUnrestorableJob(failure);
+            }
+
+            @Override
+            public void wakeup() {
+                wakeups.incrementAndGet();
+            }
+
+        };
+        JobStore watching = new ZooKeeperJobStore(secondClient, SETTINGS);
+        watching.start(waking);
+        try {
+            int before = wakeups.get();
+            this.store.addJob(job("added-elsewhere", T0));
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > before);
+            int afterAdd = wakeups.get();
+            this.store.modifyJob("added-elsewhere", (job) -> job.withNextRunTime(null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > afterAdd);
+            int afterModify = wakeups.get();
+            this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+            this.store.removeJob("added-elsewhere");
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.get() > afterModify);
+        }
+        finally {
+            watching.shutdown();
         }
     }
 
