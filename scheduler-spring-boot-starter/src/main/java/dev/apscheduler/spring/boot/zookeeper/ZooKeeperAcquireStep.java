@@ -110,6 +110,14 @@ final class ZooKeeperAcquireStep {
                     round.add(entry);
                 }
             }
+            if (claimAll(round)) {
+                for (String entry : round) {
+                    String path = this.nodes.claim(ZooKeeperNodes.entryName(entry));
+                    this.held.add(path);
+                    claimed.add(new Claimed(entry, path));
+                }
+                continue;
+            }
             List<BackgroundStart> creates = new ArrayList<>(round.size());
             for (String entry : round) {
                 String path = this.nodes.claim(ZooKeeperNodes.entryName(entry));
@@ -132,6 +140,25 @@ final class ZooKeeperAcquireStep {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Claims a round of jobs in one transaction: one write for the whole round when no other step holds any of them
+     * (the usual case); otherwise nothing is claimed and the round is claimed job by job.
+     */
+    private boolean claimAll(List<String> round) {
+        if (round.size() < 2) {
+            return false;
+        }
+        List<CuratorOp> creates = this.calls.call("claim its due jobs", () -> {
+            List<CuratorOp> operations = new ArrayList<>(round.size());
+            for (String entry : round) {
+                operations.add(this.calls.client().transactionOp().create().withMode(CreateMode.EPHEMERAL)
+                    .forPath(this.nodes.claim(ZooKeeperNodes.entryName(entry)), this.token));
+            }
+            return operations;
+        });
+        return this.calls.multi("claim its due jobs", creates).applied();
     }
 
     /**

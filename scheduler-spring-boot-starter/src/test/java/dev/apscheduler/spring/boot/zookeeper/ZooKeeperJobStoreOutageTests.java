@@ -185,6 +185,7 @@ class ZooKeeperJobStoreOutageTests {
                 .taskRegistry(new TaskRegistry().register("tick", () -> ran.add(Instant.now())))
                 .jobStore("default", new ZooKeeperJobStore(this.client, new ZooKeeperJobStoreSettings("/lost",
                         Duration.ofMinutes(10), Duration.ZERO)))
+                .config(Map.of("apscheduler.jobstore_retry_interval", "0.1"))
                 .build();
             ZooKeeperJobStore other = new ZooKeeperJobStore(otherClient, new ZooKeeperJobStoreSettings("/lost",
                     Duration.ofMinutes(10), Duration.ZERO));
@@ -195,6 +196,8 @@ class ZooKeeperJobStoreOutageTests {
                 this.client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
                 await().atMost(Duration.ofSeconds(30)).until(() -> this.client.getZookeeperClient().isConnected()
                         && this.client.getZookeeperClient().getZooKeeper().getSessionId() != session);
+                // a store call made while the session was lost failed: wait for the scheduler's retry to succeed
+                await().atMost(Duration.ofSeconds(30)).until(() -> watching.jobStoreFailure("default").isEmpty());
                 // the watching scheduler sleeps up to ten minutes: only the watch set on its new session wakes it
                 ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
                 other.addJob(Job.builder().id("from-other").task(TaskReference.named("tick"))
