@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import dev.apscheduler.ConflictingIdException;
@@ -97,11 +98,13 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
     /** How often a write is tried again when the job changed between its read and its transaction. */
     private static final int MAX_ATTEMPTS = 100;
 
-    private final CuratorFramework client;
-
     private final ZooKeeperJobStoreSettings settings;
 
     private final boolean closeClient;
+
+    private final @Nullable Supplier<CuratorFramework> clientFactory;
+
+    private volatile CuratorFramework client;
 
     private final ZooKeeperNodes nodes;
 
@@ -139,6 +142,21 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.closeClient = closeClient;
+        this.clientFactory = null;
+        this.nodes = new ZooKeeperNodes(settings.path());
+    }
+
+    /**
+     * Creates a store with a client of its own, made anew each time the store starts after its client was closed
+     * (a Curator client cannot be started again), and closed when the store shuts down.
+     * @param clientFactory makes the store's client, not started
+     * @param settings the base path and timing
+     */
+    public ZooKeeperJobStore(Supplier<CuratorFramework> clientFactory, ZooKeeperJobStoreSettings settings) {
+        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+        this.client = Objects.requireNonNull(clientFactory.get(), "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.closeClient = true;
         this.nodes = new ZooKeeperNodes(settings.path());
     }
 
@@ -165,6 +183,12 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
 
     @Override
     public void start(JobStoreContext context) {
+        if (this.clientFactory != null && this.client.getState() == CuratorFrameworkState.STOPPED) {
+            this.client = Objects.requireNonNull(this.clientFactory.get(), "client");
+        }
+        if (this.client.getState() == CuratorFrameworkState.STOPPED) {
+            throw new JobStoreException(this + " cannot start: its Curator client has been closed");
+        }
         if (this.client.getState() == CuratorFrameworkState.LATENT) {
             this.client.start();
         }

@@ -96,7 +96,8 @@ public final class ZooKeeperJobStoreFactory implements JobStoreFactory {
         ZooKeeperJobStoreSettings settings = settings(options);
         Optional<String> connectString = ZooKeeperClientOptions.connectString(options);
         if (connectString.isPresent()) {
-            return new ZooKeeperJobStore(ZooKeeperClientOptions.client(options, connectString.get()), settings, true);
+            return new ZooKeeperJobStore(() -> ZooKeeperClientOptions.client(options, connectString.get()),
+                    settings);
         }
         ZooKeeperClientOptions.requireNoneWithout(options);
         CuratorFramework client = this.sharedClient.get();

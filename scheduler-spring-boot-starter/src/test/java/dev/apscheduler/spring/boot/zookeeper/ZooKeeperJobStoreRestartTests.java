@@ -9,18 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.apscheduler.config.ComponentOptions;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.TaskReference;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.annotation.ScheduledJob;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
+import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.Triggers;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,23 @@ class ZooKeeperJobStoreRestartTests {
         scheduler.resumeJob("tick");
         assertThat(scheduler.getJob("tick").orElseThrow().nextRunTime()).contains(T0.plusSeconds(300));
         scheduler.shutdown();
+    }
+
+    @Test
+    void aStoreWithAClientOfItsOwnStartsAgainAfterAShutdownWithANewClient() {
+        ZooKeeperJobStore store = (ZooKeeperJobStore) new ZooKeeperJobStoreFactory().create(ComponentOptions.of(
+                "apscheduler.jobstores.default.", Map.of("connect_string", ZooKeeperTestServer.connectString(),
+                        "path", SETTINGS.path())));
+        store.start(JobStoreContext.of("default", this.clock, ZoneOffset.UTC));
+        CuratorFramework first = store.client();
+        store.addJob(Job.builder().id("kept").task(TaskReference.named("tick")).trigger(Triggers.date(T0))
+            .jobstore("default").nextRunTime(T0).build());
+        store.shutdown();
+        assertThat(first.getState()).isEqualTo(CuratorFrameworkState.STOPPED);
+        store.start(JobStoreContext.of("default", this.clock, ZoneOffset.UTC));
+        assertThat(store.client()).isNotSameAs(first);
+        assertThat(store.lookupJob("kept")).isPresent();
+        store.shutdown();
     }
 
     @Test
