@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.apscheduler.JobRestoreException;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
@@ -138,6 +140,21 @@ class ZooKeeperJobStoreTests extends JobStoreContractTests {
         finally {
             watching.shutdown();
         }
+    }
+
+    @Test
+    void idsThatAreNoZnodeNamesAreKeptUnderEncodedNames() {
+        List<String> ids = List.of("billing:daily", "ops@example.com", "$price", "a.b~c", "billing_3Adaily");
+        for (String id : ids) {
+            this.store.addJob(job(id, T0));
+        }
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(this.store.lookupJob("billing:daily")).isPresent();
+        assertThat(dataContains("billing:daily")).isTrue();
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofMinutes(1))))
+            .extracting((acquired) -> acquired.job().id()).containsExactlyInAnyOrderElementsOf(ids);
+        this.store.removeJob("$price");
+        assertThat(this.store.getAllJobs()).hasSize(4);
     }
 
     @Test
