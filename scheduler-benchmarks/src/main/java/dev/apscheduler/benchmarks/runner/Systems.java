@@ -40,6 +40,7 @@ public final class Systems {
                 (environment) -> jpa(environment, JpaStoreApplication.postgres(environment)));
         factories.put("apscheduler-redis", Systems::redis);
         factories.put("apscheduler-mongodb", Systems::mongodb);
+        factories.put("apscheduler-zookeeper", Systems::zookeeper);
         factories.put("quartz-ram", QuartzRunner::ram);
         factories.put("quartz-jdbc-postgres", QuartzRunner::jdbcPostgres);
         factories.put("db-scheduler-postgres", DbSchedulerRunner::new);
@@ -109,6 +110,22 @@ public final class Systems {
      */
     private static SchedulerRunner mongodb(RunnerEnvironment environment) {
         MongoStoreApplication application = new MongoStoreApplication();
+        try {
+            return new ApschedulerRunner(environment, application.store(), application.settings(), null,
+                    application);
+        }
+        catch (RuntimeException ex) {
+            application.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Our scheduler on the {@code zookeeper} store, on a ZooKeeper server in the benchmark's JVM (Curator's
+     * {@code TestingServer}) that the real client talks to over a local port: not a ZooKeeper ensemble's figures.
+     */
+    private static SchedulerRunner zookeeper(RunnerEnvironment environment) {
+        ZooKeeperStoreApplication application = new ZooKeeperStoreApplication();
         try {
             return new ApschedulerRunner(environment, application.store(), application.settings(), null,
                     application);

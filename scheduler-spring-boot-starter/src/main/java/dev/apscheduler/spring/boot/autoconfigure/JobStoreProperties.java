@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 public class JobStoreProperties {
 
     /**
-     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa'), 'redis', 'mongodb', or a type another
-     * module registers.
+     * Store type: 'memory', 'jpa' ('sqlalchemy' is accepted for 'jpa'), 'redis', 'mongodb', 'zookeeper', or a type
+     * another module registers.
      */
     private String type = MemoryJobStore.TYPE;
 
@@ -77,6 +77,61 @@ public class JobStoreProperties {
      * databases rely on 'max-wait'.
      */
     private @Nullable Boolean listenNotify;
+
+    /**
+     * ZooKeeper connect string of a 'zookeeper' store's own client, for example 'zk1:2181,zk2:2181,zk3:2181'; without
+     * it the store uses the CuratorFramework bean qualified @ApschedulerCuratorFramework (or the application's only
+     * one).
+     */
+    private @Nullable String connectString;
+
+    /**
+     * Session timeout of a 'zookeeper' store's own client (10s by default): how long after an instance stops answering
+     * its claims disappear.
+     */
+    private @Nullable Duration sessionTimeout;
+
+    /**
+     * Connection timeout of a 'zookeeper' store's own client (5s by default).
+     */
+    private @Nullable Duration connectionTimeout;
+
+    /**
+     * First sleep of the exponential back-off retry policy of a 'zookeeper' store's own client (100ms by default).
+     */
+    private @Nullable Duration retryBaseSleep;
+
+    /**
+     * Longest sleep of the exponential back-off retry policy of a 'zookeeper' store's own client (5s by default).
+     */
+    private @Nullable Duration retryMaxSleep;
+
+    /**
+     * How often a 'zookeeper' store's own client retries an operation that lost its connection (3 by default).
+     */
+    private @Nullable Integer retryMaxRetries;
+
+    /**
+     * Curator namespace of a 'zookeeper' store's own client: a path prefix, without a leading '/', under which every
+     * znode is kept.
+     */
+    private @Nullable String namespace;
+
+    /**
+     * Digest credentials 'user:password' a 'zookeeper' store's own client authenticates with.
+     */
+    private @Nullable String digest;
+
+    /**
+     * ACL of the znodes a 'zookeeper' store's own client creates: 'open' (anyone; the default without digest
+     * credentials) or 'creator' (only the digest's user; the default with them).
+     */
+    private @Nullable String acl;
+
+    /**
+     * Base path of the znodes of a 'zookeeper' store ('/apscheduler' by default).
+     */
+    private @Nullable String path;
 
     /**
      * Further settings of the store type, passed to it by name.
@@ -257,6 +312,166 @@ public class JobStoreProperties {
      */
     public void setListenNotify(@Nullable Boolean listenNotify) {
         this.listenNotify = listenNotify;
+    }
+
+    /**
+     * Returns the connect-string setting of a 'zookeeper' store.
+     * @return the connect string, or {@code null} for the store's default
+     */
+    public @Nullable String getConnectString() {
+        return this.connectString;
+    }
+
+    /**
+     * Sets the connect-string setting of a 'zookeeper' store.
+     * @param connectString the connect string, or {@code null} for the store's default
+     */
+    public void setConnectString(@Nullable String connectString) {
+        this.connectString = connectString;
+    }
+
+    /**
+     * Returns the session-timeout setting of a 'zookeeper' store.
+     * @return the timeout, or {@code null} for the store's default
+     */
+    public @Nullable Duration getSessionTimeout() {
+        return this.sessionTimeout;
+    }
+
+    /**
+     * Sets the session-timeout setting of a 'zookeeper' store.
+     * @param sessionTimeout the timeout, or {@code null} for the store's default
+     */
+    public void setSessionTimeout(@Nullable Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    /**
+     * Returns the connection-timeout setting of a 'zookeeper' store.
+     * @return the timeout, or {@code null} for the store's default
+     */
+    public @Nullable Duration getConnectionTimeout() {
+        return this.connectionTimeout;
+    }
+
+    /**
+     * Sets the connection-timeout setting of a 'zookeeper' store.
+     * @param connectionTimeout the timeout, or {@code null} for the store's default
+     */
+    public void setConnectionTimeout(@Nullable Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    /**
+     * Returns the retry-base-sleep setting of a 'zookeeper' store.
+     * @return the sleep, or {@code null} for the store's default
+     */
+    public @Nullable Duration getRetryBaseSleep() {
+        return this.retryBaseSleep;
+    }
+
+    /**
+     * Sets the retry-base-sleep setting of a 'zookeeper' store.
+     * @param retryBaseSleep the sleep, or {@code null} for the store's default
+     */
+    public void setRetryBaseSleep(@Nullable Duration retryBaseSleep) {
+        this.retryBaseSleep = retryBaseSleep;
+    }
+
+    /**
+     * Returns the retry-max-sleep setting of a 'zookeeper' store.
+     * @return the sleep, or {@code null} for the store's default
+     */
+    public @Nullable Duration getRetryMaxSleep() {
+        return this.retryMaxSleep;
+    }
+
+    /**
+     * Sets the retry-max-sleep setting of a 'zookeeper' store.
+     * @param retryMaxSleep the sleep, or {@code null} for the store's default
+     */
+    public void setRetryMaxSleep(@Nullable Duration retryMaxSleep) {
+        this.retryMaxSleep = retryMaxSleep;
+    }
+
+    /**
+     * Returns the retry-max-retries setting of a 'zookeeper' store.
+     * @return the number of retries, or {@code null} for the store's default
+     */
+    public @Nullable Integer getRetryMaxRetries() {
+        return this.retryMaxRetries;
+    }
+
+    /**
+     * Sets the retry-max-retries setting of a 'zookeeper' store.
+     * @param retryMaxRetries the number of retries, or {@code null} for the store's default
+     */
+    public void setRetryMaxRetries(@Nullable Integer retryMaxRetries) {
+        this.retryMaxRetries = retryMaxRetries;
+    }
+
+    /**
+     * Returns the namespace setting of a 'zookeeper' store.
+     * @return the namespace, or {@code null} for the store's default
+     */
+    public @Nullable String getNamespace() {
+        return this.namespace;
+    }
+
+    /**
+     * Sets the namespace setting of a 'zookeeper' store.
+     * @param namespace the namespace, or {@code null} for the store's default
+     */
+    public void setNamespace(@Nullable String namespace) {
+        this.namespace = namespace;
+    }
+
+    /**
+     * Returns the digest setting of a 'zookeeper' store.
+     * @return the credentials, or {@code null} for the store's default
+     */
+    public @Nullable String getDigest() {
+        return this.digest;
+    }
+
+    /**
+     * Sets the digest setting of a 'zookeeper' store.
+     * @param digest the credentials, or {@code null} for the store's default
+     */
+    public void setDigest(@Nullable String digest) {
+        this.digest = digest;
+    }
+
+    /**
+     * Returns the acl setting of a 'zookeeper' store.
+     * @return the ACL, or {@code null} for the store's default
+     */
+    public @Nullable String getAcl() {
+        return this.acl;
+    }
+
+    /**
+     * Sets the acl setting of a 'zookeeper' store.
+     * @param acl the ACL, or {@code null} for the store's default
+     */
+    public void setAcl(@Nullable String acl) {
+        this.acl = acl;
+    }
+
+    /**
+     * Returns the path setting of a 'zookeeper' store.
+     * @return the path, or {@code null} for the store's default
+     */
+    public @Nullable String getPath() {
+        return this.path;
+    }
+
+    /**
+     * Sets the path setting of a 'zookeeper' store.
+     * @param path the path, or {@code null} for the store's default
+     */
+    public void setPath(@Nullable String path) {
+        this.path = path;
     }
 
     /**

@@ -54,6 +54,16 @@ final class PropertiesSchedulerConfig {
             putIfSet(flat, prefix + "create-indexes", store.getCreateIndexes());
             putIfSet(flat, prefix + "change-streams", store.getChangeStreams());
             putIfSet(flat, prefix + "listen-notify", store.getListenNotify());
+            putIfSet(flat, prefix + "connect-string", store.getConnectString());
+            putIfSet(flat, prefix + "session-timeout", store.getSessionTimeout());
+            putIfSet(flat, prefix + "connection-timeout", store.getConnectionTimeout());
+            putIfSet(flat, prefix + "retry-base-sleep", store.getRetryBaseSleep());
+            putIfSet(flat, prefix + "retry-max-sleep", store.getRetryMaxSleep());
+            putIfSet(flat, prefix + "retry-max-retries", store.getRetryMaxRetries());
+            putIfSet(flat, prefix + "namespace", store.getNamespace());
+            putIfSet(flat, prefix + "digest", store.getDigest());
+            putIfSet(flat, prefix + "acl", store.getAcl());
+            putIfSet(flat, prefix + "path", store.getPath());
             store.getOptions().forEach((name, value) -> flat.put(prefix + "options." + name, value));
         });
         properties.getExecutors().forEach((alias, executor) -> {
