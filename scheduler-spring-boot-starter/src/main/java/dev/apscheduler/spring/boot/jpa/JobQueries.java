@@ -32,7 +32,7 @@ final class JobQueries {
         }
         Map<String, Object> parameters = new TreeMap<>();
         String where = where(query, parameters);
-        String order = query.descending() ? "e.nextRunTime DESC NULLS LAST, e.id" : "e.nextRunTime ASC NULLS LAST, e.id";
+        String order = "e.nextRunTime " + (query.descending() ? "DESC" : "ASC") + " NULLS LAST, e.id";
         TypedQuery<Object[]> page = entityManager
             .createQuery("SELECT e.id, e.jobState FROM " + ENTITY + " e WHERE " + where + " ORDER BY " + order,
                     Object[].class)
