@@ -11,6 +11,7 @@ import dev.apscheduler.spring.boot.dashboard.RunActivity;
 import dev.apscheduler.spring.boot.web.JobRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration of the web dashboard ({@code apscheduler.dashboard.enabled=true}) in servlet applications with
- * Spring MVC. With Spring Security on the class path, the dashboard needs an authenticated user and writes need
- * {@code apscheduler.dashboard.write-role}; without it, it is read-only unless
+ * Spring MVC. With Spring Security's web filter chain (which Spring Boot sets up whenever Spring Security is on the
+ * class path), the dashboard needs an authenticated user and writes need {@code apscheduler.dashboard.write-role};
+ * without it, it is read-only unless
  * {@code apscheduler.dashboard.allow-unsecured-writes} is set. Which of these applies is logged at start.
  */
 @AutoConfiguration(after = ApschedulerAutoConfiguration.class)
@@ -41,12 +43,14 @@ public final class ApschedulerDashboardAutoConfiguration {
 
     static final String SPRING_SECURITY = "org.springframework.security.web.SecurityFilterChain";
 
+    static final String SPRING_SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
+
     @Bean
     @ConditionalOnMissingBean
-    DashboardAccess apschedulerDashboardAccess(ApschedulerDashboardProperties properties) {
+    DashboardAccess apschedulerDashboardAccess(ApschedulerDashboardProperties properties, BeanFactory beanFactory) {
         properties.validate();
         DashboardAccess.Mode mode;
-        if (ClassUtils.isPresent(SPRING_SECURITY, ApschedulerDashboardAutoConfiguration.class.getClassLoader())) {
+        if (usesSpringSecurity(beanFactory)) {
             mode = DashboardAccess.Mode.SECURED;
             logger.info("APScheduler dashboard at {}: authenticated users only, changes need the role {} "
                     + "(apscheduler.dashboard.write-role)", properties.getPath(), properties.getWriteRole());
@@ -63,6 +67,15 @@ public final class ApschedulerDashboardAutoConfiguration {
                     + "apscheduler.dashboard.allow-unsecured-writes=true would allow changes)", properties.getPath());
         }
         return new DashboardAccess(mode, properties.getWriteRole());
+    }
+
+    /**
+     * Tells whether the application runs Spring Security's web filter chain, as Spring Boot sets it up whenever
+     * Spring Security is on the class path (and an application's own {@code @EnableWebSecurity} does).
+     */
+    static boolean usesSpringSecurity(BeanFactory beanFactory) {
+        return ClassUtils.isPresent(SPRING_SECURITY, ApschedulerDashboardAutoConfiguration.class.getClassLoader())
+                && beanFactory.containsBean(SPRING_SECURITY_FILTER_CHAIN);
     }
 
     @Bean

@@ -71,20 +71,27 @@ final class TriggerWords {
         if (crontab != null) {
             return "as the crontab line '" + crontab + "'";
         }
-        String second = field(params, "second");
-        String minute = field(params, "minute");
-        String hour = field(params, "hour");
+        boolean dayGiven = CRON_FIELDS.subList(3, CRON_FIELDS.size()).stream()
+            .anyMatch((name) -> params.get(name) != null);
+        String hour = (params.get("hour") == null && dayGiven) ? "0" : field(params, "hour");
+        // fields less significant than the least significant one given take their minimum, as the trigger does
+        String minute = (params.get("minute") == null && !"*".equals(hour)) ? "0" : field(params, "minute");
+        String second = (params.get("second") == null && !("*".equals(minute) && "*".equals(hour))) ? "0"
+                : field(params, "second");
         List<String> parts = new ArrayList<>();
         if (isNumber(second) && isNumber(minute) && isNumber(hour)) {
             parts.add("at %02d:%02d:%02d".formatted(Integer.parseInt(hour), Integer.parseInt(minute),
                     Integer.parseInt(second)));
         }
         else {
-            for (String name : List.of("second", "minute", "hour")) {
-                String value = field(params, name);
-                if (!"*".equals(value)) {
-                    parts.add(name + " " + value);
-                }
+            if (!"*".equals(second)) {
+                parts.add("second " + second);
+            }
+            if (!"*".equals(minute)) {
+                parts.add("minute " + minute);
+            }
+            if (!"*".equals(hour)) {
+                parts.add("hour " + hour);
             }
             if (parts.isEmpty()) {
                 parts.add("every second");
