@@ -50,3 +50,18 @@ export function notice(message, kind = 'info') {
   clearTimeout(notice.timer);
   notice.timer = setTimeout(() => { box.className = 'notice'; }, 5000);
 }
+
+// Tells whether data differ from what was last shown under a key: a refresh that brings nothing new leaves the page
+// (and the element the user is about to click) as it is.
+const shown = new Map();
+
+export function changed(key, data) {
+  const text = JSON.stringify(data);
+  if (shown.get(key) === text) return false;
+  shown.set(key, text);
+  return true;
+}
+
+export function forget(key) {
+  shown.delete(key);
+}

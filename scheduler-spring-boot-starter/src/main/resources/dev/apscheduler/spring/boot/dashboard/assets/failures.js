@@ -1,5 +1,5 @@
 // Failed runs across jobs, newest first, with their error and stack trace.
-import { h, replace } from './dom.js';
+import { h, replace, changed } from './dom.js';
 import { get, query } from './api.js';
 import { runsTable } from './runs.js';
 
@@ -9,6 +9,7 @@ export async function failuresPage(main) {
   replace(main, h('h1', {}, 'Failures'), content);
   const refresh = async () => {
     const data = await get(`failures${query({ page, size: 20 })}`);
+    if (!changed('failures', data)) return;
     replace(content, runsTable(data.runs, true, 'failures-table'),
       pager(data, (next) => { page = next; refresh(); }));
   };

@@ -62,8 +62,10 @@ export function triggerFields(triggers, initial = {}) {
   const kind = select(kinds, alias);
   const parameters = h('div', { className: 'parameters' });
   const render = () => {
+    // the values of the job's own trigger are offered for that kind only: another kind starts empty
+    const values = kind.value === initial.trigger ? (initial.params || {}) : {};
     replace(parameters, (TRIGGER_PARAMETERS[kind.value] || []).map((name) => field(name.replace('_', ' '),
-      `params.${name}`, h('input', { type: 'text', value: (initial.params || {})[name] ?? '' }), HINTS[name])));
+      `params.${name}`, h('input', { type: 'text', value: values[name] ?? '' }), HINTS[name])));
   };
   kind.addEventListener('change', render);
   render();

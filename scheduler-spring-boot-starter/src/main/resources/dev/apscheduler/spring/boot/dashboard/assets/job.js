@@ -1,6 +1,6 @@
 // One job: its trigger in words and its next 10 fire times, its options, its actions, the reschedule form and its
 // run history.
-import { h, replace, time, notice } from './dom.js';
+import { h, replace, time, notice, changed } from './dom.js';
 import { get, post, query, ApiError } from './api.js';
 import { jobActions } from './jobs.js';
 import { pager } from './failures.js';
@@ -28,7 +28,7 @@ export async function jobPage(main, session, id) {
       }
       throw error;
     }
-    replace(details,
+    if (changed('job', job)) replace(details,
       h('h1', {}, job.id, ' ', h('span', { id: 'job-state', className: `badge ${job.paused ? 'paused' : 'scheduled'}` },
         job.paused ? 'paused' : 'scheduled'), job.failing ? h('span', { className: 'badge failing' }, 'failing') : null),
       job.name !== job.id ? h('p', { className: 'muted' }, job.name) : null,
@@ -50,6 +50,7 @@ export async function jobPage(main, session, id) {
               .map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, String(value)))))))));
     const page = await get(`jobs/${encodeURIComponent(id)}/runs${query({ page: runPage, size: 20 })}`)
       .catch((error) => ({ error }));
+    if (!changed('runs', page.error ? page.error.message : page)) return;
     if (page.error) {
       replace(runs, h('p', { className: 'muted', id: 'runs-table' }, page.error.message));
     } else {

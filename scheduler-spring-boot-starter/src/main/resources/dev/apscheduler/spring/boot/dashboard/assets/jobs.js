@@ -1,6 +1,6 @@
 // The jobs table: search, filters, sorting by next run time and paging, all done by the server; actions per row;
 // and the form that adds a job from a registered task.
-import { h, replace, time, notice } from './dom.js';
+import { h, replace, time, notice, changed } from './dom.js';
 import { get, post, query, remove } from './api.js';
 import { pager } from './failures.js';
 import { field, select, clearErrors, showError, triggerFields, readTrigger } from './forms.js';
@@ -52,6 +52,7 @@ export async function jobsPage(main, session) {
   refresh = async () => {
     const data = await get(`jobs${query({ q: state.q, store: state.store, paused: state.paused,
       failing: state.failing ? 'true' : '', sort: state.sort, page: state.page, size: 25 })}`);
+    if (!changed('jobs', data)) return;
     replace(results, jobsTable(data.jobs, session, refresh), pager(data, (next) => change('page', next)));
   };
   return refresh;

@@ -1,6 +1,6 @@
 // The overview: the scheduler's state, its stores with their job counts and health, its executors with their
 // running and maximum workers, and the runs of the last hour.
-import { h, replace, duration } from './dom.js';
+import { h, replace, duration, changed } from './dom.js';
 import { get } from './api.js';
 import { activityChart } from './chart.js';
 
@@ -9,6 +9,8 @@ export async function overviewPage(main) {
   replace(main, h('h1', {}, 'Overview'), content);
   return async () => {
     const data = await get('overview');
+    delete data.now;
+    if (!changed('overview', data)) return;
     const hour = data.lastHour;
     const runs = hour.reduce((sum, minute) => sum + minute.runs, 0);
     const failed = hour.reduce((sum, minute) => sum + minute.failed, 0);
