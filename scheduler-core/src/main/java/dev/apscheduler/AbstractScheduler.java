@@ -22,6 +22,8 @@ import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.store.JobQuery;
+import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
@@ -225,6 +227,11 @@ public abstract class AbstractScheduler implements Scheduler {
     @Override
     public List<Job> getJobs(@Nullable String jobstore) {
         return this.engine.getJobs(jobstore);
+    }
+
+    @Override
+    public JobSlice findJobs(@Nullable String jobstore, JobQuery query) {
+        return this.engine.findJobs(jobstore, query);
     }
 
     @Override

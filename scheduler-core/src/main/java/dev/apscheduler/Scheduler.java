@@ -22,6 +22,8 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobStore;
+import dev.apscheduler.store.JobQuery;
+import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.trigger.Trigger;
@@ -379,6 +381,18 @@ public interface Scheduler extends AutoCloseable {
      * @return the jobs
      */
     List<Job> getJobs(@Nullable String jobstore);
+
+    /**
+     * Finds one page of jobs by filters, ordered by next run time, with how many match in all: what a dashboard
+     * needs to list a large store without restoring every job (each store answers with
+     * {@link JobStore#findJobs(JobQuery)}). Across several stores the pages are merged in the query's order, so a
+     * deep page costs each store its offset plus limit. While the scheduler is stopped, the pending jobs are searched.
+     * @param jobstore the store, or {@code null} for all
+     * @param query the filters, order and window
+     * @return the page and the number of matching jobs
+     * @throws JobStoreException if a store is named and there is none by that alias, or a store fails
+     */
+    JobSlice findJobs(@Nullable String jobstore, JobQuery query);
 
     /**
      * Prints the jobs to standard output, as APScheduler's {@code print_jobs()}.

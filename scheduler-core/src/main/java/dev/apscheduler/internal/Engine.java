@@ -30,6 +30,8 @@ import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobCounts;
+import dev.apscheduler.store.JobQuery;
+import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
 import dev.apscheduler.store.JobStoreInfo;
@@ -420,6 +422,16 @@ public final class Engine {
      */
     public List<Job> getJobs(@Nullable String jobstore) {
         return this.jobs.lookup().getJobs(jobstore);
+    }
+
+    /**
+     * Finds one page of jobs.
+     * @param jobstore the store, or {@code null} for all
+     * @param query the filters, order and window
+     * @return the page and the number of matching jobs
+     */
+    public JobSlice findJobs(@Nullable String jobstore, JobQuery query) {
+        return this.jobs.lookup().findJobs(jobstore, query);
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.apscheduler.SchedulerState;
 import dev.apscheduler.internal.PendingJobs.PendingJob;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobIds;
+import dev.apscheduler.store.JobQuery;
+import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStore;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +92,43 @@ final class JobLookup {
      */
     public List<Job> getJobs(@Nullable String jobstore) {
         return this.core.locked(() -> jobs(jobstore));
+    }
+
+    /**
+     * Finds one page of jobs: among the pending jobs while the scheduler is stopped, else each store's first
+     * {@code offset + limit} matches, merged in the query's order.
+     * @param jobstore the store, or {@code null} for all
+     * @param query the filters, order and window
+     * @return the page and the number of matching jobs
+     */
+    public JobSlice findJobs(@Nullable String jobstore, JobQuery query) {
+        return this.core.locked(() -> {
+            if (this.core.state() == SchedulerState.STOPPED) {
+                return JobSlice.of(jobs(jobstore), query);
+            }
+            Map<String, JobStore> stores = storesMatching(jobstore);
+            if (stores.size() == 1) {
+                Map.Entry<String, JobStore> only = stores.entrySet().iterator().next();
+                return StoreCalls.call(only.getKey(), "find jobs", () -> only.getValue().findJobs(query));
+            }
+            long reach = (long) query.offset() + query.limit();
+            if (reach > JobQuery.MAX_LIMIT) {
+                // a page this deep across stores: every store's jobs are listed and merged in memory
+                return JobSlice.of(jobs(jobstore), query);
+            }
+            JobQuery head = query.window(0, (int) reach);
+            List<Job> merged = new ArrayList<>();
+            long total = 0;
+            for (Map.Entry<String, JobStore> entry : stores.entrySet()) {
+                JobSlice slice = StoreCalls.call(entry.getKey(), "find jobs", () -> entry.getValue().findJobs(head));
+                total += slice.total();
+                merged.addAll(slice.jobs());
+            }
+            merged.sort(query.order());
+            int from = (int) Math.min(merged.size(), (long) query.offset());
+            int to = (int) Math.min(merged.size(), reach);
+            return new JobSlice(merged.subList(from, to), total);
+        });
     }
 
     /**

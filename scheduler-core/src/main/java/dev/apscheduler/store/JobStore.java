@@ -107,6 +107,17 @@ public interface JobStore {
     List<Job> getAllJobs();
 
     /**
+     * Finds one page of jobs by filters, ordered by next run time ({@link JobQuery#order()}), with how many match in
+     * all. The default restores every job and filters in memory; a store that can query on its side (a database)
+     * overrides it so that a page of a large store costs one indexed query and a count.
+     * @param query the filters, order and window
+     * @return the page and the number of matching jobs
+     */
+    default JobSlice findJobs(JobQuery query) {
+        return JobSlice.of(getAllJobs(), query);
+    }
+
+    /**
      * Counts the store's jobs in one call, for monitoring. The default lists every job ({@link #getAllJobs()}) and
      * the unrestorable ones ({@link UnrestorableJobs}); a store that can count without restoring jobs (a database
      * with a {@code COUNT} query) should answer from that.

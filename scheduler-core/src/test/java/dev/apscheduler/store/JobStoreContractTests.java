@@ -292,6 +292,36 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void findJobsFiltersOrdersAndPagesWithTheTotalOfMatches() {
+        this.store.addJob(job("report-paused", null));
+        this.store.addJob(job("report-late", T0.plusHours(3)));
+        this.store.addJob(job("cleanup", T0.plusHours(2)));
+        this.store.addJob(job("report-early", T0.plusHours(1)));
+        this.store.addJob(job("v1_done", T0.plusHours(4)));
+        this.store.addJob(job("v1-done", T0.plusHours(5)));
+        JobSlice firstTwo = this.store.findJobs(new JobQuery(null, null, null, false, 0, 2));
+        assertThat(firstTwo.jobs()).extracting(Job::id).containsExactly("report-early", "cleanup");
+        assertThat(firstTwo.total()).isEqualTo(6);
+        assertThat(this.store.findJobs(new JobQuery(null, null, null, false, 2, 10)).jobs()).extracting(Job::id)
+            .containsExactly("report-late", "v1_done", "v1-done", "report-paused");
+        assertThat(this.store.findJobs(new JobQuery(null, null, null, true, 0, 10)).jobs()).extracting(Job::id)
+            .containsExactly("v1-done", "v1_done", "report-late", "cleanup", "report-early", "report-paused");
+        JobSlice reports = this.store.findJobs(new JobQuery("REPORT", false, null, false, 0, 10));
+        assertThat(reports.jobs()).extracting(Job::id).containsExactly("report-early", "report-late");
+        assertThat(reports.total()).isEqualTo(2);
+        assertThat(this.store.findJobs(new JobQuery(null, true, null, false, 0, 10)).jobs()).extracting(Job::id)
+            .containsExactly("report-paused");
+        assertThat(this.store.findJobs(new JobQuery("1_d", null, null, false, 0, 10)).jobs()).extracting(Job::id)
+            .containsExactly("v1_done");
+        assertThat(this.store.findJobs(new JobQuery(null, null, Set.of("cleanup", "report-paused", "gone"), false, 0,
+                10)).jobs()).extracting(Job::id).containsExactly("cleanup", "report-paused");
+        assertThat(this.store.findJobs(new JobQuery(null, null, Set.of(), false, 0, 10)).total()).isZero();
+        JobSlice beyond = this.store.findJobs(new JobQuery(null, null, null, false, 10, 10));
+        assertThat(beyond.jobs()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(6);
+    }
+
+    @Test
     void jobCountsAgreeWithTheJobsListed() {
         assertThat(this.store.jobCounts()).isEqualTo(JobCounts.NONE);
         this.store.addJob(job("paused", null));

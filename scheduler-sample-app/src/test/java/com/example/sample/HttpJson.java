@@ -76,14 +76,19 @@ final class HttpJson {
     }
 
     /**
-     * Sends any request: {@code accept} and {@code contentType} as given (the content type only with a body).
+     * Sends any request: {@code accept} and {@code contentType} as given (the content type only with a body), and
+     * further headers as name, value pairs.
      */
-    Response send(String method, String path, @Nullable String body, String accept, String contentType) {
+    Response send(String method, String path, @Nullable String body, String accept, String contentType,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT)
             .header("Accept", accept)
             .method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
         if (body != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return exchange(request.build(), method + " " + shortened(path));
     }

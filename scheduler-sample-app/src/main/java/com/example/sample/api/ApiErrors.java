@@ -3,6 +3,7 @@ package com.example.sample.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.apscheduler.spring.boot.web.RequestLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,11 +28,7 @@ final class ApiErrors {
 
     /** A size as people write it: {@code 1 MB}, {@code 64 KB}, {@code 1000 bytes}. */
     static String describe(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return size.toMegabytes() + " MB";
-        }
-        return (bytes > 0 && bytes % 1024 == 0) ? size.toKilobytes() + " KB" : bytes + " bytes";
+        return RequestLimits.describe(size);
     }
 
     static Map<String, Object> body(HttpStatusCode status, @Nullable String message, @Nullable String field) {

@@ -13,6 +13,7 @@ import dev.apscheduler.JobStoreException;
 import dev.apscheduler.MaxInstancesReachedException;
 import dev.apscheduler.SchedulerNotRunningException;
 import dev.apscheduler.UnknownTaskException;
+import dev.apscheduler.spring.boot.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

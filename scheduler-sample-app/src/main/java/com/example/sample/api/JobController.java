@@ -7,6 +7,9 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
+import dev.apscheduler.spring.boot.web.JobChangesRequest;
+import dev.apscheduler.spring.boot.web.JobRequest;
+import dev.apscheduler.spring.boot.web.JobRequests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +39,7 @@ class JobController {
 
     JobController(Scheduler scheduler, SampleApiProperties limits, JsonMapper json) {
         this.scheduler = scheduler;
-        this.requests = new JobRequests(scheduler, limits, json);
+        this.requests = new JobRequests(scheduler, limits.requestLimits(), json);
     }
 
     @GetMapping

@@ -6,6 +6,7 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.history.RunPage;
+import dev.apscheduler.spring.boot.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

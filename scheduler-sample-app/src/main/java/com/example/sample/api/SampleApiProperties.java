@@ -1,5 +1,6 @@
 package com.example.sample.api;
 
+import dev.apscheduler.spring.boot.web.RequestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,10 +14,10 @@ public class SampleApiProperties {
     public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(1);
 
     /** The default longest job name: 200 characters. */
-    public static final int DEFAULT_MAX_NAME_LENGTH = 200;
+    public static final int DEFAULT_MAX_NAME_LENGTH = RequestLimits.DEFAULT_MAX_NAME_LENGTH;
 
     /** The default largest {@code args} and {@code kwargs}, each written as JSON: 64 KB. */
-    public static final DataSize DEFAULT_MAX_ARGUMENTS_SIZE = DataSize.ofKilobytes(64);
+    public static final DataSize DEFAULT_MAX_ARGUMENTS_SIZE = RequestLimits.DEFAULT_MAX_ARGUMENTS_SIZE;
 
     /** The default largest page of runs: 100. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 100;
@@ -103,6 +104,14 @@ public class SampleApiProperties {
      */
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
+    }
+
+    /**
+     * Returns the limits the job requests are checked against, named by this class's properties.
+     * @return the limits
+     */
+    public RequestLimits requestLimits() {
+        return new RequestLimits(this.maxNameLength, this.maxArgumentsSize, "sample.api");
     }
 
 }

@@ -20,6 +20,8 @@ import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobCounts;
+import dev.apscheduler.store.JobQuery;
+import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
 import dev.apscheduler.store.UnrestorableJob;
@@ -309,6 +311,15 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     public List<Job> getAllJobs() {
         JobRows rows = rows();
         return this.transactions.call("list its jobs", (entityManager) -> StoredJobs.all(entityManager, rows));
+    }
+
+    /**
+     * Finds a page of jobs with one query for the page and one count, restoring only the jobs of the page.
+     */
+    @Override
+    public JobSlice findJobs(JobQuery query) {
+        JobRows rows = rows();
+        return this.transactions.call("find jobs", (entityManager) -> JobQueries.find(entityManager, rows, query));
     }
 
     /**

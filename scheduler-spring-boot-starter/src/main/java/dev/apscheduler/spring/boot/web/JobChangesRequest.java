@@ -1,4 +1,4 @@
-package com.example.sample.api;
+package dev.apscheduler.spring.boot.web;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a job's options, arguments or trigger ({@code PATCH /api/jobs/{id}}); what is left out stays as it is.
+ * Changes to a job's options, arguments or trigger; what is left out stays as it is.
  * A new trigger ({@code trigger} with {@code params}) reschedules the job, as APScheduler's {@code reschedule_job}.
  *
  * @param name the new name

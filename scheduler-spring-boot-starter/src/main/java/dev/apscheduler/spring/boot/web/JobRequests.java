@@ -1,4 +1,4 @@
-package com.example.sample.api;
+package dev.apscheduler.spring.boot.web;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -23,21 +23,33 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns the API's requests into the scheduler's job specifications and changes, checking every field before anything
  * is changed, so that a bad request fails with the name of its bad field and leaves the job as it was.
  */
-final class JobRequests {
+public final class JobRequests {
 
     private final Scheduler scheduler;
 
-    private final SampleApiProperties limits;
+    private final RequestLimits limits;
 
     private final JsonMapper json;
 
-    JobRequests(Scheduler scheduler, SampleApiProperties limits, JsonMapper json) {
+    /**
+     * Creates the reader of one scheduler's requests.
+     * @param scheduler the scheduler whose tasks, triggers, stores and executors the requests name
+     * @param limits the size limits of names and arguments
+     * @param json the mapper that writes arguments as the job stores do, to measure them
+     */
+    public JobRequests(Scheduler scheduler, RequestLimits limits, JsonMapper json) {
         this.scheduler = scheduler;
         this.limits = limits;
         this.json = json;
     }
 
-    JobSpec spec(JobRequest request) {
+    /**
+     * Reads a job to add, checking every field.
+     * @param request the request
+     * @return the job's specification
+     * @throws InvalidRequestException naming the first bad field
+     */
+    public JobSpec spec(JobRequest request) {
         String task = required("task", request.task());
         if (this.scheduler.taskRegistry().find(task).isEmpty()) {
             throw new InvalidRequestException("task", "unknown task '" + task + "' (registered: "
@@ -103,7 +115,7 @@ final class JobRequests {
      * @param retryPolicy the job's retry policy, asked for only when the request changes it
      * @return the changes, or {@code null} when the request changes nothing
      */
-    @Nullable JobChanges changes(JobChangesRequest request, Supplier<RetryPolicy> retryPolicy) {
+    public @Nullable JobChanges changes(JobChangesRequest request, Supplier<RetryPolicy> retryPolicy) {
         JobChanges.Builder changes = JobChanges.builder();
         boolean changed = false;
         if (request.name() != null) {
@@ -160,7 +172,7 @@ final class JobRequests {
      * is reported before the job is touched.
      * @return the trigger, or {@code null} when the request has none
      */
-    @Nullable Trigger trigger(@Nullable String alias, @Nullable Map<String, Object> params) {
+    public @Nullable Trigger trigger(@Nullable String alias, @Nullable Map<String, Object> params) {
         if (alias == null) {
             if (params != null && !params.isEmpty()) {
                 throw new InvalidRequestException("trigger", "trigger parameters given without a trigger alias");
@@ -188,8 +200,11 @@ final class JobRequests {
     /**
      * Checks a job store alias, so that a name that is not configured is the request's fault (400) and not taken
      * for a store that fails.
+     * @param alias the alias
+     * @return the alias
+     * @throws InvalidRequestException naming {@code jobstore} if there is no such store
      */
-    String jobstore(String alias) {
+    public String jobstore(String alias) {
         if (!this.scheduler.jobStoreAliases().contains(alias)) {
             throw new InvalidRequestException("jobstore", "unknown job store '" + alias + "' (configured: "
                     + String.join(", ", this.scheduler.jobStoreAliases()) + ")");
@@ -216,9 +231,10 @@ final class JobRequests {
 
     private String name(String name) {
         required("name", name);
-        if (name.length() > this.limits.getMaxNameLength()) {
-            throw new InvalidRequestException("name", "'name' must be at most " + this.limits.getMaxNameLength()
-                    + " characters long, was " + name.length() + " (sample.api.max-name-length)");
+        if (name.length() > this.limits.maxNameLength()) {
+            throw new InvalidRequestException("name", "'name' must be at most " + this.limits.maxNameLength()
+                    + " characters long, was " + name.length() + " (" + this.limits.propertyPrefix()
+                    + ".max-name-length)");
         }
         return name;
     }
@@ -228,10 +244,11 @@ final class JobRequests {
      */
     private <T> T arguments(String field, T arguments) {
         long size = this.json.writeValueAsBytes(arguments).length;
-        DataSize limit = this.limits.getMaxArgumentsSize();
+        DataSize limit = this.limits.maxArgumentsSize();
         if (size > limit.toBytes()) {
-            throw new InvalidRequestException(field, "'" + field + "' must be at most " + ApiErrors.describe(limit)
-                    + " written as JSON, was " + size + " bytes (sample.api.max-arguments-size)");
+            throw new InvalidRequestException(field, "'" + field + "' must be at most " + RequestLimits.describe(limit)
+                    + " written as JSON, was " + size + " bytes (" + this.limits.propertyPrefix()
+                    + ".max-arguments-size)");
         }
         return arguments;
     }

@@ -1,4 +1,4 @@
-package com.example.sample.api;
+package dev.apscheduler.spring.boot.web;
 
 import java.util.List;
 import java.util.Map;
