@@ -54,8 +54,6 @@ final class MongoChangeListener {
 
     private volatile State state = State.STARTING;
 
-    private volatile @Nullable MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor;
-
     private MongoChangeListener(MongoCollection<BsonDocument> collection, String origin, Runnable wakeup,
             Supplier<String> store) {
         this.collection = collection;
@@ -93,7 +91,6 @@ final class MongoChangeListener {
         BsonDocument resumeAfter = null;
         while (this.running) {
             try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> opened = open(resumeAfter)) {
-                this.cursor = opened;
                 this.state = State.WATCHING;
                 logger.debug("{}: watching changes of other instances with a change stream", this.store.get());
                 while (this.running) {
@@ -117,9 +114,6 @@ final class MongoChangeListener {
             }
             catch (MongoException | IllegalStateException ex) {
                 resumeAfter = retry(ex, resumeAfter);
-            }
-            finally {
-                this.cursor = null;
             }
         }
     }
@@ -165,26 +159,11 @@ final class MongoChangeListener {
     }
 
     /**
-     * Stops watching and waits a little for the thread to end.
+     * Stops watching: the thread ends, closing its stream, once the wait for changes in progress is over (at most
+     * a second). The stream is not closed from here, as a driver's cursor belongs to the thread that reads it.
      */
     void stop() {
         this.running = false;
-        MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open = this.cursor;
-        if (open != null) {
-            try {
-                open.close();
-            }
-            catch (RuntimeException ex) {
-                logger.debug("Could not close the change stream: {}", ex.getMessage());
-            }
-        }
-        this.thread.interrupt();
-        try {
-            this.thread.join(RETRY.toMillis() * 2);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
