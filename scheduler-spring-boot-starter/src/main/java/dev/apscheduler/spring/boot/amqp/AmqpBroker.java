@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.apscheduler.SchedulerException;
 import org.springframework.amqp.AmqpException;
@@ -129,31 +130,56 @@ public final class AmqpBroker implements DisposableBean {
      * Publishes runs as persistent messages and waits until the broker has confirmed every one of them.
      * @param runs the runs and their routes
      * @param confirmTimeout how long to wait for the confirms
-     * @throws SchedulerException if the broker cannot be reached, refuses a message or does not confirm in time
+     * @throws SchedulerException if the broker cannot be reached, or does not confirm, until the timeout
      */
     void publish(List<Map.Entry<AmqpRoute, RunMessage>> runs, Duration confirmTimeout) {
         if (runs.isEmpty()) {
             return;
         }
-        for (Map.Entry<AmqpRoute, RunMessage> run : runs) {
-            declare(run.getKey());
-        }
-        try {
-            this.template.invoke((operations) -> {
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        long pause = 50;
+        while (true) {
+            try {
                 for (Map.Entry<AmqpRoute, RunMessage> run : runs) {
-                    AmqpRoute route = run.getKey();
-                    operations.send(route.exchange(), route.routingKey(), message(run.getValue()));
+                    declare(run.getKey());
                 }
-                operations.waitForConfirmsOrDie(Math.max(1, confirmTimeout.toMillis()));
-                return Boolean.TRUE;
-            });
-        }
-        catch (AmqpException ex) {
-            throw new SchedulerException("RabbitMQ did not take " + runs.size() + " run(s) (first: run '"
-                    + runs.get(0).getValue().runId() + "' of task '" + runs.get(0).getValue().task() + "'): "
-                    + ex.getMessage(), ex);
+                publishOnce(runs, confirmTimeout);
+                break;
+            }
+            catch (AmqpException | SchedulerException ex) {
+                // a dropped connection or a missing confirm: publish again until the deadline (a run the broker did
+                // take twice is run once: workers skip a run id the history already has done)
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) - deadline > 0) {
+                    throw new SchedulerException("RabbitMQ did not take " + runs.size() + " run(s) within "
+                            + confirmTimeout + " (first: run '" + runs.get(0).getValue().runId() + "' of task '"
+                            + runs.get(0).getValue().task() + "'): " + ex.getMessage(), ex);
+                }
+                sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
         }
         this.statistics.addPublished(runs.size());
+    }
+
+    private void publishOnce(List<Map.Entry<AmqpRoute, RunMessage>> runs, Duration confirmTimeout) {
+        this.template.invoke((operations) -> {
+            for (Map.Entry<AmqpRoute, RunMessage> run : runs) {
+                AmqpRoute route = run.getKey();
+                operations.send(route.exchange(), route.routingKey(), message(run.getValue()));
+            }
+            operations.waitForConfirmsOrDie(Math.max(1, confirmTimeout.toMillis()));
+            return Boolean.TRUE;
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerException("Interrupted while publishing runs to RabbitMQ", ex);
+        }
     }
 
     private static Message message(RunMessage run) {

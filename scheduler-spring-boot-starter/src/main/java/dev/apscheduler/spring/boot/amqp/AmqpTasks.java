@@ -27,7 +27,7 @@ public final class AmqpTasks {
 
     private final AmqpBroker broker;
 
-    private final HistoryStore history;
+    private final Supplier<HistoryStore> history;
 
     private final Supplier<Map<String, AmqpRoute>> routes;
 
@@ -36,11 +36,12 @@ public final class AmqpTasks {
     /**
      * Creates the API.
      * @param broker the broker access
-     * @param history the run history, where workers record runs
+     * @param history the run history, where workers record runs, looked up when a result is asked for
      * @param routes the {@code amqp} executors' routes by alias
      * @param clock the clock
      */
-    public AmqpTasks(AmqpBroker broker, HistoryStore history, Supplier<Map<String, AmqpRoute>> routes, Clock clock) {
+    public AmqpTasks(AmqpBroker broker, Supplier<HistoryStore> history, Supplier<Map<String, AmqpRoute>> routes,
+            Clock clock) {
         this.broker = broker;
         this.history = history;
         this.routes = routes;
@@ -91,7 +92,7 @@ public final class AmqpTasks {
                     message.misfireGraceTime(), message.timeout(), message.retryPolicy());
         }
         this.broker.publish(List.of(Map.entry(route, message)), AmqpBroker.DEFAULT_CONFIRM_TIMEOUT);
-        return new TaskResult(runId, task, this.history, this.clock);
+        return new TaskResult(runId, task, this.history.get(), this.clock);
     }
 
     /**
@@ -101,7 +102,7 @@ public final class AmqpTasks {
      * @return the handle
      */
     public TaskResult result(String runId, String task) {
-        return new TaskResult(runId, task, this.history, this.clock);
+        return new TaskResult(runId, task, this.history.get(), this.clock);
     }
 
     private AmqpRoute route(SubmitOptions options) {

@@ -62,12 +62,14 @@ final class RunMessageHandler implements ChannelAwareMessageListener {
         RunMessage run;
         try {
             run = RunMessage.fromJson(message.getBody());
-            if (this.services.tasks().find(run.task()).isEmpty()) {
-                throw new UnknownTaskException(run.jobId(), run.task(), this.services.tasks().names());
-            }
         }
-        catch (InvalidRunMessageException | UnknownTaskException ex) {
-            deadLetter(message, channel, route, ex);
+        catch (InvalidRunMessageException ex) {
+            deadLetter(message, channel, route, null, ex);
+            return;
+        }
+        if (this.services.tasks().find(run.task()).isEmpty()) {
+            deadLetter(message, channel, route, run, new UnknownTaskException(run.jobId(), run.task(),
+                    this.services.tasks().names()));
             return;
         }
         if (alreadyHandled(run)) {
@@ -140,23 +142,29 @@ final class RunMessageHandler implements ChannelAwareMessageListener {
                 || (record.attempt() == run.attempt() && record.outcome() != RunOutcome.RUNNING);
     }
 
-    private void deadLetter(Message message, Channel channel, AmqpRoute route, RuntimeException reason)
-            throws IOException {
+    private void deadLetter(Message message, Channel channel, AmqpRoute route, @Nullable RunMessage run,
+            RuntimeException reason) throws IOException {
         MessageProperties properties = message.getMessageProperties();
-        String runId = properties.getMessageId();
+        String runId = (run != null) ? run.runId() : properties.getMessageId();
         logger.error("Rejecting message {} on queue '{}' to '{}': {}", (runId != null) ? runId : "without id",
                 route.queue(), route.deadLetterQueue(), reason.getMessage());
         if (runId != null) {
-            Object task = properties.getHeaders().get("task");
-            Object jobId = properties.getHeaders().get("job_id");
-            String taskName = (task != null) ? task.toString() : "unknown";
             Instant now = this.services.clock().instant();
-            RunRecord record = RunRecord.running(runId, (jobId != null) ? jobId.toString() : taskName, "default",
-                    route.queue(), taskName, now, 1, null, this.services.workerName());
+            RunRecord record = (run != null)
+                    ? RunRecord.running(runId, run.jobId(), "default", run.executor(), run.task(),
+                            run.fireTime().toInstant(), run.attempt(), null, this.services.workerName())
+                    : RunRecord.running(runId, header(properties, "job_id", header(properties, "task", "unknown")),
+                            "default", route.queue(), header(properties, "task", "unknown"), now, 1, null,
+                            this.services.workerName());
             WorkerRunContext.save(this.services.history(), record.failed(RunOutcome.ERROR, now, reason));
         }
         channel.basicReject(properties.getDeliveryTag(), false);
         this.services.broker().statistics().addDeadLettered();
+    }
+
+    private static String header(MessageProperties properties, String name, String otherwise) {
+        Object value = properties.getHeaders().get(name);
+        return (value != null) ? value.toString() : otherwise;
     }
 
     private void ack(Channel channel, long tag) throws IOException {

@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
@@ -43,8 +44,9 @@ import org.springframework.util.StringUtils;
  * Auto-configuration of execution over RabbitMQ, offered when Spring AMQP is on the class path and the application
  * has a RabbitMQ {@link ConnectionFactory} ({@code spring.rabbitmq.*}): the {@code amqp}/{@code celery} executor
  * type, the {@link AmqpTasks} API for ad-hoc runs, the worker role ({@code apscheduler.worker.enabled=true}), the
- * workers' directory with its actuator endpoint, health and meters. Without Spring AMQP, asking for an {@code amqp}
- * executor fails at startup naming the dependency to add.
+ * workers' directory with its actuator endpoint, health and meters; all of it only when an {@code amqp} executor or
+ * the worker role is configured. Without Spring AMQP, asking for an {@code amqp} executor fails at startup naming the
+ * dependency to add.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
         beforeName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
@@ -54,6 +56,7 @@ public final class ApschedulerAmqpAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = MissingSpringAmqpConfiguration.SPRING_AMQP)
     @ConditionalOnBean(ConnectionFactory.class)
+    @Conditional(OnAmqpCondition.class)
     @EnableConfigurationProperties(ApschedulerWorkerProperties.class)
     static class AmqpConfiguration {
 
@@ -71,9 +74,20 @@ public final class ApschedulerAmqpAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        @ConditionalOnBean(HistoryStore.class)
-        AmqpTasks apschedulerAmqpTasks(AmqpBroker broker, HistoryStore history, AmqpJobExecutorFactory factory) {
-            return new AmqpTasks(broker, history, factory::routes, Clock.systemDefaultZone());
+        AmqpTasks apschedulerAmqpTasks(AmqpBroker broker, ObjectProvider<HistoryStore> history,
+                AmqpJobExecutorFactory factory) {
+            return new AmqpTasks(broker, () -> history(history, "the results of AmqpTasks"), factory::routes,
+                    Clock.systemDefaultZone());
+        }
+
+        private static HistoryStore history(ObjectProvider<HistoryStore> history, String user) {
+            HistoryStore store = history.getIfAvailable();
+            if (store == null) {
+                throw new ConfigurationException("apscheduler.history.type", user + " are kept in the run history, "
+                        + "which is off (apscheduler.history.type=none): set apscheduler.history.type to memory or "
+                        + "jpa");
+            }
+            return store;
         }
 
         @Bean
@@ -85,11 +99,11 @@ public final class ApschedulerAmqpAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBooleanProperty("apscheduler.worker.enabled")
-        @ConditionalOnBean({ TaskRegistry.class, HistoryStore.class })
-        AmqpWorker apschedulerAmqpWorker(AmqpBroker broker, TaskRegistry tasks, HistoryStore history,
+        AmqpWorker apschedulerAmqpWorker(AmqpBroker broker, TaskRegistry tasks, ObjectProvider<HistoryStore> history,
                 ApschedulerWorkerProperties worker, ApschedulerProperties properties,
                 ObjectProvider<JobRunInterceptor> interceptors) {
-            return AmqpWorkers.create(broker, tasks, history, workerName(worker, properties), routes(worker),
+            return AmqpWorkers.create(broker, tasks, history(history, "the runs of a worker"),
+                    workerName(worker, properties), routes(worker),
                     positive("apscheduler.worker.concurrency", worker.getConcurrency()),
                     positive("apscheduler.worker.prefetch", worker.getPrefetch()), heartbeat(worker),
                     JobRunInterceptor.chain(interceptors.orderedStream().toList()));
