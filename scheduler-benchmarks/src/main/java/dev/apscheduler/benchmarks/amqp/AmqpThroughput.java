@@ -71,7 +71,7 @@ public final class AmqpThroughput {
         RabbitAdmin admin = new RabbitAdmin(connections);
         AmqpBroker broker = new AmqpBroker(connections);
         broker.declare(AmqpRoute.queue(queue));
-        admin.declareQueue(new org.springframework.amqp.core.Queue(results, false, false, true));
+        admin.declareQueue(new org.springframework.amqp.core.Queue(results, false, false, false));
         List<Process> workers = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
