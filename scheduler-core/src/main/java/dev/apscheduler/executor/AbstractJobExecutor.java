@@ -130,7 +130,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             throw new MaxInstancesReachedException(job.id(), job.maxInstances());
         }
         this.active.incrementAndGet();
-        List<String> runIds = RunIds.next(runTimes.size());
+        List<String> runIds = submission.runIds().isEmpty() ? RunIds.next(runTimes.size()) : submission.runIds();
         context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
                 job.task().name(), runTimes, runIds));
         return new QueuedWork(context, submission, runIds);

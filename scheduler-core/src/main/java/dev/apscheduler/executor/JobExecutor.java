@@ -131,8 +131,35 @@ public interface JobExecutor {
      * @param job the job
      * @param runTimes the scheduled run times, oldest first (one for a retry)
      * @param attempt the attempt number: 1, or above for a retry
+     * @param runIds the ids the runs must have, one per run time, when they were given their ids elsewhere (a run
+     * received from a message broker keeps the id it was published with); empty for new ids
      */
-    record Submission(Job job, List<ZonedDateTime> runTimes, int attempt) {
+    record Submission(Job job, List<ZonedDateTime> runTimes, int attempt, List<String> runIds) {
+
+        /**
+         * Checks that run ids, when given, match the run times.
+         * @param job the job
+         * @param runTimes the scheduled run times
+         * @param attempt the attempt number
+         * @param runIds the given run ids, or empty
+         */
+        public Submission {
+            runIds = List.copyOf(runIds);
+            if (!runIds.isEmpty() && runIds.size() != runTimes.size()) {
+                throw new IllegalArgumentException("runIds must be empty or one per run time: " + runIds.size()
+                        + " ids for " + runTimes.size() + " run times");
+            }
+        }
+
+        /**
+         * Creates a submission whose runs get new ids.
+         * @param job the job
+         * @param runTimes the scheduled run times, oldest first
+         * @param attempt the attempt number
+         */
+        public Submission(Job job, List<ZonedDateTime> runTimes, int attempt) {
+            this(job, runTimes, attempt, List.of());
+        }
 
         /**
          * Creates the first attempt of a job's run times.

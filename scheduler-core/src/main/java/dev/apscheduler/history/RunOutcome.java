@@ -25,8 +25,14 @@ public enum RunOutcome {
     /** The run exceeded the job's {@code timeout} and was interrupted; it may still be running if it ignored that. */
     TIMED_OUT,
 
-    /** The scheduler shut down before the run started, or interrupted it while stopping. */
-    CANCELLED;
+    /** The scheduler shut down before the run started, or interrupted it while stopping; or the run was revoked. */
+    CANCELLED,
+
+    /**
+     * The attempt failed and the run was handed over again for its next attempt, under the same run id: how a run
+     * executed by a broker's worker records a failure its retry policy retries.
+     */
+    RETRY;
 
     /**
      * Tells whether this outcome is a failure: what retries, failure listings and health look at.

@@ -59,7 +59,7 @@ public record LastExecution(Outcome outcome, ZonedDateTime scheduledRunTime, Ins
     public static LastExecution of(RunRecord run, ZoneId zone) {
         Outcome outcome = switch (run.outcome()) {
             case SUCCESS -> Outcome.SUCCESS;
-            case ERROR -> Outcome.ERROR;
+            case ERROR, RETRY -> Outcome.ERROR;
             case MISSED -> Outcome.MISSED;
             case SKIPPED -> Outcome.SKIPPED;
             case TIMED_OUT -> Outcome.TIMED_OUT;

@@ -72,6 +72,10 @@ final class PropertiesSchedulerConfig {
             if (executor.getMaxWorkers() != null) {
                 flat.put(prefix + "max-workers", executor.getMaxWorkers());
             }
+            putIfSet(flat, prefix + "queue", executor.getQueue());
+            putIfSet(flat, prefix + "exchange", executor.getExchange());
+            putIfSet(flat, prefix + "routing-key", executor.getRoutingKey());
+            putIfSet(flat, prefix + "confirm-timeout", executor.getConfirmTimeout());
         });
         return flat;
     }
