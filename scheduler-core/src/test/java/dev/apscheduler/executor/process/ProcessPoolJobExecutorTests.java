@@ -250,6 +250,7 @@ class ProcessPoolJobExecutorTests {
     void aRunPastItsTimeoutKillsItsWorker() throws Exception {
         ProcessPoolJobExecutor executor = start(ProcessPoolJobExecutor.builder().maxWorkers(1));
         Path marker = this.temp.resolve("slow");
+        await().atMost(WAIT).until(() -> executor.idleWorkers() == 1);
         executor.submit(job("slow", "sleep").kwargs(Map.of("marker", marker.toString()))
             .timeout(Duration.ofSeconds(1)).build(), List.of(T0));
         await().atMost(WAIT).until(() -> Files.exists(marker));
@@ -304,7 +305,8 @@ class ProcessPoolJobExecutorTests {
             assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(parent.exitValue()).isEqualTo(137);
             await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(pids).allSatisfy((pid) -> assertThat(ProcessHandle.of(pid)).isEmpty()));
+                .untilAsserted(() -> assertThat(pids)
+                    .allSatisfy((pid) -> assertThat(ProcessHandle.of(pid)).isEmpty()));
         }
         finally {
             parent.destroyForcibly();
@@ -325,7 +327,8 @@ class ProcessPoolJobExecutorTests {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", ProcessWorker.class.getName(), "com.example.App");
         assertThat(executor.command("cpu").environment()).containsEntry("A", "1").containsEntry("B", "two");
         assertThat(executor).hasToString(
-                "ProcessPoolJobExecutor[max_workers=3, max_tasks_per_child=5, eager=false, main_class=com.example.App]");
+                "ProcessPoolJobExecutor[max_workers=3, max_tasks_per_child=5, eager=false, "
+                        + "main_class=com.example.App]");
         assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> factory.create(ComponentOptions.of(
                 "apscheduler.executors.cpu.", Map.of("heap", "lots"))))
             .withMessageContaining("apscheduler.executors.cpu.heap").withMessageContaining("lots");
