@@ -15,9 +15,9 @@ import dev.apscheduler.executor.JobExecutorFactory;
  * Creates {@link ProcessPoolJobExecutor}s: type {@code processpool} (alias {@code process_pool}), options
  * {@code max_workers} (default 10), {@code max_tasks_per_child} (0: never recycle), {@code eager} (start all workers
  * with the executor, default true), {@code heap} ({@code -Xmx}, such as {@code 512m}), {@code jvm_args} (a list, or
- * one string of options separated by spaces), {@code environment} (a map, or {@code NAME=value} pairs separated by
- * commas), {@code main_class} (the application class whose {@code main} workers start in worker mode) and
- * {@code start_timeout}.
+ * one string of options separated by spaces or line breaks), {@code environment} (a map, or {@code NAME=value}
+ * pairs separated by commas or line breaks), {@code main_class} (the application class whose {@code main} workers
+ * start in worker mode) and {@code start_timeout}.
  */
 public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
 
@@ -85,7 +85,10 @@ public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
             map.values().forEach((arg) -> args.add(String.valueOf(arg)));
         }
         else {
-            Arrays.stream(value.toString().trim().split("\\s+")).filter((arg) -> !arg.isEmpty()).forEach(args::add);
+            String text = value.toString().trim();
+            // one option per line keeps spaces inside options; otherwise options are separated by spaces
+            Arrays.stream(text.split(text.contains("\n") ? "\\R" : "\\s+")).map(String::trim)
+                .filter((arg) -> !arg.isEmpty()).forEach(args::add);
         }
         return args;
     }
@@ -96,7 +99,8 @@ public final class ProcessPoolJobExecutorFactory implements JobExecutorFactory {
             map.forEach((name, text) -> environment.put(String.valueOf(name), String.valueOf(text)));
             return environment;
         }
-        for (String pair : value.toString().split(",")) {
+        String text = value.toString();
+        for (String pair : text.split(text.contains("\n") ? "\\R" : ",")) {
             if (pair.isBlank()) {
                 continue;
             }
