@@ -50,6 +50,10 @@ public final class ProcessPoolJobExecutor extends AbstractJobExecutor {
     /** The JVM options every worker gets before the configured ones. */
     public static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:+ExitOnOutOfMemoryError");
 
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    private static final String LOADER_MAIN = "loader.main";
+
     private final int maxWorkers;
 
     private final int maxTasksPerChild;
@@ -132,15 +136,36 @@ public final class ProcessPoolJobExecutor extends AbstractJobExecutor {
         command.add("-D" + ProcessWorker.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-D" + ProcessWorker.EXECUTOR_PROPERTY + "=" + alias);
         command.addAll(this.jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path", "."));
-        command.add(ProcessWorker.class.getName());
+        String classPath = System.getProperty("java.class.path", ".");
+        if (inExecutableJar(classPath)) {
+            // a Spring Boot executable jar: its classes are nested, so the worker starts through the jar's launcher
+            command.add("-D" + LOADER_MAIN + "=" + ProcessWorker.class.getName());
+            command.add("-cp");
+            command.add(classPath);
+            command.add(PROPERTIES_LAUNCHER);
+        }
+        else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(ProcessWorker.class.getName());
+        }
         if (this.mainClass != null) {
             command.add(this.mainClass);
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(this.environment);
         return builder;
+    }
+
+    /**
+     * Tells whether this JVM runs from a Spring Boot executable jar: one jar on the class path, and this class loaded
+     * from inside it by the jar's own class loader.
+     */
+    private static boolean inExecutableJar(String classPath) {
+        ClassLoader loader = ProcessPoolJobExecutor.class.getClassLoader();
+        return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
+                && loader != ClassLoader.getSystemClassLoader()
+                && loader.getClass().getName().startsWith("org.springframework.boot.loader.");
     }
 
     private static String javaCommand() {
