@@ -36,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProcessPoolBenchmark {
 
-    private static final ZonedDateTime RUN_TIME = ZonedDateTime.now(Clock.systemUTC());
-
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private ProcessPoolBenchmark() {
@@ -142,7 +140,7 @@ public final class ProcessPoolBenchmark {
 
         private final AbstractJobExecutor executor;
 
-        private final AtomicReference<CountDownLatch> latch = new AtomicReference<>(new CountDownLatch(0));
+        private volatile CountDownLatch latch = new CountDownLatch(0);
 
         private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
@@ -153,20 +151,24 @@ public final class ProcessPoolBenchmark {
             executor.start(ExecutorContext.of("bench", Clock.systemUTC(), tasks, (event) -> {
                 if (event instanceof JobExecutionEvent execution) {
                     if (execution.code() != EventCodes.JOB_EXECUTED) {
-                        this.failure.compareAndSet(null, execution.exception());
+                        Throwable error = execution.exception();
+                        this.failure.compareAndSet(null, (error != null) ? error
+                                : new IllegalStateException("event " + execution.code() + " for " + execution.jobId()));
                     }
-                    this.latch.get().countDown();
+                    this.latch.countDown();
                 }
             }));
         }
 
         void runAll(String task, int count, long argument) throws InterruptedException {
             CountDownLatch done = new CountDownLatch(count);
-            this.latch.set(done);
+            this.latch = done;
             for (int i = 0; i < count; i++) {
+                ZonedDateTime runTime = ZonedDateTime.now(Clock.systemUTC());
                 Job job = Job.builder().id("bench-" + IDS.incrementAndGet()).task(TaskReference.named(task))
-                    .args(argument).trigger(DateTrigger.of(RUN_TIME)).nextRunTime(RUN_TIME).build();
-                this.executor.submit(job, List.of(RUN_TIME));
+                    .args("spin".equals(task) ? List.of(argument) : List.of()).trigger(DateTrigger.of(runTime))
+                    .nextRunTime(runTime).misfireGraceTime(null).build();
+                this.executor.submit(job, List.of(runTime));
             }
             if (!done.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("runs of " + task + " did not end within 10 minutes");
