@@ -213,8 +213,8 @@ public final class ProcessPoolJobExecutor extends AbstractJobExecutor {
     }
 
     /**
-     * Stops accepting work and waits for the running tasks at most {@code timeout}; then kills the workers still
-     * running one (their runs fail with the exit code) and makes every worker exit.
+     * Stops accepting work and waits for the running tasks at most {@code timeout}; then cancels the runs still
+     * queued, kills the workers still running one (their runs fail with the exit code) and makes every worker exit.
      */
     @Override
     public boolean shutdown(Duration timeout) {
@@ -234,8 +234,10 @@ public final class ProcessPoolJobExecutor extends AbstractJobExecutor {
             finished = threads.isTerminated();
         }
         if (!finished) {
-            this.logger.warn("Process pool '{}' kills its workers: runs were still going when the shutdown ended",
-                    context().alias());
+            // what has not started is cancelled rather than started on a pool that is going away
+            int cancelled = cancelQueued();
+            this.logger.warn("Process pool '{}' kills its workers: runs were still going when the shutdown ended{}",
+                    context().alias(), (cancelled > 0) ? " (" + cancelled + " queued runs cancelled)" : "");
             processes.killAll();
         }
         processes.close();
