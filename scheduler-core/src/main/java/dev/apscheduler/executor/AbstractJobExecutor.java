@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import dev.apscheduler.MaxInstancesReachedException;
 import dev.apscheduler.SchedulerException;
+import dev.apscheduler.UnknownTaskException;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.event.SchedulerEvent;
@@ -18,6 +19,8 @@ import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.RunIds;
+import dev.apscheduler.job.Task;
+import dev.apscheduler.job.TaskRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,7 +226,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private void runJob(ExecutorContext context, Submission submission, List<String> runIds) {
         Slot slot = new Slot(submission.job().id());
-        JobRunner runner = new JobRunner(context, this.logger, slot);
+        JobRunner runner = new JobRunner(context, this.logger, slot, (job) -> task(context, job));
         List<SchedulerEvent> events;
         try {
             events = runner.run(submission, runIds);
@@ -267,6 +270,22 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             AbstractJobExecutor.this.timedOutRunning.decrementAndGet();
         }
 
+    }
+
+    /**
+     * Returns the task a run executes, called on the worker thread as the run starts (a failure here is the run's
+     * {@code JOB_ERROR}). By default the job's inline task, or the task registered under its name; an executor that
+     * runs tasks elsewhere (in another process) returns a stand-in that delegates the run there.
+     * @param context the context given at start
+     * @param job the job
+     * @return the task
+     * @throws dev.apscheduler.UnknownTaskException if no task is registered under the job's task name
+     */
+    protected Task task(ExecutorContext context, Job job) {
+        TaskRegistry registry = context.taskRegistry();
+        return job.task().inlineTask()
+            .or(() -> registry.find(job.task().name()))
+            .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
     }
 
     private void release(String jobId) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-import dev.apscheduler.UnknownTaskException;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.SchedulerEvent;
@@ -20,7 +20,6 @@ import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
 import dev.apscheduler.job.Task;
-import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.trigger.DateTimes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,12 +42,15 @@ final class JobRunner {
 
     private final Slot slot;
 
+    private final Function<Job, Task> tasks;
+
     private final List<Failure> failures = new ArrayList<>(0);
 
-    JobRunner(ExecutorContext context, Logger logger, Slot slot) {
+    JobRunner(ExecutorContext context, Logger logger, Slot slot, Function<Job, Task> tasks) {
         this.context = context;
         this.logger = logger;
         this.slot = slot;
+        this.tasks = tasks;
     }
 
     List<SchedulerEvent> run(Submission submission, List<String> runIds) {
@@ -101,7 +103,7 @@ final class JobRunner {
         Object result = null;
         Throwable failure = null;
         try {
-            Task task = resolve(job);
+            Task task = this.tasks.apply(job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
                     job.args(), job.kwargs(), job.jobstore(), this.context.alias(), scheduled.attempt());
             result = this.context.runInterceptor().intercept(jobContext, task);
@@ -153,13 +155,6 @@ final class JobRunner {
     }
 
     private record Failure(Job job, RunRecord record, Throwable error) {
-    }
-
-    private Task resolve(Job job) {
-        TaskRegistry registry = this.context.taskRegistry();
-        return job.task().inlineTask()
-            .or(() -> registry.find(job.task().name()))
-            .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
     }
 
     private JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime, Instant start,

@@ -89,9 +89,9 @@ class ComponentCreationTests {
             .isThrownBy(() -> builder().config(map("apscheduler.jobstores.default.type", "mongodb")).build())
             .withMessage("apscheduler.jobstores.default.type: unknown job store type 'mongodb' (known: memory)");
         assertThatExceptionOfType(ConfigurationException.class)
-            .isThrownBy(() -> builder().config(map("apscheduler.executors.default.type", "processpool")).build())
-            .withMessage("apscheduler.executors.default.type: unknown executor type 'processpool' (known: debug, "
-                    + "direct, thread_pool, threadpool, virtual, virtual_threads)");
+            .isThrownBy(() -> builder().config(map("apscheduler.executors.default.type", "gevent")).build())
+            .withMessage("apscheduler.executors.default.type: unknown executor type 'gevent' (known: debug, "
+                    + "direct, process_pool, processpool, thread_pool, threadpool, virtual, virtual_threads)");
     }
 
     @Test

@@ -54,7 +54,9 @@ public class ApschedulerProperties {
     private final Map<String, JobStoreProperties> jobstores = new LinkedHashMap<>();
 
     /**
-     * Executors by alias. A job names its executor by alias; 'default' is used when it names none.
+     * Executors by alias: type and max-workers, and for a 'processpool' its worker JVMs (heap, jvm-args,
+     * environment, eager, max-tasks-per-child, main-class, start-timeout). A job names its executor by alias;
+     * 'default' is used when it names none.
      */
     private final Map<String, ExecutorProperties> executors = new LinkedHashMap<>();
 

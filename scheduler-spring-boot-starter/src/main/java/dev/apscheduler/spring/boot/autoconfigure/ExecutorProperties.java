@@ -1,23 +1,28 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.apscheduler.executor.ThreadPoolJobExecutor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One executor of {@code apscheduler.executors.<alias>}: its type and size.
+ * One executor of {@code apscheduler.executors.<alias>}: its type and size, and for a process pool its workers'
+ * JVMs.
  */
 public class ExecutorProperties {
 
     /**
-     * Executor type: 'threadpool', 'virtual' (Java 21+), 'direct' (runs jobs on the scheduler's thread) or 'amqp'
-     * (alias 'celery': publishes runs to RabbitMQ for workers).
+     * Executor type: 'threadpool', 'virtual' (Java 21+), 'processpool' (worker JVMs), 'direct' (runs jobs on the
+     * scheduler's thread) or 'amqp' (alias 'celery': publishes runs to RabbitMQ for workers).
      */
     private String type = ThreadPoolJobExecutor.TYPE;
 
     /**
-     * Largest number of jobs the executor runs at once (thread pools; 10 when not set).
+     * Largest number of jobs the executor runs at once (thread and process pools; 10 when not set).
      */
     private @Nullable Integer maxWorkers;
 
@@ -106,6 +111,44 @@ public class ExecutorProperties {
     }
 
     /**
+     * Process pool: runs after which a worker JVM is replaced by a fresh one (0 or not set: never).
+     */
+    private @Nullable Integer maxTasksPerChild;
+
+    /**
+     * Process pool: whether every worker JVM starts with the scheduler (true when not set) rather than when a run
+     * first needs it.
+     */
+    private @Nullable Boolean eager;
+
+    /**
+     * Process pool: maximum heap of each worker JVM, as -Xmx takes it (for example 512m); the JVM's default when not
+     * set.
+     */
+    private @Nullable String heap;
+
+    /**
+     * Process pool: further JVM options of the workers, such as -Dkey=value or --add-opens=....
+     */
+    private List<String> jvmArgs = new ArrayList<>();
+
+    /**
+     * Process pool: environment variables of the workers, on top of the application's environment.
+     */
+    private Map<String, String> environment = new LinkedHashMap<>();
+
+    /**
+     * Process pool: class whose main method the workers start in worker mode; the application's
+     * '@SpringBootApplication' class when not set.
+     */
+    private @Nullable String mainClass;
+
+    /**
+     * Process pool: how long a worker JVM may take to start the application and load its tasks (60s when not set).
+     */
+    private @Nullable Duration startTimeout;
+
+    /**
      * Returns the executor type.
      * @return the type
      */
@@ -135,6 +178,118 @@ public class ExecutorProperties {
      */
     public void setMaxWorkers(@Nullable Integer maxWorkers) {
         this.maxWorkers = maxWorkers;
+    }
+
+    /**
+     * Returns after how many runs a process pool worker is replaced.
+     * @return the number, or {@code null} never to replace workers
+     */
+    public @Nullable Integer getMaxTasksPerChild() {
+        return this.maxTasksPerChild;
+    }
+
+    /**
+     * Sets after how many runs a process pool worker is replaced.
+     * @param maxTasksPerChild the number, or {@code null} never to replace workers
+     */
+    public void setMaxTasksPerChild(@Nullable Integer maxTasksPerChild) {
+        this.maxTasksPerChild = maxTasksPerChild;
+    }
+
+    /**
+     * Returns whether a process pool starts its workers with the scheduler.
+     * @return whether to start eagerly, or {@code null} for the default (eagerly)
+     */
+    public @Nullable Boolean getEager() {
+        return this.eager;
+    }
+
+    /**
+     * Sets whether a process pool starts its workers with the scheduler.
+     * @param eager whether to start eagerly, or {@code null} for the default
+     */
+    public void setEager(@Nullable Boolean eager) {
+        this.eager = eager;
+    }
+
+    /**
+     * Returns the maximum heap of each worker JVM.
+     * @return the size as {@code -Xmx} takes it, or {@code null} for the JVM's default
+     */
+    public @Nullable String getHeap() {
+        return this.heap;
+    }
+
+    /**
+     * Sets the maximum heap of each worker JVM.
+     * @param heap the size as {@code -Xmx} takes it, or {@code null} for the JVM's default
+     */
+    public void setHeap(@Nullable String heap) {
+        this.heap = heap;
+    }
+
+    /**
+     * Returns the workers' further JVM options.
+     * @return the options
+     */
+    public List<String> getJvmArgs() {
+        return this.jvmArgs;
+    }
+
+    /**
+     * Sets the workers' further JVM options.
+     * @param jvmArgs the options
+     */
+    public void setJvmArgs(List<String> jvmArgs) {
+        this.jvmArgs = jvmArgs;
+    }
+
+    /**
+     * Returns the workers' further environment variables.
+     * @return the variables
+     */
+    public Map<String, String> getEnvironment() {
+        return this.environment;
+    }
+
+    /**
+     * Sets the workers' further environment variables.
+     * @param environment the variables
+     */
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Returns the class whose main method the workers start in worker mode.
+     * @return the class name, or {@code null} for the application's {@code @SpringBootApplication} class
+     */
+    public @Nullable String getMainClass() {
+        return this.mainClass;
+    }
+
+    /**
+     * Sets the class whose main method the workers start in worker mode.
+     * @param mainClass the class name, or {@code null} for the application's class
+     */
+    public void setMainClass(@Nullable String mainClass) {
+        this.mainClass = mainClass;
+    }
+
+    /**
+     * Returns how long a worker JVM may take to start.
+     * @return the timeout, or {@code null} for the default
+     */
+    public @Nullable Duration getStartTimeout() {
+        return this.startTimeout;
+    }
+
+    /**
+     * Sets how long a worker JVM may take to start.
+     * @param startTimeout the timeout, or {@code null} for the default
+     */
+    public void setStartTimeout(@Nullable Duration startTimeout) {
+        this.startTimeout = startTimeout;
     }
 
 }

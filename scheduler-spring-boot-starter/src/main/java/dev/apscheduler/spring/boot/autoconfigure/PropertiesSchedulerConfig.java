@@ -1,6 +1,8 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.ConfigurationException;
@@ -76,6 +78,20 @@ final class PropertiesSchedulerConfig {
             putIfSet(flat, prefix + "exchange", executor.getExchange());
             putIfSet(flat, prefix + "routing-key", executor.getRoutingKey());
             putIfSet(flat, prefix + "confirm-timeout", executor.getConfirmTimeout());
+            putIfSet(flat, prefix + "max-tasks-per-child", executor.getMaxTasksPerChild());
+            putIfSet(flat, prefix + "eager", executor.getEager());
+            putIfSet(flat, prefix + "heap", executor.getHeap());
+            putIfSet(flat, prefix + "main-class", executor.getMainClass());
+            putIfSet(flat, prefix + "start-timeout", executor.getStartTimeout());
+            // one line per option and per variable: the parser would read nested keys as options of their own
+            if (!executor.getJvmArgs().isEmpty()) {
+                flat.put(prefix + "jvm-args", String.join("\n", executor.getJvmArgs()));
+            }
+            if (!executor.getEnvironment().isEmpty()) {
+                List<String> lines = new ArrayList<>();
+                executor.getEnvironment().forEach((name, value) -> lines.add(name + "=" + value));
+                flat.put(prefix + "environment", String.join("\n", lines));
+            }
         });
         return flat;
     }

@@ -134,7 +134,9 @@ class ApschedulerPropertiesTests {
             apscheduler.jobstore-retry-interval=0s             | apscheduler.jobstore-retry-interval      | expected a positive duration
             apscheduler.shutdown-timeout=-1s                   | apscheduler.shutdown-timeout             | expected zero or a positive duration
             apscheduler.jobstores.default.type=mongodb         | apscheduler.jobstores.default.type       | unknown job store type 'mongodb'
-            apscheduler.executors.default.type=processpool     | apscheduler.executors.default.type       | unknown executor type 'processpool'
+            apscheduler.executors.default.type=gevent          | apscheduler.executors.default.type       | unknown executor type 'gevent'
+            apscheduler.executors.cpu.type=processpool,apscheduler.executors.cpu.heap=lots | apscheduler.executors.cpu.heap | invalid value 'lots'
+            apscheduler.executors.cpu.type=processpool,apscheduler.executors.cpu.max-tasks-per-child=-1 | apscheduler.executors.cpu.max-tasks-per-child | expected a number >= 0
             apscheduler.jobstores.default.max-wait=5s          | apscheduler.jobstores.default.max-wait   | unknown option for job store type 'memory'
             apscheduler.jobstores.default.options.url=jdbc:h2  | apscheduler.jobstores.default.options.url | unknown option for job store type 'memory'
             apscheduler.executors.inline.type=direct,apscheduler.executors.inline.max-workers=2 | apscheduler.executors.inline.max-workers | unknown option for executor type 'direct'

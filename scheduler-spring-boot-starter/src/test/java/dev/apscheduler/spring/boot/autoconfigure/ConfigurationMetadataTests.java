@@ -53,6 +53,18 @@ class ConfigurationMetadataTests {
     }
 
     @Test
+    void executorsDescribeTheProcessPoolSettings() throws IOException {
+        String description = null;
+        for (JsonNode property : read().get("properties")) {
+            if (property.get("name").asString().equals("apscheduler.executors")) {
+                description = property.get("description").asString();
+            }
+        }
+        assertThat(description).contains("processpool", "heap", "jvm-args", "environment", "eager",
+                "max-tasks-per-child", "main-class", "start-timeout");
+    }
+
+    @Test
     void misfireGraceTimeHintsNone() throws IOException {
         assertThat(hintedValues(read(), "apscheduler.job-defaults.misfire-grace-time")).contains("none");
     }
