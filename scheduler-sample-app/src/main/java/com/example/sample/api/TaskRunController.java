@@ -12,6 +12,7 @@ import dev.apscheduler.spring.boot.amqp.AmqpTasks;
 import dev.apscheduler.spring.boot.amqp.SubmitOptions;
 import dev.apscheduler.spring.boot.amqp.TaskResult;
 import dev.apscheduler.spring.boot.amqp.TaskState;
+import dev.apscheduler.spring.boot.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
