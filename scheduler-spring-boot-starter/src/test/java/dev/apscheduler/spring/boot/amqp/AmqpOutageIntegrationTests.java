@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The connection between the application and the broker drops and comes back while runs are being published and
@@ -58,22 +59,29 @@ class AmqpOutageIntegrationTests {
                     "apscheduler.worker.queues=" + this.queue, "apscheduler.worker.name=worker-a")
                 .run((worker) -> application(beatLink.port()).run((beat) -> {
                     AmqpTasks tasks = beat.getBean(AmqpTasks.class);
-                    CompletableFuture<List<TaskResult>> submitting = CompletableFuture.supplyAsync(() -> {
-                        List<TaskResult> results = new ArrayList<>();
-                        for (int i = 0; i < RUNS; i++) {
-                            results.add(tasks.applyAsync("echo", List.of("run " + i), Map.of(),
-                                    SubmitOptions.defaults()));
-                            pause(25);
-                        }
-                        return results;
-                    });
-                    pause(400);
+                    // half the runs before the outage, the other half submitted while the network is cut
+                    List<TaskResult> results = new ArrayList<>();
+                    for (int i = 0; i < RUNS / 2; i++) {
+                        results.add(tasks.applyAsync("echo", List.of("run " + i), Map.of(),
+                                SubmitOptions.defaults()));
+                    }
                     workerLink.cut();
                     beatLink.cut();
-                    pause(1500);
+                    CompletableFuture<List<TaskResult>> submitting = CompletableFuture.supplyAsync(() -> {
+                        List<TaskResult> later = new ArrayList<>();
+                        for (int i = RUNS / 2; i < RUNS; i++) {
+                            later.add(tasks.applyAsync("echo", List.of("run " + i), Map.of(),
+                                    SubmitOptions.defaults()));
+                        }
+                        return later;
+                    });
+                    // both sides noticed: the worker and the beat try to reconnect and are refused
+                    await().atMost(Duration.ofSeconds(30))
+                        .until(() -> workerLink.refused() > 0 && beatLink.refused() > 0);
+                    assertThat(submitting).isNotDone();
                     workerLink.restore();
                     beatLink.restore();
-                    List<TaskResult> results = submitting.get();
+                    results.addAll(submitting.get());
                     TestTasks executed = worker.getBean(TestTasks.class);
                     for (int i = 0; i < RUNS; i++) {
                         assertThat(results.get(i).get(Duration.ofSeconds(30))).isEqualTo("run " + i);
@@ -81,16 +89,6 @@ class AmqpOutageIntegrationTests {
                     }
                     assertThat(executed.executed).hasSize(RUNS);
                 }));
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of the broker, so that a test can drop its own connections (and refuse new ones for a while)
@@ -20,6 +21,8 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
 
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+    private final AtomicInteger refused = new AtomicInteger();
 
     private volatile boolean refusing;
 
@@ -50,11 +53,19 @@ final class TcpProxy implements AutoCloseable {
         this.refusing = false;
     }
 
+    /**
+     * Returns how many connection attempts were refused while cut: clients trying to reconnect.
+     */
+    int refused() {
+        return this.refused.get();
+    }
+
     private void accept() {
         while (!this.closed) {
             try {
                 Socket client = this.server.accept();
                 if (this.refusing) {
+                    this.refused.incrementAndGet();
                     closeQuietly(client);
                     continue;
                 }
