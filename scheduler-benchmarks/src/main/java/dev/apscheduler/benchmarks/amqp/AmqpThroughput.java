@@ -29,14 +29,16 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * the workers ({@link AmqpBenchmarkWorker}, started from this class path) run them. Two phases:
  * <ul>
  * <li>throughput: {@code runs} jobs (default 10,000) all due at one instant; runs per second from that instant to
- * the last run's start;</li>
+ * the last run's start; measured after {@code warmups} bursts of the same size (default 2, each printed as
+ * {@code throughput_warmup}), so that the beat and the workers run compiled code as a long-running deployment
+ * does;</li>
  * <li>lateness under light load: {@code lightRuns} jobs (default 1,000) due 10 ms apart (100 runs/s); the
  * percentiles of start time minus fire time.</li>
  * </ul>
  * Prints one JSON line per phase.
  *
  * <pre>
- * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.amqp.AmqpThroughput [runs] [lightRuns]
+ * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.amqp.AmqpThroughput [runs] [lightRuns] [warmups]
  * </pre>
  */
 public final class AmqpThroughput {
@@ -58,12 +60,13 @@ public final class AmqpThroughput {
 
     /**
      * Runs the benchmark.
-     * @param args the number of runs of the throughput phase, then of the lateness phase
+     * @param args the number of runs of the throughput phase, then of the lateness phase, then the warm-up bursts
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         int runs = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
         int lightRuns = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
+        int warmups = (args.length > 2) ? Integer.parseInt(args[2]) : 2;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String queue = "apscheduler-bench.runs." + suffix;
         String results = "apscheduler-bench.results." + suffix;
@@ -85,16 +88,18 @@ public final class AmqpThroughput {
             });
             scheduler.start();
             RabbitTemplate template = new RabbitTemplate(connections);
-            ZonedDateTime burst = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5);
-            for (int i = 0; i < runs; i++) {
-                scheduler.addJob(JobSpec.task("bench").id("burst-" + i).trigger(DateTrigger.of(burst))
-                    .misfireGraceTime(null));
+            for (int round = 0; round <= warmups; round++) {
+                ZonedDateTime burst = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5);
+                for (int i = 0; i < runs; i++) {
+                    scheduler.addJob(JobSpec.task("bench").id("burst-" + round + "-" + i)
+                        .trigger(DateTrigger.of(burst)).misfireGraceTime(null));
+                }
+                long[][] burstStarts = collect(template, results, runs);
+                long first = AmqpBenchmarkWorker.micros(burst.toInstant());
+                long last = Arrays.stream(burstStarts).mapToLong((pair) -> pair[1]).max().orElse(first);
+                double seconds = (last - first) / 1e6;
+                print((round < warmups) ? "throughput_warmup" : "throughput", runs, seconds, lateness(burstStarts));
             }
-            long[][] burstStarts = collect(template, results, runs);
-            long first = AmqpBenchmarkWorker.micros(burst.toInstant());
-            long last = Arrays.stream(burstStarts).mapToLong((pair) -> pair[1]).max().orElse(first);
-            double seconds = (last - first) / 1e6;
-            print("throughput", runs, seconds, lateness(burstStarts));
             ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3);
             for (int i = 0; i < lightRuns; i++) {
                 scheduler.addJob(JobSpec.task("bench").id("light-" + i)
