@@ -38,7 +38,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * Prints one JSON line per phase.
  *
  * <pre>
- * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.amqp.AmqpThroughput [runs] [lightRuns] [warmups]
+ * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.amqp.AmqpThroughput \
+ *     [runs] [lightRuns] [warmups]
  * </pre>
  */
 public final class AmqpThroughput {
