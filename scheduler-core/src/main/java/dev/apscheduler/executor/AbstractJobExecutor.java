@@ -134,8 +134,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         }
         this.active.incrementAndGet();
         List<String> runIds = submission.runIds().isEmpty() ? RunIds.next(runTimes.size()) : submission.runIds();
-        context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(), context.alias(),
-                job.task().name(), runTimes, runIds));
+        if (context.wants(EventCodes.JOB_SUBMITTED)) {
+            context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
+                    context.alias(), job.task().name(), runTimes, runIds));
+        }
         return new QueuedWork(context, submission, runIds);
     }
 

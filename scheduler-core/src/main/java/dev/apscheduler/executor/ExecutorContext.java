@@ -41,6 +41,16 @@ public interface ExecutorContext {
     void dispatch(SchedulerEvent event);
 
     /**
+     * Tells whether a listener wants events of a code, so that an executor builds an event only when one does: a
+     * run's events cost more than a short run.
+     * @param code the event code, one of {@link dev.apscheduler.event.EventCodes}
+     * @return whether {@link #dispatch} would deliver such an event to anyone; {@code true} by default
+     */
+    default boolean wants(int code) {
+        return true;
+    }
+
+    /**
      * Returns what wraps every run of a task on the thread that runs it: the scheduler's registered
      * {@link JobRunInterceptor}s, chained.
      * @return the interceptor, {@link JobRunInterceptor#none()} by default

@@ -157,8 +157,12 @@ final class JobRunner {
     private record Failure(Job job, RunRecord record, Throwable error) {
     }
 
-    private JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime, Instant start,
-            Duration duration, @Nullable Object result, @Nullable Throwable exception) {
+    /** Returns the run's event, or {@code null} when no listener wants its code. */
+    private @Nullable JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime,
+            Instant start, Duration duration, @Nullable Object result, @Nullable Throwable exception) {
+        if (!this.context.wants(code)) {
+            return null;
+        }
         return new JobExecutionEvent(code, job.id(), record.runId(), job.jobstore(), this.context.alias(),
                 job.task().name(), runTime, start, duration, result, exception, record.attempt());
     }
@@ -235,8 +239,11 @@ final class JobRunner {
                 JobRunner.this.slot.timedOut();
                 this.thread.interrupt();
             }
-            context.dispatch(event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime, this.startedAt,
-                    Duration.between(this.startedAt, now), null, error));
+            JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime,
+                    this.startedAt, Duration.between(this.startedAt, now), null, error);
+            if (event != null) {
+                context.dispatch(event);
+            }
             context.failed(this.job, timedOut, error);
         }
 

@@ -241,6 +241,11 @@ final class Components {
         }
 
         @Override
+        public boolean wants(int code) {
+            return Components.this.core.events().wants(code);
+        }
+
+        @Override
         public JobRunInterceptor runInterceptor() {
             return Components.this.core.runInterceptor();
         }

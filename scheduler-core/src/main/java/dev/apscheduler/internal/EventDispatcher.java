@@ -19,13 +19,19 @@ final class EventDispatcher {
 
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
+    /** The codes any listener wants: the union of the masks. */
+    private volatile int wanted;
+
     /**
      * Adds a listener.
      * @param listener the listener
      * @param mask the event codes it wants
      */
     public void add(SchedulerListener listener, int mask) {
-        this.registrations.add(new Registration(listener, mask));
+        synchronized (this.registrations) {
+            this.registrations.add(new Registration(listener, mask));
+            this.wanted |= mask;
+        }
     }
 
     /**
@@ -34,7 +40,24 @@ final class EventDispatcher {
      * @return whether it was registered
      */
     public boolean remove(SchedulerListener listener) {
-        return this.registrations.removeIf((registration) -> registration.listener() == listener);
+        synchronized (this.registrations) {
+            boolean removed = this.registrations.removeIf((registration) -> registration.listener() == listener);
+            int wanted = 0;
+            for (Registration registration : this.registrations) {
+                wanted |= registration.mask();
+            }
+            this.wanted = wanted;
+            return removed;
+        }
+    }
+
+    /**
+     * Tells whether a listener wants events of a code.
+     * @param code the event code
+     * @return whether an event of that code would be delivered to anyone
+     */
+    public boolean wants(int code) {
+        return (this.wanted & code) != 0;
     }
 
     /**
@@ -42,6 +65,9 @@ final class EventDispatcher {
      * @param event the event
      */
     public void dispatch(SchedulerEvent event) {
+        if ((this.wanted & event.code()) == 0) {
+            return;
+        }
         for (Registration registration : this.registrations) {
             if ((registration.mask() & event.code()) != 0) {
                 notify(registration.listener(), event);

@@ -70,6 +70,52 @@ class ExecutorTests {
     }
 
     @Test
+    void eventsNoListenerWantsAreNotBuilt() {
+        this.tasks.register("ok", (context) -> "done");
+        this.tasks.register("fails", (context) -> {
+            throw new IllegalStateException("boom");
+        });
+        ExecutorContext all = ExecutorContext.of("workers", this.clock, this.tasks, this.events::onEvent);
+        List<Integer> asked = new CopyOnWriteArrayList<>();
+        ExecutorContext errorsOnly = new ExecutorContext() {
+
+            @Override
+            public String alias() {
+                return all.alias();
+            }
+
+            @Override
+            public java.time.Clock clock() {
+                return all.clock();
+            }
+
+            @Override
+            public TaskRegistry taskRegistry() {
+                return all.taskRegistry();
+            }
+
+            @Override
+            public void dispatch(dev.apscheduler.event.SchedulerEvent event) {
+                all.dispatch(event);
+            }
+
+            @Override
+            public boolean wants(int code) {
+                asked.add(code);
+                return code == EventCodes.JOB_ERROR;
+            }
+
+        };
+        DirectJobExecutor executor = new DirectJobExecutor();
+        executor.start(errorsOnly);
+        executor.submit(job("ok", 1), List.of(T0));
+        assertThat(this.events.codeNames()).isEmpty();
+        executor.submit(job("fails", 1), List.of(T0));
+        assertThat(this.events.codeNames()).containsExactly("JOB_ERROR");
+        assertThat(asked).contains(EventCodes.JOB_SUBMITTED, EventCodes.JOB_EXECUTED, EventCodes.JOB_ERROR);
+    }
+
+    @Test
     void unstartedExecutorRefusesWork() {
         assertThatExceptionOfType(SchedulerException.class)
             .isThrownBy(() -> new DirectJobExecutor().submit(job("x", 1), List.of(T0)))
