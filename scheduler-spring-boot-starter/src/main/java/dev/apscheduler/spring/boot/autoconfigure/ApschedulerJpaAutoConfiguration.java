@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.apscheduler.history.HistoryStore;
 import dev.apscheduler.spring.boot.jpa.ApschedulerJobEntity;
 import dev.apscheduler.spring.boot.jpa.JpaHistoryStore;
+import dev.apscheduler.spring.boot.jpa.JpaJobStore;
 import dev.apscheduler.spring.boot.jpa.JpaJobStoreFactory;
 import dev.apscheduler.spring.boot.jpa.RowLocking;
 import jakarta.persistence.EntityManagerFactory;
@@ -60,7 +61,7 @@ public final class ApschedulerJpaAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Conditional(OnJpaJobStoreCondition.class)
+    @ConditionalOnJobStoreType({ JpaJobStore.TYPE, JpaJobStore.ALIAS })
     @AutoConfigurationPackage(basePackageClasses = ApschedulerJobEntity.class)
     @Import(EntityScanPackagesRegistrar.class)
     static class JobStoreConfiguration {

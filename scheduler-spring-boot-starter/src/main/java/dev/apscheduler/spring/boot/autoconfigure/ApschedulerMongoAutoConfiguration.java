@@ -2,6 +2,7 @@ package dev.apscheduler.spring.boot.autoconfigure;
 
 import com.mongodb.client.MongoClient;
 import dev.apscheduler.spring.boot.mongodb.ApschedulerMongoClient;
+import dev.apscheduler.spring.boot.mongodb.MongoJobStore;
 import dev.apscheduler.spring.boot.mongodb.MongoJobStoreFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -23,11 +23,11 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
         beforeName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
-@Conditional(OnMongoJobStoreCondition.class)
+@ConditionalOnJobStoreType(MongoJobStore.TYPE)
 public final class ApschedulerMongoAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = { OnMongoJobStoreCondition.DRIVER_CLIENT, OnMongoJobStoreCondition.SPRING_DATA })
+    @ConditionalOnClass(name = { StoreDependencies.MONGODB_DRIVER_CLIENT, StoreDependencies.SPRING_DATA_MONGODB })
     static class JobStoreConfiguration {
 
         @Bean
@@ -43,26 +43,26 @@ public final class ApschedulerMongoAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass(OnMongoJobStoreCondition.DRIVER_CLIENT)
+    @ConditionalOnMissingClass(StoreDependencies.MONGODB_DRIVER_CLIENT)
     static class MissingDriverConfiguration {
 
         @Bean
         MissingDependencyJobStoreFactory mongoJobStoreFactory() {
-            return new MissingDependencyJobStoreFactory(OnMongoJobStoreCondition.TYPE,
-                    OnMongoJobStoreCondition.DEPENDENCY, OnMongoJobStoreCondition.DRIVER_CLIENT);
+            return new MissingDependencyJobStoreFactory(MongoJobStore.TYPE,
+                    StoreDependencies.MONGODB_DEPENDENCY, StoreDependencies.MONGODB_DRIVER_CLIENT);
         }
 
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = OnMongoJobStoreCondition.DRIVER_CLIENT)
-    @ConditionalOnMissingClass(OnMongoJobStoreCondition.SPRING_DATA)
+    @ConditionalOnClass(name = StoreDependencies.MONGODB_DRIVER_CLIENT)
+    @ConditionalOnMissingClass(StoreDependencies.SPRING_DATA_MONGODB)
     static class MissingSpringDataConfiguration {
 
         @Bean
         MissingDependencyJobStoreFactory mongoJobStoreFactory() {
-            return new MissingDependencyJobStoreFactory(OnMongoJobStoreCondition.TYPE,
-                    OnMongoJobStoreCondition.DEPENDENCY, OnMongoJobStoreCondition.SPRING_DATA);
+            return new MissingDependencyJobStoreFactory(MongoJobStore.TYPE,
+                    StoreDependencies.MONGODB_DEPENDENCY, StoreDependencies.SPRING_DATA_MONGODB);
         }
 
     }

@@ -1,6 +1,7 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
 import dev.apscheduler.spring.boot.zookeeper.ApschedulerCuratorFramework;
+import dev.apscheduler.spring.boot.zookeeper.ZooKeeperJobStore;
 import dev.apscheduler.spring.boot.zookeeper.ZooKeeperJobStoreFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -23,11 +23,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(beforeName = "dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
-@Conditional(OnZooKeeperJobStoreCondition.class)
+@ConditionalOnJobStoreType(ZooKeeperJobStore.TYPE)
 public final class ApschedulerZooKeeperAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = OnZooKeeperJobStoreCondition.CURATOR)
+    @ConditionalOnClass(name = StoreDependencies.CURATOR)
     static class JobStoreConfiguration {
 
         @Bean
@@ -44,13 +44,13 @@ public final class ApschedulerZooKeeperAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass(OnZooKeeperJobStoreCondition.CURATOR)
+    @ConditionalOnMissingClass(StoreDependencies.CURATOR)
     static class MissingCuratorConfiguration {
 
         @Bean
         MissingDependencyJobStoreFactory zooKeeperJobStoreFactory() {
-            return new MissingDependencyJobStoreFactory(OnZooKeeperJobStoreCondition.TYPE,
-                    OnZooKeeperJobStoreCondition.DEPENDENCY, OnZooKeeperJobStoreCondition.CURATOR);
+            return new MissingDependencyJobStoreFactory(ZooKeeperJobStore.TYPE,
+                    StoreDependencies.CURATOR_DEPENDENCY, StoreDependencies.CURATOR);
         }
 
     }

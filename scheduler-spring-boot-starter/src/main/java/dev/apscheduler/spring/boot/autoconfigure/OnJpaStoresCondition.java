@@ -1,8 +1,8 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import dev.apscheduler.spring.boot.jpa.JpaJobStore;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Conditional;
 
 /**
  * Matches when one of the starter's JPA stores is asked for: a job store of type {@code jpa} (or {@code sqlalchemy}),
@@ -14,8 +14,8 @@ class OnJpaStoresCondition extends AnyNestedCondition {
         super(ConfigurationPhase.PARSE_CONFIGURATION);
     }
 
-    @Conditional(OnJpaJobStoreCondition.class)
-    static class JpaJobStore {
+    @ConditionalOnJobStoreType({ JpaJobStore.TYPE, JpaJobStore.ALIAS })
+    static class JpaJobStoreType {
 
     }
 

@@ -1,5 +1,7 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,22 +15,10 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when a job store of type {@code mongodb} is configured under {@code apscheduler.jobstores.<alias>.type}.
- * It names no MongoDB class, so that it also decides when the MongoDB libraries are missing.
+ * The condition behind {@link ConditionalOnJobStoreType @ConditionalOnJobStoreType}: reads the configured stores'
+ * types from {@code apscheduler.jobstores} and matches when one of them is among the annotation's.
  */
-class OnMongoJobStoreCondition extends SpringBootCondition {
-
-    /** The store type this condition looks for. */
-    static final String TYPE = "mongodb";
-
-    /** The dependency that brings what the {@code mongodb} job store needs. */
-    static final String DEPENDENCY = "org.springframework.boot:spring-boot-starter-data-mongodb";
-
-    /** The synchronous driver's client, which the store uses. */
-    static final String DRIVER_CLIENT = "com.mongodb.client.MongoClient";
-
-    /** Spring Data MongoDB, which the starter's MongoDB support is built on. */
-    static final String SPRING_DATA = "org.springframework.data.mongodb.core.MongoTemplate";
+class OnJobStoreTypeCondition extends SpringBootCondition {
 
     private static final Bindable<Map<String, Map<String, Object>>> STORES = Bindable.of(ResolvableType
         .forClassWithGenerics(Map.class, ResolvableType.forClass(String.class),
@@ -36,18 +26,21 @@ class OnMongoJobStoreCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        ConditionMessage.Builder message = ConditionMessage.forCondition("APScheduler mongodb job store");
+        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnJobStoreType.class.getName());
+        List<String> types = (attributes != null) ? Arrays.asList((String[]) attributes.get("value")) : List.of();
+        String described = String.join(" or ", types);
+        ConditionMessage.Builder message = ConditionMessage.forCondition("APScheduler " + described + " job store");
         Map<String, Map<String, Object>> stores = Binder.get(context.getEnvironment())
             .bind("apscheduler.jobstores", STORES)
             .orElse(Map.of());
         for (Map.Entry<String, Map<String, Object>> store : stores.entrySet()) {
             Object type = store.getValue().get("type");
-            if (type != null && TYPE.equals(type.toString().trim().toLowerCase(Locale.ROOT))) {
+            if (type != null && types.contains(type.toString().trim().toLowerCase(Locale.ROOT))) {
                 return ConditionOutcome.match(message.found("job store").items("apscheduler.jobstores."
                         + store.getKey() + ".type=" + type));
             }
         }
-        return ConditionOutcome.noMatch(message.didNotFind("job store of type mongodb").atAll());
+        return ConditionOutcome.noMatch(message.didNotFind("job store of type " + described).atAll());
     }
 
 }
