@@ -115,7 +115,8 @@ for rep in $(seq 1 "$REPS"); do
 done
 
 UPTIME_AFTER="$(uptime)"
-HEADER="Produced by \`scheduler-benchmarks/run-benchmarks.sh\` ($REPS repetitions, each run in a fresh JVM with
+REPETITIONS="$REPS repetitions"; [ "$REPS" = 1 ] && REPETITIONS="1 repetition"
+HEADER="Produced by \`scheduler-benchmarks/run-benchmarks.sh\` ($REPETITIONS, each run in a fresh JVM with
 \`$JVM_OPTS\`, 10 workers for every system). \`uptime\` before: \`${UPTIME_BEFORE# }\`; after: \`${UPTIME_AFTER# }\`."
 README_ARGS=()
 # Only a full run replaces the figures in the README's Performance section, and the raw runs kept beside them.
