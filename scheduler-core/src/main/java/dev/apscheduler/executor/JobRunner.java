@@ -58,15 +58,13 @@ final class JobRunner {
         List<SchedulerEvent> events = new ArrayList<>(runTimes.size());
         Job job = submission.job();
         for (int i = 0; i < runTimes.size(); i++) {
-            RunRecord record = RunRecord.running(runIds.get(i), job.id(), job.jobstore(), this.context.alias(),
-                    job.task().name(), runTimes.get(i).toInstant(), submission.attempt(), null,
-                    this.context.instanceName());
             if (this.slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
-                this.context.record(job, record.ended(RunOutcome.CANCELLED, this.context.clock().instant()));
+                this.context.record(job, record(job, runIds.get(i), runTimes.get(i), submission.attempt(), null)
+                    .ended(RunOutcome.CANCELLED, this.context.clock().instant()));
                 continue;
             }
-            JobExecutionEvent event = runOnce(job, runTimes.get(i), record);
+            JobExecutionEvent event = runOnce(job, runTimes.get(i), runIds.get(i), submission.attempt());
             if (event != null) {
                 events.add(event);
             }
@@ -74,24 +72,31 @@ final class JobRunner {
         return events;
     }
 
-    private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, RunRecord scheduled) {
+    /** A run's record while it runs ({@code startedAt} given) or before it starts. */
+    private RunRecord record(Job job, String runId, ZonedDateTime runTime, int attempt, @Nullable Instant startedAt) {
+        return RunRecord.running(runId, job.id(), job.jobstore(), this.context.alias(), job.task().name(),
+                runTime.toInstant(), attempt, startedAt, this.context.instanceName());
+    }
+
+    private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId, int attempt) {
         Clock clock = this.context.clock();
         Instant now = clock.instant();
-        String runId = scheduled.runId();
-        Duration late = Duration.between(runTime.toInstant(), now);
         Duration grace = job.misfireGraceTime().orElse(null);
         // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
-        if (grace != null && scheduled.attempt() == 1 && late.compareTo(grace) > 0) {
-            this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-            this.context.record(job, scheduled.ended(RunOutcome.MISSED, now));
-            return event(EventCodes.JOB_MISSED, job, scheduled, runTime, now, Duration.ZERO, null, null);
+        if (grace != null && attempt == 1) {
+            Duration late = Duration.between(runTime.toInstant(), now);
+            if (late.compareTo(grace) > 0) {
+                this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
+                RunRecord missed = record(job, runId, runTime, attempt, null).ended(RunOutcome.MISSED, now);
+                this.context.record(job, missed);
+                return event(EventCodes.JOB_MISSED, job, missed, runTime, now, Duration.ZERO, null, null);
+            }
         }
         if (this.logger.isInfoEnabled()) {
             // Formatting the run time costs more than a short job; only pay for it when the line is written.
             this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
         }
-        RunRecord started = RunRecord.running(runId, scheduled.jobId(), scheduled.jobstore(), scheduled.executor(),
-                scheduled.task(), scheduled.scheduledAt(), scheduled.attempt(), now, scheduled.instance());
+        RunRecord started = record(job, runId, runTime, attempt, now);
         this.context.record(job, started);
         Watch watch = job.timeout().map((timeout) -> new Watch(job, started, runTime, now, timeout)).orElse(null);
         Runnable unwatch = (watch != null)
@@ -105,7 +110,7 @@ final class JobRunner {
         try {
             Task task = this.tasks.apply(job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
-                    job.args(), job.kwargs(), job.jobstore(), this.context.alias(), scheduled.attempt());
+                    job.args(), job.kwargs(), job.jobstore(), this.context.alias(), attempt);
             result = this.context.runInterceptor().intercept(jobContext, task);
         }
         catch (Throwable ex) {

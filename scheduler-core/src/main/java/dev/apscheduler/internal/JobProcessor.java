@@ -214,11 +214,14 @@ final class JobProcessor {
             }
         }
         byExecutor.forEach(this::submit);
+        boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
         for (AcquiredJob job : acquired) {
             if (job.decision().removeJob()) {
                 SchedulerCore.logger.info("Removed job {}: its trigger has no further fire time", job.job().id());
-                this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.job().id(),
-                        job.job().jobstore()));
+                if (removals) {
+                    this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.job().id(),
+                            job.job().jobstore()));
+                }
             }
         }
     }
