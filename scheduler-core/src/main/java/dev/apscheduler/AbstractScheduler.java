@@ -3,6 +3,7 @@ package dev.apscheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +184,11 @@ public abstract class AbstractScheduler implements Scheduler {
     }
 
     @Override
+    public List<Job> addJobs(List<JobSpec> specs) {
+        return this.engine.addJobs(new ArrayList<>(specs));
+    }
+
+    @Override
     public Job modifyJob(String jobId, @Nullable String jobstore, JobChanges changes) {
         return this.engine.modifyJob(jobId, jobstore, changes);
     }
@@ -254,7 +260,10 @@ public abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public void addJobStore(String type, String alias, Map<String, ?> options) {
-        addJobStore(this.engine.createJobStore(component(type, "jobstores", alias, options)), alias);
+        this.engine.addJobStore(component(type, "jobstores", alias, options), alias);
+        if (state() == SchedulerState.RUNNING) {
+            wakeup();
+        }
     }
 
     @Override

@@ -179,6 +179,33 @@ public interface Scheduler extends AutoCloseable {
     Job addJob(JobSpec spec);
 
     /**
+     * Adds many jobs at once: the bulk form of {@link #addJob(JobSpec)}, with the same options, checks and events
+     * for each job, and one store call (one transaction or round trip) per batch of jobs instead of one per job.
+     * Every specification is checked first (its trigger, options, executor, job store, and for a persistent store
+     * its task and trigger kind) and ids given twice in the list for the same store are refused, so that a bad
+     * specification stores nothing. The jobs are then stored store by store in batches of the store's
+     * {@code batch_size} ({@link JobStore#batchSize()}, 500 by default), each batch all or nothing; a conflicting
+     * id (without {@code replace_existing}) or a store failure stops at its batch, and the batches before it stay
+     * stored, as {@link JobBatchException#added()} lists. A {@code JOB_ADDED} event is published for each job once
+     * its batch is stored. Before {@link #start()}, the jobs are held with the other pending jobs, all or none.
+     * @param specs the jobs' specifications
+     * @return the jobs as stored (before start: as they would be stored now), in the order given
+     * @throws JobBatchException naming the first job that cannot be added by its index and id, with what
+     * {@code addJob} would have thrown for it as the cause
+     */
+    List<Job> addJobs(List<JobSpec> specs);
+
+    /**
+     * Adds many jobs at once; see {@link #addJobs(List)}.
+     * @param specs the jobs' specifications
+     * @return the jobs as stored, in the order given
+     * @throws JobBatchException naming the first job that cannot be added
+     */
+    default List<Job> addJobs(JobSpec... specs) {
+        return addJobs(List.of(specs));
+    }
+
+    /**
      * Adds a job from a builder; see {@link #addJob(JobSpec)}.
      * @param spec the job's specification
      * @return the job

@@ -73,6 +73,17 @@ public final class ComponentOptions {
     }
 
     /**
+     * Returns these options without one, for a component that reads an option before handing the rest on.
+     * @param name the option's name (snake_case, kebab-case or camelCase)
+     * @return the other options, their keys as written
+     */
+    public ComponentOptions without(String name) {
+        Map<String, Entry> rest = new LinkedHashMap<>(this.entries);
+        rest.remove(ConfigValues.canonical(name));
+        return new ComponentOptions(this.keyPrefix, Collections.unmodifiableMap(rest));
+    }
+
+    /**
      * Returns the option names given, in snake_case.
      * @return the names
      */

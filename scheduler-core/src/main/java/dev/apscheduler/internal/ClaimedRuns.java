@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -79,6 +80,16 @@ final class ClaimedRuns {
      */
     public List<AcquiredJob> cancel(String jobstore, String jobId) {
         return removeIf((job) -> job.jobstore().equals(jobstore) && job.id().equals(jobId));
+    }
+
+    /**
+     * Cancels the held runs of several jobs of one store, as {@link #cancel(String, String)} does for one.
+     * @param jobstore the jobs' store
+     * @param jobIds the jobs' ids
+     * @return the cancelled runs, earliest first
+     */
+    public List<AcquiredJob> cancel(String jobstore, Set<String> jobIds) {
+        return removeIf((job) -> job.jobstore().equals(jobstore) && jobIds.contains(job.id()));
     }
 
     /**

@@ -103,8 +103,20 @@ final class ComponentFactories {
      * @throws ConfigurationException naming the key for an unknown type, a bad class or a bad option
      */
     public JobStore createStore(ComponentConfig config) {
-        return create(config, "job store", "memory", this.storeFactories, JobStore.class, JobStoreFactory.class,
+        ComponentConfig storeConfig = new ComponentConfig(config.type(), config.className(),
+                config.options().without(JobStoreFactory.BATCH_SIZE), config.source());
+        return create(storeConfig, "job store", "memory", this.storeFactories, JobStore.class, JobStoreFactory.class,
                 (factory) -> factory::create);
+    }
+
+    /**
+     * Reads the {@code batch_size} option every store type accepts ({@link JobStoreFactory#BATCH_SIZE}).
+     * @param config the store's configuration
+     * @return the batch size, or {@code null} when not given (the store's own {@link JobStore#batchSize()} applies)
+     * @throws ConfigurationException naming the key if the value is not a whole number of at least one
+     */
+    public @Nullable Integer batchSize(ComponentConfig config) {
+        return config.options().positiveInteger(JobStoreFactory.BATCH_SIZE).orElse(null);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduler's job stores and executors by alias, in the order they were added, guarded by the scheduler's lock:
@@ -38,6 +40,8 @@ final class Components {
 
     private final Map<String, JobStore> stores = new LinkedHashMap<>();
 
+    private final Map<String, Integer> batchSizes = new HashMap<>();
+
     private final Map<String, JobExecutor> executors = new LinkedHashMap<>();
 
     Components(SchedulerCore core) {
@@ -46,6 +50,7 @@ final class Components {
 
     void clear() {
         this.stores.clear();
+        this.batchSizes.clear();
         this.executors.clear();
     }
 
@@ -53,10 +58,11 @@ final class Components {
      * Adds a job store, started at once when the scheduler runs.
      * @param store the store
      * @param alias its alias
+     * @param batchSize the configured batch size for {@code addJobs}, or {@code null} for the store's own
      * @return the {@code JOBSTORE_ADDED} event to publish
      * @throws SchedulerException if the alias is taken
      */
-    public SchedulerEvent addJobStore(JobStore store, String alias) {
+    public SchedulerEvent addJobStore(JobStore store, String alias, @Nullable Integer batchSize) {
         return this.core.locked(() -> {
             if (this.stores.containsKey(alias)) {
                 throw new JobStoreException("This scheduler already has a job store by the alias of '" + alias + "'");
@@ -64,7 +70,7 @@ final class Components {
             if (this.core.state() != SchedulerState.STOPPED) {
                 startStore(alias, store);
             }
-            return putStore(store, alias);
+            return putStore(store, alias, batchSize);
         });
     }
 
@@ -75,8 +81,40 @@ final class Components {
      * @return the {@code JOBSTORE_ADDED} event to publish
      */
     public SchedulerEvent putStore(JobStore store, String alias) {
+        return putStore(store, alias, null);
+    }
+
+    /**
+     * Adds or replaces a job store without starting it, with the batch size configured for it.
+     * @param store the store
+     * @param alias its alias
+     * @param batchSize the configured batch size for {@code addJobs}, or {@code null} for the store's own
+     * @return the {@code JOBSTORE_ADDED} event to publish
+     */
+    public SchedulerEvent putStore(JobStore store, String alias, @Nullable Integer batchSize) {
         this.stores.put(alias, store);
+        if (batchSize != null) {
+            this.batchSizes.put(alias, JobStore.checkBatchSize(batchSize));
+        }
+        else {
+            this.batchSizes.remove(alias);
+        }
         return new SchedulerStateEvent(EventCodes.JOBSTORE_ADDED, alias);
+    }
+
+    /**
+     * Returns how many jobs one {@code addJobs} call hands a store: its configured {@code batch_size}, else the
+     * store's own {@link JobStore#batchSize()}.
+     * @param alias the store's alias
+     * @return the batch size, at least one
+     * @throws JobStoreException if there is no such store
+     */
+    public int batchSize(String alias) {
+        return this.core.locked(() -> {
+            JobStore store = store(alias);
+            Integer configured = this.batchSizes.get(alias);
+            return (configured != null) ? configured : Math.max(1, store.batchSize());
+        });
     }
 
     /**
@@ -91,6 +129,7 @@ final class Components {
             JobStore removed = store(alias);
             ClaimedRuns.giveBack(alias, removed, this.core.claimedRuns().takeAll(alias));
             this.stores.remove(alias);
+            this.batchSizes.remove(alias);
             this.core.guard().forget(alias);
             return removed;
         });

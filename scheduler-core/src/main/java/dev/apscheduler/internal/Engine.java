@@ -347,6 +347,15 @@ public final class Engine {
     }
 
     /**
+     * Adds many jobs in batches.
+     * @param specs the jobs
+     * @return the jobs as stored, in the order given
+     */
+    public List<Job> addJobs(List<JobSpec> specs) {
+        return this.jobs.addJobs(specs);
+    }
+
+    /**
      * Changes a job.
      * @param jobId the job's id
      * @param jobstore the store, or {@code null} to search all
@@ -460,16 +469,18 @@ public final class Engine {
      * @param alias its alias
      */
     public void addJobStore(JobStore store, String alias) {
-        this.core.events().dispatch(this.core.components().addJobStore(store, alias));
+        this.core.events().dispatch(this.core.components().addJobStore(store, alias, null));
     }
 
     /**
-     * Creates a job store from its configuration.
+     * Creates a job store from its configuration and adds it, with the batch size configured for it.
      * @param config the type or class and options
-     * @return the store
+     * @param alias its alias
      */
-    public JobStore createJobStore(ComponentConfig config) {
-        return this.core.factories().createStore(config);
+    public void addJobStore(ComponentConfig config, String alias) {
+        JobStore store = this.core.factories().createStore(config);
+        Integer batchSize = this.core.factories().batchSize(config);
+        this.core.events().dispatch(this.core.components().addJobStore(store, alias, batchSize));
     }
 
     /**

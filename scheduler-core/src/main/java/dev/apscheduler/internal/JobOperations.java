@@ -38,6 +38,8 @@ final class JobOperations {
 
     private final JobLookup lookup;
 
+    private final JobBatches batches;
+
     /**
      * Creates the operations.
      * @param core the scheduler's state
@@ -45,6 +47,7 @@ final class JobOperations {
     public JobOperations(SchedulerCore core) {
         this.core = core;
         this.lookup = new JobLookup(core, this.pending);
+        this.batches = new JobBatches(core, this.pending, this::validate);
     }
 
     /**
@@ -76,6 +79,16 @@ final class JobOperations {
         });
         publishAndWake(events);
         return job;
+    }
+
+    /**
+     * Adds many jobs: each checked as {@link #addJob} checks it before any is stored, then stored in batches, one
+     * store call each; before the scheduler starts, held as pending jobs.
+     * @param specs the jobs' specifications
+     * @return the jobs, in the order given
+     */
+    public List<Job> addJobs(List<JobSpec> specs) {
+        return this.batches.add(specs);
     }
 
     /**

@@ -104,7 +104,8 @@ final class SchedulerCore {
             config.executors().forEach((alias, executor) -> events
                 .add(this.components.putExecutor(this.factories.createExecutor(executor), alias)));
             config.jobStores().forEach((alias, store) -> events
-                .add(this.components.putStore(this.factories.createStore(store), alias)));
+                .add(this.components.putStore(this.factories.createStore(store), alias,
+                        this.factories.batchSize(store))));
         }
         finally {
             unlock();

@@ -2,11 +2,15 @@ package dev.apscheduler.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.job.Job;
 
 /**
@@ -25,6 +29,11 @@ import dev.apscheduler.job.Job;
  * <p>Every store must pass the contract tests {@code JobStoreContractTests} from the core's test jar.
  */
 public interface JobStore {
+
+    /**
+     * The default number of jobs the scheduler hands a store in one {@link #addJobs(List, boolean)} call: 500.
+     */
+    int DEFAULT_BATCH_SIZE = 500;
 
     /**
      * Starts the store: called by the scheduler when it starts, or when the store is added to a running scheduler.
@@ -60,6 +69,87 @@ public interface JobStore {
      * @throws dev.apscheduler.ConflictingIdException if the store holds a job with the same id
      */
     void addJob(Job job);
+
+    /**
+     * Adds several jobs as one batch: one transaction, round trip or atomic request where the store can, so that a
+     * store on a network adds thousands of jobs per second. Either every job of the batch is stored or, on a conflict,
+     * none is: a store that cannot add them atomically removes those it had added before it throws. The scheduler
+     * calls this with at most {@link #batchSize()} jobs at a time.
+     *
+     * <p>The default adds the jobs one by one with {@link #addJob(Job)} (and, when {@code replaceExisting} is set,
+     * {@link #updateJob(Job)} for a stored id), removing those it added when one conflicts; stores on a network
+     * override it.
+     * @param jobs the jobs, with distinct ids
+     * @param replaceExisting whether a job whose id the store holds replaces the stored one instead of conflicting
+     * @throws ConflictingIdException if an id appears twice in {@code jobs}, or the store holds a job with one of the
+     * ids and {@code replaceExisting} is unset; the store then holds the jobs it held before
+     */
+    default void addJobs(List<Job> jobs, boolean replaceExisting) {
+        requireDistinctIds(jobs);
+        List<String> added = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            try {
+                addJob(job);
+                added.add(job.id());
+            }
+            catch (ConflictingIdException ex) {
+                if (!replaceExisting) {
+                    for (String id : added) {
+                        removeJob(id);
+                    }
+                    throw ex;
+                }
+                updateJob(job);
+            }
+        }
+    }
+
+    /**
+     * Adds several jobs as one batch, none of whose ids the store may hold; see {@link #addJobs(List, boolean)}.
+     * @param jobs the jobs, with distinct ids
+     * @throws ConflictingIdException if an id appears twice in {@code jobs} or the store holds one; the store then
+     * holds the jobs it held before
+     */
+    default void addJobs(List<Job> jobs) {
+        addJobs(jobs, false);
+    }
+
+    /**
+     * Returns how many jobs the scheduler hands this store in one {@link #addJobs(List, boolean)} call, unless the
+     * store's configuration sets {@code batch_size} ({@link JobStoreFactory#BATCH_SIZE}).
+     * @return the batch size, at least one; {@link #DEFAULT_BATCH_SIZE} by default
+     */
+    default int batchSize() {
+        return DEFAULT_BATCH_SIZE;
+    }
+
+    /**
+     * Checks that a batch names every id once: the rule every store's {@link #addJobs(List, boolean)} follows before
+     * it stores anything.
+     * @param jobs the batch
+     * @throws ConflictingIdException naming the first id that appears twice and the store of its job
+     */
+    static void requireDistinctIds(List<Job> jobs) {
+        Set<String> ids = new HashSet<>();
+        for (Job job : jobs) {
+            if (!ids.add(job.id())) {
+                throw new ConflictingIdException(job.id(), job.jobstore());
+            }
+        }
+    }
+
+    /**
+     * Checks a batch size: the rule for the {@code batch_size} option and {@link #batchSize()}.
+     * @param batchSize the number of jobs per batch
+     * @return the batch size
+     * @throws IllegalArgumentException if it is less than one
+     */
+    static int checkBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size must be >= 1, was " + batchSize);
+        }
+        return batchSize;
+    }
 
     /**
      * Replaces a stored job (same id) with {@code job}.

@@ -17,6 +17,14 @@ public interface JobStoreFactory {
     /** The option that sets a store's look-ahead window ({@link JobStore#lookAhead()}). */
     String LOOK_AHEAD = "look_ahead";
 
+    /**
+     * The option, accepted by every store type, that sets how many jobs the scheduler hands the store in one
+     * {@link JobStore#addJobs(java.util.List, boolean)} call, one transaction or round trip each (default: the store's
+     * {@link JobStore#batchSize()}, {@value JobStore#DEFAULT_BATCH_SIZE} unless it says otherwise). The scheduler reads
+     * it; a store's factory never sees it.
+     */
+    String BATCH_SIZE = "batch_size";
+
 
     /**
      * Returns the type name, for example {@code memory} or {@code jpa}.

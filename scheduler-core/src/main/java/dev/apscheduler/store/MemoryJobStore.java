@@ -90,6 +90,30 @@ public final class MemoryJobStore implements JobStore {
         }
     }
 
+    /**
+     * Adds the jobs under the store's lock, after checking every id: all or none.
+     */
+    @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        JobStore.requireDistinctIds(jobs);
+        synchronized (this.lock) {
+            if (!replaceExisting) {
+                for (Job job : jobs) {
+                    if (this.byId.containsKey(job.id())) {
+                        throw new ConflictingIdException(job.id(), this.alias);
+                    }
+                }
+            }
+            for (Job job : jobs) {
+                Entry old = this.byId.get(job.id());
+                if (old != null) {
+                    this.byRunTime.remove(old);
+                }
+                put(job);
+            }
+        }
+    }
+
     @Override
     public void updateJob(Job job) {
         synchronized (this.lock) {

@@ -165,6 +165,95 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void addJobsStoresEveryJob() {
+        List<Job> jobs = List.of(job("b", T0.plusMinutes(2)), job("a", T0.plusMinutes(1)), job("paused", null));
+        this.store.addJobs(jobs);
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("a", "b", "paused");
+        assertThat(this.store.lookupJob("b")).contains(jobs.get(0));
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(1).toInstant());
+        assertThat(this.store.jobCounts()).isEqualTo(new JobCounts(3, 1, 0));
+    }
+
+    @Test
+    void addJobsOfNoJobsChangesNothing() {
+        this.store.addJob(job("a", T0));
+        this.store.addJobs(List.of());
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("a");
+    }
+
+    @Test
+    void addJobsStoresLargeBatchesWhole() {
+        // about 2.5 MB of job state: more than one request of stores whose requests are bounded in size
+        String payload = "x".repeat(4096);
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            jobs.add(job(String.format("job-%04d", i), T0.plusSeconds(i)).toBuilder().args(payload).build());
+        }
+        this.store.addJobs(jobs);
+        assertThat(this.store.jobCounts().total()).isEqualTo(600);
+        assertThat(this.store.lookupJob("job-0599")).contains(jobs.get(599));
+        assertThat(this.store.nextRunTime()).contains(T0.toInstant());
+    }
+
+    @Test
+    void addJobsWithAnIdGivenTwiceStoresNone() {
+        List<Job> jobs = List.of(job("a", T0), job("b", T0), job("a", T0.plusMinutes(1)));
+        assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.addJobs(jobs))
+            .satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("a"));
+        assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.addJobs(jobs, true))
+            .satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("a"));
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(dataContains("b")).isFalse();
+    }
+
+    @Test
+    void addJobsConflictingWithAStoredJobStoresNoneAndKeepsTheStoredJob() {
+        Job stored = job("x", T0.plusMinutes(5)).toBuilder().name("stored").build();
+        this.store.addJob(stored);
+        List<Job> jobs = List.of(job("a", T0), job("x", T0), job("b", T0));
+        assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.addJobs(jobs))
+            .withMessageContaining("'x'")
+            .satisfies((ex) -> assertThat(ex.jobId()).isEqualTo("x"));
+        assertThat(this.store.getAllJobs()).containsExactly(stored);
+        assertThat(dataContains("a")).isFalse();
+        assertThat(dataContains("b")).isFalse();
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(5).toInstant());
+    }
+
+    @Test
+    void addJobsReplacingExistingReplacesStoredJobsAndAddsTheOthers() {
+        this.store.addJob(job("x", T0.plusMinutes(5)));
+        Job replacement = job("x", T0.plusMinutes(1)).toBuilder().name("replaced").build();
+        Job other = job("a", T0.plusMinutes(2));
+        this.store.addJobs(List.of(replacement, other), true);
+        assertThat(this.store.getAllJobs()).containsExactly(replacement, other);
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(1).toInstant());
+    }
+
+    @Test
+    void addJobsOfInlineTasksFollowsWhatAddJobDoes() {
+        Job inline = job("inline", T0).toBuilder().task(TaskReference.inline(() -> { })).build();
+        List<Job> jobs = List.of(job("a", T0), inline);
+        if (this.store.isPersistent()) {
+            assertThatExceptionOfType(InvalidJobException.class).isThrownBy(() -> this.store.addJobs(jobs))
+                .withMessageContaining("'inline'");
+            assertThat(this.store.getAllJobs()).isEmpty();
+            assertThat(dataContains("a")).isFalse();
+        }
+        else {
+            this.store.addJobs(jobs);
+            assertThat(this.store.getAllJobs()).containsExactlyInAnyOrderElementsOf(jobs);
+        }
+    }
+
+    @Test
+    void addedJobsAreClaimedByTheAcquireStep() {
+        this.store.addJobs(List.of(job("due", T0.minusSeconds(1)), job("later", T0.plusMinutes(1))));
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+        assertThat(acquired).extracting((a) -> a.job().id()).containsExactly("due");
+    }
+
+    @Test
     void updateReplacesTheJob() {
         this.store.addJob(job("a", T0));
         Job updated = job("a", T0.plusHours(2)).toBuilder().name("renamed").build();

@@ -44,6 +44,16 @@ public class DelegatingJobStore implements JobStore {
     }
 
     @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        this.delegate.addJobs(jobs, replaceExisting);
+    }
+
+    @Override
+    public int batchSize() {
+        return this.delegate.batchSize();
+    }
+
+    @Override
     public void updateJob(Job job) {
         this.delegate.updateJob(job);
     }

@@ -38,6 +38,12 @@ public final class FailingJobStore extends DelegatingJobStore {
     }
 
     @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        check();
+        super.addJobs(jobs, replaceExisting);
+    }
+
+    @Override
     public void updateJob(Job job) {
         check();
         super.updateJob(job);

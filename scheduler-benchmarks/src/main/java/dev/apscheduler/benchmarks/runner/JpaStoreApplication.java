@@ -97,6 +97,27 @@ final class JpaStoreApplication implements AutoCloseable {
     }
 
     /**
+     * Starts the application on a schema another application created, as a second instance sharing its database;
+     * closing it leaves the schema to its owner.
+     * @param environment where the server is
+     * @param schema the schema
+     * @return the application
+     */
+    static JpaStoreApplication sharing(RunnerEnvironment environment, PostgresSchema schema) {
+        return new JpaStoreApplication(history(environment, Map.of("spring.datasource.url", schema.jdbcUrl(),
+                "spring.datasource.username", environment.postgresUser(), "spring.datasource.password",
+                environment.postgresPassword())), null, "PostgreSQL, schema " + schema.name());
+    }
+
+    /**
+     * Returns the store factory the scheduler's auto-configuration would hand the scheduler.
+     * @return the factory of type {@code jpa}
+     */
+    JpaJobStoreFactory factory() {
+        return this.context.getBean(JpaJobStoreFactory.class);
+    }
+
+    /**
      * Creates the store as the scheduler's auto-configuration would for {@code apscheduler.jobstores.default}.
      * @return a store, not started
      */

@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The API's error answers: a JSON body with {@code status}, {@code error}, {@code message} and, when one field of the
- * request is at fault, {@code field}. Always JSON, whatever the request's {@code Accept} header: an error a client
- * cannot read is worse than one in a type it did not ask for.
+ * request is at fault, {@code field} (for an element of a batch, {@code [3].trigger}, with its {@code index}). Always
+ * JSON, whatever the request's {@code Accept} header: an error a client cannot read is worse than one in a type it did
+ * not ask for.
  */
 final class ApiErrors {
 
@@ -29,6 +30,14 @@ final class ApiErrors {
     /** A size as people write it: {@code 1 MB}, {@code 64 KB}, {@code 1000 bytes}. */
     static String describe(DataSize size) {
         return RequestLimits.describe(size);
+    }
+
+    /** An error about one element of a batch: its index beside the field, which starts with {@code [index]}. */
+    static ResponseEntity<Map<String, Object>> answer(HttpStatusCode status, @Nullable String message,
+            @Nullable String field, int index) {
+        Map<String, Object> body = body(status, message, field);
+        body.put("index", index);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     static Map<String, Object> body(HttpStatusCode status, @Nullable String message, @Nullable String field) {

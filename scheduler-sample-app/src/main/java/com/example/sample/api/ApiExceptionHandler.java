@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.InvalidJobException;
+import dev.apscheduler.JobBatchException;
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.JobStoreException;
 import dev.apscheduler.MaxInstancesReachedException;
@@ -59,6 +60,38 @@ class ApiExceptionHandler {
     @ExceptionHandler({ MaxInstancesReachedException.class, SchedulerNotRunningException.class })
     ResponseEntity<Map<String, Object>> cannotRunNow(RuntimeException ex) {
         return ApiErrors.answer(HttpStatus.CONFLICT, ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(JobBatchRequests.ElementException.class)
+    ResponseEntity<Map<String, Object>> invalidElement(JobBatchRequests.ElementException ex) {
+        return ApiErrors.answer(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.path(), ex.index());
+    }
+
+    @ExceptionHandler(JobBatchRequests.TooLargeException.class)
+    ResponseEntity<Map<String, Object>> batchTooLarge(JobBatchRequests.TooLargeException ex) {
+        return ApiErrors.answer(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage(), null);
+    }
+
+    /**
+     * A job of a batch the scheduler refused: the status its cause has for a single add, the element's index, and
+     * {@code [3].id} for a taken id.
+     */
+    @ExceptionHandler(JobBatchException.class)
+    ResponseEntity<Map<String, Object>> batchRefused(JobBatchException ex) {
+        String element = "[" + ex.index() + "]";
+        RuntimeException cause = ex.getCause();
+        if (cause instanceof ConflictingIdException) {
+            return ApiErrors.answer(HttpStatus.CONFLICT, ex.getMessage(), element + ".id", ex.index());
+        }
+        if (cause instanceof JobStoreException) {
+            logger.warn("A batch of jobs failed because a job store failed", ex);
+            return ApiErrors.answer(HttpStatus.SERVICE_UNAVAILABLE, "a job store is unavailable; jobs[" + ex.index()
+                    + "] and the jobs after it were not added (" + ex.added().size() + " before it were), try "
+                    + "again later", element, ex.index());
+        }
+        Matcher argument = ARGUMENTS.matcher(String.valueOf(cause.getMessage()));
+        return ApiErrors.answer(HttpStatus.BAD_REQUEST, ex.getMessage(),
+                argument.find() ? element + "." + argument.group(1) : element, ex.index());
     }
 
     @ExceptionHandler(InvalidRequestException.class)

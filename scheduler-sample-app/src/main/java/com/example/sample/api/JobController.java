@@ -11,6 +11,7 @@ import dev.apscheduler.spring.boot.web.JobChangesRequest;
 import dev.apscheduler.spring.boot.web.JobRequest;
 import dev.apscheduler.spring.boot.web.JobRequests;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,9 +38,12 @@ class JobController {
 
     private final JobRequests requests;
 
+    private final JobBatchRequests batches;
+
     JobController(Scheduler scheduler, SampleApiProperties limits, JsonMapper json) {
         this.scheduler = scheduler;
         this.requests = new JobRequests(scheduler, limits.requestLimits(), json);
+        this.batches = new JobBatchRequests(this.requests, limits.getMaxBatchSize());
     }
 
     @GetMapping
@@ -61,6 +65,17 @@ class JobController {
     ResponseEntity<JobView> add(@RequestBody JobRequest request) {
         Job job = this.scheduler.addJob(this.requests.spec(request));
         return ResponseEntity.created(location(job.id())).body(JobView.of(job));
+    }
+
+    /**
+     * Adds many jobs at once ({@code addJobs}): a JSON array of the jobs {@link #add} takes, at most
+     * {@code sample.api.max-batch-size} of them; 201 with the jobs in the order given. Every element is checked before
+     * any job is stored, and an error names the element by its index and field ({@code [3].trigger}).
+     */
+    @PostMapping("/batch")
+    ResponseEntity<List<JobView>> addBatch(@RequestBody List<@Nullable JobRequest> batch) {
+        List<Job> jobs = this.scheduler.addJobs(this.batches.specs(batch));
+        return ResponseEntity.status(HttpStatus.CREATED).body(jobs.stream().map(JobView::of).toList());
     }
 
     /**

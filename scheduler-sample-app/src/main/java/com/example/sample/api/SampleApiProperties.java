@@ -19,6 +19,12 @@ public class SampleApiProperties {
     /** The default largest {@code args} and {@code kwargs}, each written as JSON: 64 KB. */
     public static final DataSize DEFAULT_MAX_ARGUMENTS_SIZE = RequestLimits.DEFAULT_MAX_ARGUMENTS_SIZE;
 
+    /**
+     * The default largest number of jobs one batch request adds: 500, a job store's default batch size, so that a
+     * batch is stored in one transaction, whole or not at all.
+     */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 500;
+
     /** The default largest page of runs: 100. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 100;
 
@@ -41,6 +47,11 @@ public class SampleApiProperties {
      * The largest page of runs a request may ask for ({@code size}); at most the run history's own limit, 1000.
      */
     private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+
+    /**
+     * The most jobs one request to POST /api/jobs/batch may add; a larger batch is answered with 413.
+     */
+    private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
 
     /**
      * Returns the largest request body.
@@ -104,6 +115,25 @@ public class SampleApiProperties {
      */
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
+    }
+
+    /**
+     * Returns the most jobs one batch request may add.
+     * @return the number of jobs
+     */
+    public int getMaxBatchSize() {
+        return this.maxBatchSize;
+    }
+
+    /**
+     * Sets the most jobs one batch request may add.
+     * @param maxBatchSize the number of jobs, at least one
+     */
+    public void setMaxBatchSize(int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("sample.api.max-batch-size must be >= 1, was " + maxBatchSize);
+        }
+        this.maxBatchSize = maxBatchSize;
     }
 
     /**

@@ -32,6 +32,12 @@ public class JobStoreProperties {
     private @Nullable Duration lookAhead;
 
     /**
+     * How many jobs the scheduler's addJobs hands the store at a time, each batch in one transaction or round trip
+     * (500 by default).
+     */
+    private @Nullable Integer batchSize;
+
+    /**
      * Name of the hash of job states of a 'redis' store (default 'apscheduler.jobs'); shares its hash tag with the
      * run times key.
      */
@@ -168,6 +174,22 @@ public class JobStoreProperties {
      */
     public void setMaxWait(@Nullable Duration maxWait) {
         this.maxWait = maxWait;
+    }
+
+    /**
+     * Returns how many jobs {@code addJobs} hands the store at a time.
+     * @return the batch size, or {@code null} for the store's default
+     */
+    public @Nullable Integer getBatchSize() {
+        return this.batchSize;
+    }
+
+    /**
+     * Sets how many jobs {@code addJobs} hands the store at a time.
+     * @param batchSize the batch size, at least one, or {@code null} for the store's default
+     */
+    public void setBatchSize(@Nullable Integer batchSize) {
+        this.batchSize = batchSize;
     }
 
     /**

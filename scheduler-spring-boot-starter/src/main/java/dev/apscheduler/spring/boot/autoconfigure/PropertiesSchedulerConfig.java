@@ -48,6 +48,7 @@ final class PropertiesSchedulerConfig {
             if (store.getLookAhead() != null) {
                 flat.put(prefix + "look-ahead", store.getLookAhead());
             }
+            putIfSet(flat, prefix + "batch-size", store.getBatchSize());
             putIfSet(flat, prefix + "jobs-key", store.getJobsKey());
             putIfSet(flat, prefix + "run-times-key", store.getRunTimesKey());
             putIfSet(flat, prefix + "database", store.getDatabase());

@@ -2,9 +2,11 @@ package dev.apscheduler.spring.boot.jpa;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -239,6 +241,50 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         }
         if (!added) {
             throw new ConflictingIdException(job.id(), rows.alias());
+        }
+    }
+
+    /**
+     * Adds the jobs in one transaction: one query for the ids already stored, then the rows inserted as JDBC batches,
+     * and one change notification for the batch.
+     */
+    @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        this.prefetched = null;
+        JobStore.requireDistinctIds(jobs);
+        JobRows rows = rows();
+        List<ApschedulerJobEntity> entities = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            JobCodec.requirePersistable(job, rows.alias());
+            entities.add(new ApschedulerJobEntity(job.id(), JobRows.nextRunTime(job), rows.encode(job)));
+        }
+        @Nullable String conflict;
+        try {
+            conflict = this.transactions.call("add " + jobs.size() + " jobs", (entityManager) -> {
+                String stored = JobInserts.insert(entityManager, entities, replaceExisting);
+                if (stored == null) {
+                    announce(entityManager);
+                }
+                return stored;
+            });
+        }
+        catch (JobStoreException ex) {
+            // another instance may have added one of the ids between the check and the inserts
+            if (!replaceExisting) {
+                List<String> ids = jobs.stream().map(Job::id).toList();
+                Set<String> stored = this.transactions.call("look up " + ids.size() + " jobs",
+                        (entityManager) -> JobInserts.stored(entityManager, ids));
+                ids.stream().filter(stored::contains).findFirst().ifPresent((id) -> {
+                    throw new ConflictingIdException(id, rows.alias());
+                });
+            }
+            throw ex;
+        }
+        if (conflict != null) {
+            throw new ConflictingIdException(conflict, rows.alias());
         }
     }
 

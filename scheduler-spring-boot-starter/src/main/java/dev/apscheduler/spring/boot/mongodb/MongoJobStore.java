@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -27,12 +28,15 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobLookupException;
 import dev.apscheduler.JobRestoreException;
@@ -267,6 +271,47 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
                 throw new ConflictingIdException(job.id(), documents.alias());
             }
             throw ex;
+        }
+    }
+
+    /**
+     * Adds the jobs with one query for the ids already stored and one ordered {@code insertMany}, taken back on a
+     * conflict that another instance caused meanwhile; stored jobs are replaced with one {@code bulkWrite} when asked.
+     */
+    @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        JobStore.requireDistinctIds(jobs);
+        JobDocuments documents = documents();
+        List<String> ids = jobs.stream().map(Job::id).toList();
+        Set<String> stored = call("look up " + ids.size() + " jobs", () -> MongoBatches.storedIds(collection(), ids));
+        List<BsonDocument> inserts = new ArrayList<>(jobs.size());
+        List<WriteModel<BsonDocument>> replacements = new ArrayList<>();
+        for (Job job : jobs) {
+            JobCodec.requirePersistable(job, documents.alias());
+            if (!stored.contains(job.id())) {
+                BsonDocument document = new BsonDocument(JobDocuments.ID, new BsonString(job.id()));
+                document.putAll(changed(documents.stateFields(job)));
+                document.put(JobDocuments.VERSION, new BsonInt64(0));
+                inserts.add(document);
+            }
+            else if (replaceExisting) {
+                replacements.add(new UpdateOneModel<>(eq(JobDocuments.ID, job.id()),
+                        store(changed(documents.stateFields(job)))));
+            }
+            else {
+                throw new ConflictingIdException(job.id(), documents.alias());
+            }
+        }
+        String conflict = call("add " + inserts.size() + " jobs", () -> MongoBatches.insertAll(collection(), inserts));
+        if (conflict != null) {
+            throw new ConflictingIdException(conflict, documents.alias());
+        }
+        if (!replacements.isEmpty()) {
+            call("replace " + replacements.size() + " jobs",
+                    () -> collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false)));
         }
     }
 

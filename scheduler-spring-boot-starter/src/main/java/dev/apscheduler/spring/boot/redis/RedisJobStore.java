@@ -190,6 +190,37 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
         }
     }
 
+    /**
+     * Adds the jobs with one script, in one round trip: all or none.
+     */
+    @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        this.prefetched = null;
+        JobStore.requireDistinctIds(jobs);
+        RedisJobEntries entries = entries();
+        String[] args = new String[3 + 3 * jobs.size()];
+        args[0] = this.keys.channel();
+        args[1] = this.origin;
+        args[2] = replaceExisting ? "1" : "0";
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            JobCodec.requirePersistable(job, entries.alias());
+            args[3 + 3 * i] = job.id();
+            args[4 + 3 * i] = entries.encode(job);
+            args[5 + 3 * i] = RedisJobEntries.score(job);
+        }
+        Long conflict = script("add " + jobs.size() + " jobs", RedisScripts.ADD_ALL, args);
+        if (conflict == null) {
+            throw new JobStoreException(this + ": could not add " + jobs.size() + " jobs: no answer");
+        }
+        if (conflict > 0) {
+            throw new ConflictingIdException(jobs.get((int) (conflict - 1)).id(), entries.alias());
+        }
+    }
+
     @Override
     public void updateJob(Job job) {
         this.prefetched = null;

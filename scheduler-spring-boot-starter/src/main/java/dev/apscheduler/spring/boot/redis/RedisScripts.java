@@ -25,6 +25,34 @@ final class RedisScripts {
             """, Long.class);
 
     /**
+     * Adds a batch of jobs, all or none: ARGV channel, origin, whether to replace stored jobs ('1'), then id, state
+     * and score ('' when paused) of each job; returns 0 when stored, else the position (from 1) of the first job whose
+     * id is taken, having stored nothing.
+     */
+    static final RedisScript<Long> ADD_ALL = RedisScript.of("""
+            local count = (#ARGV - 3) / 3
+            if ARGV[3] ~= '1' then
+              for i = 0, count - 1 do
+                if redis.call('HEXISTS', KEYS[1], ARGV[4 + 3 * i]) == 1 then return i + 1 end
+              end
+            end
+            for i = 0, count - 1 do
+              local id = ARGV[4 + 3 * i]
+              redis.call('HSET', KEYS[1], id, ARGV[5 + 3 * i])
+              if ARGV[6 + 3 * i] ~= '' then
+                redis.call('ZADD', KEYS[2], ARGV[6 + 3 * i], id)
+              else
+                redis.call('ZREM', KEYS[2], id)
+              end
+              redis.call('HDEL', KEYS[3], id)
+              redis.call('ZREM', KEYS[4], id)
+              redis.call('HDEL', KEYS[5], id)
+            end
+            redis.call('PUBLISH', ARGV[1], ARGV[2])
+            return 0
+            """, Long.class);
+
+    /**
      * Replaces a job: ARGV id, state, score ('' when paused), channel, origin, whether to compare ('1'), the state
      * expected; returns 1 when replaced, 0 when the stored state is not the one expected, -1 when there is no job.
      */

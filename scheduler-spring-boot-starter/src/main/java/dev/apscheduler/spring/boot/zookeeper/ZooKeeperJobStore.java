@@ -352,6 +352,34 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
         throw new JobStoreException(this + " failed to " + action + ": its index entry kept coming back");
     }
 
+    /**
+     * Adds the jobs in multi transactions of at most 512 KB each (one for a batch of small jobs), taking back those
+     * applied when a later one conflicts; a batch that may replace stored jobs is written job by job.
+     */
+    @Override
+    public void addJobs(List<Job> jobs, boolean replaceExisting) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        JobStore.requireDistinctIds(jobs);
+        if (replaceExisting) {
+            JobStore.super.addJobs(jobs, true);
+            return;
+        }
+        ZooKeeperJobData data = data();
+        List<byte[]> states = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            JobCodec.requirePersistable(job, data.alias());
+            states.add(data.encode(job));
+        }
+        ensureLayout();
+        String conflict = new ZooKeeperBatches(this.client, calls(), this.nodes, this.origin, toString()).add(jobs,
+                states);
+        if (conflict != null) {
+            throw new ConflictingIdException(conflict, data.alias());
+        }
+    }
+
     private CuratorOp announcement() throws Exception {
         return this.client.transactionOp().setData().forPath(this.nodes.changes(), this.origin);
     }

@@ -54,7 +54,8 @@ class ApschedulerPropertiesTests {
     void buildsTheFlatMapUnderThePropertyKeys() {
         Map<String, String> values = Map.of("apscheduler.timezone", "UTC", "apscheduler.jobstores.shared.type", "jpa",
                 "apscheduler.jobstores.shared.max-wait", "5s", "apscheduler.jobstores.shared.options.url", "jdbc:x",
-                "apscheduler.jobstores.shared.look-ahead", "100ms", "apscheduler.executors.pool.max-workers", "4");
+                "apscheduler.jobstores.shared.look-ahead", "100ms", "apscheduler.jobstores.shared.batch-size", "1000",
+                "apscheduler.executors.pool.max-workers", "4");
         ApschedulerProperties properties = new Binder(new MapConfigurationPropertySource(values))
             .bind("apscheduler", ApschedulerProperties.class)
             .get();
@@ -62,6 +63,7 @@ class ApschedulerPropertiesTests {
             .containsEntry("apscheduler.jobstores.shared.type", "jpa")
             .containsEntry("apscheduler.jobstores.shared.max-wait", Duration.ofSeconds(5))
             .containsEntry("apscheduler.jobstores.shared.look-ahead", Duration.ofMillis(100))
+            .containsEntry("apscheduler.jobstores.shared.batch-size", 1000)
             .containsEntry("apscheduler.jobstores.shared.options.url", "jdbc:x")
             .containsEntry("apscheduler.executors.pool.type", "threadpool")
             .containsEntry("apscheduler.executors.pool.max-workers", 4)
@@ -138,6 +140,7 @@ class ApschedulerPropertiesTests {
             apscheduler.executors.cpu.type=processpool,apscheduler.executors.cpu.heap=lots | apscheduler.executors.cpu.heap | invalid value 'lots'
             apscheduler.executors.cpu.type=processpool,apscheduler.executors.cpu.max-tasks-per-child=-1 | apscheduler.executors.cpu.max-tasks-per-child | expected a number >= 0
             apscheduler.jobstores.default.max-wait=5s          | apscheduler.jobstores.default.max-wait   | unknown option for job store type 'memory'
+            apscheduler.jobstores.default.batch-size=0         | apscheduler.jobstores.default.batch-size | invalid value '0': expected a number >= 1
             apscheduler.jobstores.default.options.url=jdbc:h2  | apscheduler.jobstores.default.options.url | unknown option for job store type 'memory'
             apscheduler.executors.inline.type=direct,apscheduler.executors.inline.max-workers=2 | apscheduler.executors.inline.max-workers | unknown option for executor type 'direct'
             """)
