@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
 import dev.apscheduler.Scheduler;
+import dev.apscheduler.event.EventCodes;
+import dev.apscheduler.event.JobEvent;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.RunIds;
@@ -36,6 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduler's own database ({@link ApschedulerDataSource}): with the application on an H2 database and the
@@ -88,6 +92,12 @@ class SchedulerDataSourceIntegrationTests {
         this.runner.run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(ApschedulerJpaSchemaInitializer.class);
             assertThat(schedulerTables()).containsExactly("apscheduler_jobs", "apscheduler_runs");
+            // the stores, and so the scheduler, wait for the tables
+            String initializer = context.getBeanNamesForType(ApschedulerJpaSchemaInitializer.class)[0];
+            assertThat(context.getBeanFactory().getBeanDefinition("jpaJobStoreFactory").getDependsOn())
+                .contains(initializer);
+            assertThat(context.getBeanFactory().getBeanDefinition("apschedulerHistoryStore").getDependsOn())
+                .contains(initializer);
             context.getBean(Scheduler.class)
                 .addJob(JobSpec.task("tick").id("own").trigger(Triggers.interval(Duration.ofHours(1))));
             assertThat(this.schedulerJdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class))
@@ -128,6 +138,45 @@ class SchedulerDataSourceIntegrationTests {
                         "node-a")));
             assertThat(this.schedulerJdbc.queryForList("SELECT run_id FROM apscheduler_runs", String.class))
                 .containsExactly(runId);
+        });
+    }
+
+    @Test
+    void addInATransactionOfTheSchedulersDatabaseJoinsIt() {
+        this.runner.run((context) -> {
+            Scheduler scheduler = context.getBean(Scheduler.class);
+            List<String> added = new CopyOnWriteArrayList<>();
+            scheduler.addListener((event) -> added.add(((JobEvent) event).jobId()), EventCodes.JOB_ADDED);
+            TransactionTemplate schedulerTransaction = new TransactionTemplate(
+                    context.getBean("apschedulerTransactionManager", PlatformTransactionManager.class));
+            schedulerTransaction.executeWithoutResult((status) -> {
+                scheduler
+                    .addJob(JobSpec.task("tick").id("rolled-back").trigger(Triggers.interval(Duration.ofHours(1))));
+                status.setRollbackOnly();
+            });
+            schedulerTransaction.executeWithoutResult((status) -> scheduler
+                .addJob(JobSpec.task("tick").id("committed").trigger(Triggers.interval(Duration.ofHours(1)))));
+            assertThat(this.schedulerJdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class))
+                .containsExactly("committed");
+            assertThat(added).containsExactly("committed");
+        });
+    }
+
+    @Test
+    void transactionOfTheApplicationsDatabaseIsNotJoined() {
+        this.runner.run((context) -> {
+            Scheduler scheduler = context.getBean(Scheduler.class);
+            List<String> added = new CopyOnWriteArrayList<>();
+            scheduler.addListener((event) -> added.add(((JobEvent) event).jobId()), EventCodes.JOB_ADDED);
+            new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+                .executeWithoutResult((status) -> {
+                    scheduler.addJob(JobSpec.task("tick").id("own").trigger(Triggers.interval(Duration.ofHours(1))));
+                    // stored and announced in the scheduler's database at once, whatever the application's does
+                    assertThat(added).containsExactly("own");
+                    status.setRollbackOnly();
+                });
+            assertThat(this.schedulerJdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class))
+                .containsExactly("own");
         });
     }
 
