@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The job API: APScheduler's {@code add_job}, {@code modify_job}, {@code reschedule_job}, {@code pause_job},
  * {@code resume_job}, {@code remove_job}, {@code remove_all_jobs}, {@code get_job} and {@code get_jobs}. Each
- * operation runs under the scheduler's lock, then publishes its events and wakes the loop.
+ * operation runs under the scheduler's lock, then announces its change (log line, event, wakeup of the loop) when the
+ * store says the change is visible ({@link JobStore#afterChange}): at once, or once the caller's transaction commits.
  */
 final class JobOperations {
 
@@ -66,7 +67,7 @@ final class JobOperations {
     public Job addJob(JobSpec spec) {
         String id = spec.id().orElseGet(JobFactory::newId);
         Trigger trigger = JobFactory.trigger(spec, this.core);
-        List<SchedulerEvent> events = new ArrayList<>();
+        List<Runnable> announcements = new ArrayList<>();
         Job job = this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 SchedulerCore.logger.info("Adding job tentatively -- it will be properly scheduled when the "
@@ -74,10 +75,11 @@ final class JobOperations {
                 return this.pending.add(spec, id, trigger, this.core.jobDefaults(), this.core.now());
             }
             Job created = JobFactory.create(spec, id, trigger, List.of(), this.core.jobDefaults(), this.core.now());
-            events.add(store(created, spec.replaceExisting()));
+            JobStore store = store(created, spec.replaceExisting());
+            announcements.add(announcement(store, added(created), () -> logAdded(created), true));
             return created;
         });
-        publishAndWake(events);
+        announcements.forEach(Runnable::run);
         return job;
     }
 
@@ -101,14 +103,20 @@ final class JobOperations {
         ZonedDateTime now = this.core.now();
         for (PendingJob pendingJob : this.pending.list(null)) {
             Job job = pendingJob.materialize(this.core.jobDefaults(), now);
-            events.add(store(job, pendingJob.spec().replaceExisting()));
+            store(job, pendingJob.spec().replaceExisting());
+            logAdded(job);
+            events.add(added(job));
             // a job leaves the pending list only once stored, so a failed start loses none
             this.pending.remove(pendingJob);
         }
         return events;
     }
 
-    private SchedulerEvent store(Job job, boolean replaceExisting) {
+    /**
+     * Stores a job, replacing a stored one with its id when asked to.
+     * @return the store that holds it now
+     */
+    private JobStore store(Job job, boolean replaceExisting) {
         String alias = job.jobstore();
         JobStore store = this.core.components().store(alias);
         validate(job, store);
@@ -122,8 +130,15 @@ final class JobOperations {
             StoreCalls.run(alias, "replace job '" + job.id() + "'", () -> store.updateJob(job));
             this.core.claimedRuns().cancel(alias, job.id());
         }
-        SchedulerCore.logger.info("Added job \"{}\" to job store \"{}\"", job.name(), alias);
-        return new JobEvent(EventCodes.JOB_ADDED, job.id(), alias);
+        return store;
+    }
+
+    private static SchedulerEvent added(Job job) {
+        return new JobEvent(EventCodes.JOB_ADDED, job.id(), job.jobstore());
+    }
+
+    private static void logAdded(Job job) {
+        SchedulerCore.logger.info("Added job \"{}\" to job store \"{}\"", job.name(), job.jobstore());
     }
 
     private void validate(Job job, JobStore store) {
@@ -163,12 +178,13 @@ final class JobOperations {
      * @return the changed job
      */
     public Job modifyJob(String jobId, @Nullable String jobstore, JobChanges changes) {
-        List<SchedulerEvent> events = new ArrayList<>();
+        List<Runnable> announcements = new ArrayList<>();
         Job job = this.core.locked(() -> {
             Located located = this.lookup.locate(jobId, jobstore);
-            events.add(new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore()));
+            SchedulerEvent event = new JobEvent(EventCodes.JOB_MODIFIED, jobId, located.jobstore());
             PendingJob pendingJob = located.pending();
             if (pendingJob != null) {
+                announcements.add(announcement(null, event, () -> { }, true));
                 return this.pending.modify(pendingJob, changes, this.core.jobDefaults(), this.core.now());
             }
             JobStore store = this.core.components().store(located.jobstore());
@@ -187,9 +203,10 @@ final class JobOperations {
             else {
                 this.core.claimedRuns().update(modified);
             }
+            announcements.add(announcement(store, event, () -> { }, true));
             return modified;
         });
-        publishAndWake(events);
+        announcements.forEach(Runnable::run);
         return job;
     }
 
@@ -237,19 +254,20 @@ final class JobOperations {
      * @param jobstore the store to look in, or {@code null} for all
      */
     public void removeJob(String jobId, @Nullable String jobstore) {
-        String removedFrom = this.core.locked(() -> {
+        Runnable announcement = this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 PendingJob job = this.pending.find(jobId, jobstore)
                     .orElseThrow(() -> new JobLookupException(jobId, jobstore));
                 this.pending.remove(job);
-                return job.jobstore();
+                return announcement(null, removed(jobId, job.jobstore()), () -> logRemoved(jobId), false);
             }
             for (var entry : this.lookup.storesMatching(jobstore).entrySet()) {
                 try {
                     StoreCalls.run(entry.getKey(), "remove job '" + jobId + "'",
                             () -> entry.getValue().removeJob(jobId));
                     this.core.claimedRuns().cancel(entry.getKey(), jobId);
-                    return entry.getKey();
+                    return announcement(entry.getValue(), removed(jobId, entry.getKey()), () -> logRemoved(jobId),
+                            false);
                 }
                 catch (JobLookupException ex) {
                     // not in this store: try the next one
@@ -257,8 +275,15 @@ final class JobOperations {
             }
             throw new JobLookupException(jobId, jobstore);
         });
+        announcement.run();
+    }
+
+    private static SchedulerEvent removed(String jobId, String jobstore) {
+        return new JobEvent(EventCodes.JOB_REMOVED, jobId, jobstore);
+    }
+
+    private static void logRemoved(String jobId) {
         SchedulerCore.logger.info("Removed job {}", jobId);
-        this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, jobId, removedFrom));
     }
 
     /**
@@ -266,6 +291,7 @@ final class JobOperations {
      * @param jobstore the store, or {@code null} for all
      */
     public void removeAllJobs(@Nullable String jobstore) {
+        List<JobStore> cleared = new ArrayList<>();
         this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
                 this.pending.removeAll(jobstore);
@@ -274,10 +300,18 @@ final class JobOperations {
                 this.lookup.storesMatching(jobstore).forEach((alias, store) -> {
                     StoreCalls.run(alias, "remove all jobs", store::removeAllJobs);
                     this.core.claimedRuns().takeAll(alias);
+                    cleared.add(store);
                 });
             }
         });
-        this.core.events().dispatch(new SchedulerStateEvent(EventCodes.ALL_JOBS_REMOVED, jobstore));
+        Runnable announcement = () -> this.core.events()
+            .dispatch(new SchedulerStateEvent(EventCodes.ALL_JOBS_REMOVED, jobstore));
+        for (JobStore store : cleared) {
+            // announced once every store that joined a transaction has seen it commit
+            Runnable inner = announcement;
+            announcement = () -> store.afterChange(inner);
+        }
+        announcement.run();
     }
 
     private static boolean sameInstant(Job before, Job after) {
@@ -286,11 +320,20 @@ final class JobOperations {
         return Objects.equals(a, b);
     }
 
-    private void publishAndWake(List<SchedulerEvent> events) {
-        this.core.events().dispatchAll(events);
-        if (!events.isEmpty() && this.core.state() == SchedulerState.RUNNING) {
-            this.core.wakeup();
-        }
+    /**
+     * Returns what announces a change once its store says the change is visible ({@link JobStore#afterChange}): the
+     * log line, the event and, for jobs added or changed, the loop's wakeup, so that it reads the new state.
+     * @param store the store that made the change, or {@code null} for a pending job
+     */
+    private Runnable announcement(@Nullable JobStore store, SchedulerEvent event, Runnable log, boolean wake) {
+        Runnable announce = () -> {
+            log.run();
+            this.core.events().dispatch(event);
+            if (wake && this.core.state() == SchedulerState.RUNNING) {
+                this.core.wakeup();
+            }
+        };
+        return (store != null) ? () -> store.afterChange(announce) : announce;
     }
 
 }

@@ -250,6 +250,20 @@ public interface JobStore {
     }
 
     /**
+     * Runs the announcement of a change this store has just made for the calling thread (the log line, the
+     * {@code JOB_ADDED}, {@code JOB_MODIFIED}, {@code JOB_REMOVED} or {@code ALL_JOBS_REMOVED} event and the
+     * scheduler's wakeup) once the change is visible to everyone. A store whose changes are visible as soon as its
+     * method returns runs it at once, which is the default. A store that joins a transaction the caller has open (a
+     * database store inside an application's transaction) runs it after that transaction commits and never runs it
+     * when it rolls back, so that listeners hear only of changes that happened; with no transaction open it runs it
+     * at once.
+     * @param announcement what to run, on whichever thread completes the change
+     */
+    default void afterChange(Runnable announcement) {
+        announcement.run();
+    }
+
+    /**
      * Checks a look-ahead window: the one rule every store with a {@code look_ahead} option follows.
      * @param lookAhead the window
      * @return the window

@@ -17,6 +17,7 @@ import dev.apscheduler.history.RunPage;
 import dev.apscheduler.history.RunRecord;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -56,13 +57,34 @@ public final class JpaHistoryStore implements HistoryStore {
      * when the first records are saved)
      */
     public JpaHistoryStore(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
-        this(entityManagerFactory, () -> RunUpserts.detect(Objects.requireNonNull(dataSource, "dataSource")),
-                DEFAULT_PRUNE_BATCH_SIZE);
+        this(entityManagerFactory, null, dataSource);
+    }
+
+    /**
+     * Creates a store that runs its work through a given transaction manager, as the scheduler's own database
+     * ({@link ApschedulerDataSource}) is given its own ({@link ApschedulerTransactionManager}).
+     * @param entityManagerFactory the entity manager factory on the database the table is in
+     * @param transactionManager the transaction manager of that factory, or {@code null} for a
+     * {@code JpaTransactionManager} of the store's own
+     * @param dataSource the data source behind the factory, whose metadata tells which database the table is in
+     * (read once, when the first records are saved)
+     */
+    public JpaHistoryStore(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, DataSource dataSource) {
+        this(entityManagerFactory, transactionManager,
+                () -> RunUpserts.detect(Objects.requireNonNull(dataSource, "dataSource")), DEFAULT_PRUNE_BATCH_SIZE);
     }
 
     JpaHistoryStore(EntityManagerFactory entityManagerFactory, Supplier<RunUpserts> upserts, int pruneBatchSize) {
+        this(entityManagerFactory, null, upserts, pruneBatchSize);
+    }
+
+    JpaHistoryStore(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<RunUpserts> upserts,
+            int pruneBatchSize) {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
-        this.transactions = new StoreTransactions(entityManagerFactory, this::toString, SchedulerException::new);
+        this.transactions = new StoreTransactions(entityManagerFactory, transactionManager, this::toString,
+                SchedulerException::new);
         this.upserts = SingletonSupplier.of(upserts);
         this.pruning = new RunPruning(this.transactions, pruneBatchSize);
     }

@@ -33,6 +33,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -129,13 +130,32 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
      */
     public JpaJobStore(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking, Duration maxWait,
             Duration lookAhead, @Nullable Supplier<DataSource> notificationSource) {
+        this(entityManagerFactory, null, locking, maxWait, lookAhead, notificationSource);
+    }
+
+    /**
+     * Creates a store that runs its work through a given transaction manager, as the scheduler's own database
+     * ({@link ApschedulerDataSource}) is given its own ({@link ApschedulerTransactionManager}).
+     * @param entityManagerFactory the entity manager factory that manages {@link ApschedulerJobEntity}
+     * @param transactionManager the transaction manager of that factory (a {@code JpaTransactionManager} on it, or a
+     * JTA one), or {@code null} for a {@code JpaTransactionManager} of the store's own
+     * @param locking how the acquire step locks rows, asked once when first needed (it may read the database)
+     * @param maxWait how long a scheduler sleeps at most before looking for other instances' changes
+     * @param lookAhead how far ahead of their run time a scheduler claims jobs ({@link JobStore#lookAhead()}); zero
+     * claims them only once they are due
+     * @param notificationSource the data source behind the entity manager factory, asked for when the store starts,
+     * or {@code null} for no notifications
+     */
+    public JpaJobStore(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<RowLocking> locking, Duration maxWait,
+            Duration lookAhead, @Nullable Supplier<DataSource> notificationSource) {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(locking, "locking");
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new IllegalArgumentException("max_wait must be positive, was " + maxWait);
         }
         JobStore.checkLookAhead(lookAhead);
-        this.transactions = new StoreTransactions(entityManagerFactory, this::toString);
+        this.transactions = new StoreTransactions(entityManagerFactory, transactionManager, this::toString);
         this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
         this.maxWait = maxWait;
         this.lookAhead = lookAhead;
@@ -201,6 +221,15 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     @Override
     public boolean isPersistent() {
         return true;
+    }
+
+    /**
+     * Announces a change after the caller's transaction commits when the change joined one (an application's
+     * {@code @Transactional} method adding a job), never when it rolls back; at once otherwise.
+     */
+    @Override
+    public void afterChange(Runnable announcement) {
+        this.transactions.afterCommit(announcement);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreFactory;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -41,6 +42,8 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
 
     private final EntityManagerFactory entityManagerFactory;
 
+    private final @Nullable PlatformTransactionManager transactionManager;
+
     private final Supplier<RowLocking> locking;
 
     private final @Nullable Supplier<DataSource> dataSource;
@@ -65,7 +68,24 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
      */
     public JpaJobStoreFactory(EntityManagerFactory entityManagerFactory, Supplier<RowLocking> locking,
             @Nullable Supplier<DataSource> dataSource) {
+        this(entityManagerFactory, null, locking, dataSource);
+    }
+
+    /**
+     * Creates a factory whose stores run their work through a given transaction manager.
+     * @param entityManagerFactory the entity manager factory that manages {@link ApschedulerJobEntity}: the
+     * application's, or the scheduler's own on its {@link ApschedulerDataSource}
+     * @param transactionManager the transaction manager of that factory ({@link ApschedulerTransactionManager}), or
+     * {@code null} for a {@code JpaTransactionManager} of each store's own
+     * @param locking how the acquire step locks rows, asked once when first needed
+     * @param dataSource the data source behind the entity manager factory, for {@code LISTEN}/{@code NOTIFY} on
+     * PostgreSQL (option {@code listen_notify}, on by default), or {@code null} for none
+     */
+    public JpaJobStoreFactory(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<RowLocking> locking,
+            @Nullable Supplier<DataSource> dataSource) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        this.transactionManager = transactionManager;
         this.locking = SingletonSupplier.of(Objects.requireNonNull(locking, "locking"));
         this.dataSource = (dataSource != null) ? SingletonSupplier.of(dataSource) : null;
     }
@@ -86,7 +106,8 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
             if (SQLALCHEMY_OPTIONS.contains(name)) {
                 throw new ConfigurationException(options.keyFor(name), options.keyFor(name)
                         + ": the jpa job store keeps jobs in the application's own database, in the table "
-                        + ApschedulerJobEntity.TABLE_NAME + "; configure the database with spring.datasource.*");
+                        + ApschedulerJobEntity.TABLE_NAME + "; configure the database with spring.datasource.*, or "
+                        + "declare the scheduler's own DataSource bean qualified @ApschedulerDataSource");
             }
         }
         options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD, LISTEN_NOTIFY));
@@ -96,7 +117,7 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
                     "expected a positive duration");
         }
         boolean listenNotify = options.bool(LISTEN_NOTIFY).orElse(true);
-        return new JpaJobStore(this.entityManagerFactory, this.locking, maxWait,
+        return new JpaJobStore(this.entityManagerFactory, this.transactionManager, this.locking, maxWait,
                 JobStoreFactory.lookAhead(options, JpaJobStore.DEFAULT_LOOK_AHEAD),
                 listenNotify ? this.dataSource : null);
     }

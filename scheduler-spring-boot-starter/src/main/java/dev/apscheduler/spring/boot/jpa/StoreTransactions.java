@@ -11,19 +11,28 @@ import dev.apscheduler.SchedulerException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.jspecify.annotations.Nullable;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the store's work in transactions on the application's {@link EntityManagerFactory}. A transaction already
- * open on the calling thread for that factory (an application's {@code @Transactional} method adding a job) is
- * joined, so the job is stored, or not, with the application's own changes. Failures of the database become
+ * Runs the store's work in transactions on its {@link EntityManagerFactory} (the application's, or the scheduler's
+ * own), through the transaction manager it was given or a {@link JpaTransactionManager} of its own. A transaction
+ * already open on the calling thread for that factory (an application's {@code @Transactional} method adding a job)
+ * is joined, so the job is stored, or not, with the application's own changes; {@link #afterCommit} then holds the
+ * announcement of the change until that transaction commits. Failures of the database become
  * {@link JobStoreException}s (or the exception the store asks for) naming the store and the operation; the
  * scheduler's own exceptions pass through unchanged.
  */
 final class StoreTransactions {
+
+    private final EntityManagerFactory entityManagerFactory;
 
     private final EntityManager entityManager;
 
@@ -33,14 +42,18 @@ final class StoreTransactions {
 
     private final BiFunction<String, Throwable, SchedulerException> failure;
 
-    StoreTransactions(EntityManagerFactory entityManagerFactory, Supplier<String> description) {
-        this(entityManagerFactory, description, JobStoreException::new);
+    StoreTransactions(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<String> description) {
+        this(entityManagerFactory, transactionManager, description, JobStoreException::new);
     }
 
-    StoreTransactions(EntityManagerFactory entityManagerFactory, Supplier<String> description,
+    StoreTransactions(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<String> description,
             BiFunction<String, Throwable, SchedulerException> failure) {
+        this.entityManagerFactory = entityManagerFactory;
         this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-        this.template = new TransactionTemplate(new JpaTransactionManager(entityManagerFactory));
+        this.template = new TransactionTemplate((transactionManager != null) ? transactionManager
+                : new JpaTransactionManager(entityManagerFactory));
         this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.description = description;
         this.failure = failure;
@@ -76,6 +89,30 @@ final class StoreTransactions {
             work.accept(entityManager);
             return null;
         });
+    }
+
+    /**
+     * Runs an action once the work this thread just did is committed: after the caller's transaction commits when
+     * the work joined one (never, when it rolls back), else at once, since the work's own transaction has already
+     * committed. An entity manager bound to the thread without a transaction (open in view) does not count.
+     * @param action the action
+     */
+    void afterCommit(Runnable action) {
+        Object resource = TransactionSynchronizationManager.getResource(this.entityManagerFactory);
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && resource instanceof EntityManagerHolder holder && holder.isSynchronizedWithTransaction()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+
+            });
+        }
+        else {
+            action.run();
+        }
     }
 
     /**

@@ -1,0 +1,37 @@
+-- Flyway migration V1 of the scheduler's tables (apscheduler_jobs, apscheduler_runs) for postgresql: the statements
+-- of dev/apscheduler/spring/boot/jpa/schema-postgresql.sql, which apscheduler.jpa.initialize-schema runs. The README's
+-- "Flyway and Liquibase" says where to point Flyway. Shipped migrations never change; later versions add V2, ...
+-- The tables of the jpa job store and the jpa history for PostgreSQL (apscheduler.jpa.initialize-schema, or copy
+-- into a Flyway/Liquibase migration). Safe to run again: it creates only what is missing. Ids compare byte by byte
+-- (COLLATE "C"), as in Java.
+CREATE TABLE IF NOT EXISTS apscheduler_jobs (
+    id VARCHAR(191) COLLATE "C" NOT NULL PRIMARY KEY,
+    next_run_time BIGINT,
+    job_state TEXT NOT NULL,
+    version BIGINT DEFAULT 0 NOT NULL,
+    restore_error VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS ix_apscheduler_jobs_next_run_time ON apscheduler_jobs (next_run_time, id);
+
+-- The jpa history's table (apscheduler.history.type=jpa): one row per run, times in epoch microseconds.
+CREATE TABLE IF NOT EXISTS apscheduler_runs (
+    run_id VARCHAR(36) COLLATE "C" NOT NULL PRIMARY KEY,
+    job_id VARCHAR(191) COLLATE "C" NOT NULL,
+    jobstore VARCHAR(191) NOT NULL,
+    executor VARCHAR(191) NOT NULL,
+    task VARCHAR(500) NOT NULL,
+    scheduled_at BIGINT NOT NULL,
+    attempt INTEGER NOT NULL,
+    started_at BIGINT,
+    finished_at BIGINT,
+    outcome VARCHAR(16) NOT NULL,
+    instance VARCHAR(191) NOT NULL,
+    error_type VARCHAR(500),
+    error_message VARCHAR(2000),
+    stack_trace TEXT,
+    result TEXT,
+    result_note VARCHAR(500)
+);
+CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_job_id ON apscheduler_runs (job_id, run_id);
+CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_outcome ON apscheduler_runs (outcome, run_id);
+CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_scheduled_at ON apscheduler_runs (scheduled_at);
