@@ -53,6 +53,21 @@ class JobChangeAnnouncementTests {
     }
 
     @Test
+    void jobsAddedInBatchesAreAnnouncedOnlyOnceTheStoreSaysTheyAreVisible() {
+        this.scheduler.addJobs(List.of(JobSpec.task("tick").id("a").trigger(everySecond()).build(),
+                JobSpec.task("tick").id("b").trigger(everySecond()).build()));
+        assertThat(this.fixture.events.events()).isEmpty();
+        assertThat(this.store.pending).hasSize(1);
+        this.store.commit();
+        assertThat(this.fixture.events.events()).containsExactly(new JobEvent(EventCodes.JOB_ADDED, "a", "default"),
+                new JobEvent(EventCodes.JOB_ADDED, "b", "default"));
+        this.fixture.events.clear();
+        this.scheduler.addJobs(List.of(JobSpec.task("tick").id("c").trigger(everySecond()).build()));
+        this.store.rollback();
+        assertThat(this.fixture.events.events()).isEmpty();
+    }
+
+    @Test
     void modifiedAndRemovedJobsAreAnnouncedThroughTheStore() {
         this.scheduler.addJob(JobSpec.task("tick").id("a").trigger(everySecond()));
         this.scheduler.addJob(JobSpec.task("tick").id("b").trigger(everySecond()));

@@ -148,14 +148,16 @@ final class JobBatches {
 
     private void storeBatch(String alias, boolean replaceExisting, List<Entry> batch, List<Job> added) {
         List<Job> jobs = batch.stream().map(Entry::job).toList();
+        JobStore store;
         try {
-            this.core.locked(() -> {
-                JobStore store = this.core.components().store(alias);
-                StoreCalls.run(alias, "add " + jobs.size() + " jobs", () -> store.addJobs(jobs, replaceExisting));
+            store = this.core.locked(() -> {
+                JobStore target = this.core.components().store(alias);
+                StoreCalls.run(alias, "add " + jobs.size() + " jobs", () -> target.addJobs(jobs, replaceExisting));
                 if (replaceExisting) {
                     Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
                     this.core.claimedRuns().cancel(alias, ids);
                 }
+                return target;
             });
         }
         catch (ConflictingIdException ex) {
@@ -169,15 +171,20 @@ final class JobBatches {
                     + batch.get(batch.size() - 1).index() + "] was not stored: " + ex.getMessage(), ex, added);
         }
         added.addAll(jobs);
-        SchedulerCore.logger.info("Added {} jobs to job store \"{}\"", jobs.size(), alias);
-        List<SchedulerEvent> events = new ArrayList<>(jobs.size());
-        for (Job job : jobs) {
-            events.add(new JobEvent(EventCodes.JOB_ADDED, job.id(), alias));
-        }
-        this.core.events().dispatchAll(events);
-        if (this.core.state() == SchedulerState.RUNNING) {
-            this.core.wakeup();
-        }
+        // announced when the store says the batch is visible: at once, or once the caller's transaction commits
+        store.afterChange(() -> {
+            SchedulerCore.logger.info("Added {} jobs to job store \"{}\"", jobs.size(), alias);
+            if (this.core.events().wants(EventCodes.JOB_ADDED)) {
+                List<SchedulerEvent> events = new ArrayList<>(jobs.size());
+                for (Job job : jobs) {
+                    events.add(new JobEvent(EventCodes.JOB_ADDED, job.id(), alias));
+                }
+                this.core.events().dispatchAll(events);
+            }
+            if (this.core.state() == SchedulerState.RUNNING) {
+                this.core.wakeup();
+            }
+        });
     }
 
     private static JobBatchException refused(int index, String id, RuntimeException cause, List<Job> added) {
