@@ -138,7 +138,23 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
                     context.alias(), job.task().name(), runTimes, runIds));
         }
-        return new QueuedWork(context, submission, runIds);
+        return new QueuedWork(context, submission, runIds, capture(context, job));
+    }
+
+    /**
+     * Lets the run interceptors take along what the submitting thread holds; a failure there is logged and the
+     * submission runs through the interceptors as they are.
+     */
+    private JobRunInterceptor capture(ExecutorContext context, Job job) {
+        JobRunInterceptor interceptor = context.runInterceptor();
+        try {
+            return interceptor.capture();
+        }
+        catch (RuntimeException ex) {
+            this.logger.warn("Run interceptor of job \"{}\" could not capture the submitting thread's context; the run "
+                    + "goes ahead without it", job, ex);
+            return interceptor;
+        }
     }
 
     /**
@@ -152,12 +168,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private final List<String> runIds;
 
+        private final JobRunInterceptor interceptor;
+
         private final AtomicBoolean taken = new AtomicBoolean();
 
-        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds) {
+        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds,
+                JobRunInterceptor interceptor) {
             this.context = context;
             this.submission = submission;
             this.runIds = runIds;
+            this.interceptor = interceptor;
         }
 
         @Override
@@ -169,7 +189,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
                 cancelled();
                 return;
             }
-            runJob(this.context, this.submission, this.runIds);
+            runJob(this.context, this.submission, this.runIds, this.interceptor);
         }
 
         boolean cancel() {
@@ -226,9 +246,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Submission submission, List<String> runIds) {
+    private void runJob(ExecutorContext context, Submission submission, List<String> runIds,
+            JobRunInterceptor interceptor) {
         Slot slot = new Slot(submission.job().id());
-        JobRunner runner = new JobRunner(context, this.logger, slot, (job) -> task(context, job));
+        JobRunner runner = new JobRunner(context, interceptor, this.logger, slot, (job) -> task(context, job));
         List<SchedulerEvent> events;
         try {
             events = runner.run(submission, runIds);

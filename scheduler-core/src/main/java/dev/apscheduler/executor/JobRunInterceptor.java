@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * sees. Registered with {@code SchedulerBuilder.jobRunInterceptor(...)} and applied by every executor that extends
  * {@link AbstractJobExecutor}.
  *
+ * <p>What the thread that hands a run to its executor holds (a logging context, the current trace) is taken along
+ * by {@link #capture()}, called on that thread: the caller's thread for {@code runJob}, the scheduler's own thread for
+ * runs that fall due by their trigger (a job added to run at once included).
+ *
  * <p>An interceptor runs only for runs that start: a run found later than the misfire grace time is reported as
  * missed without reaching it. It must call {@code task.run(context)} once and return its result; what it throws is
  * reported as the run's {@code JOB_ERROR}, exactly as an exception of the task.
@@ -45,6 +49,18 @@ public interface JobRunInterceptor {
     @Nullable Object intercept(JobContext context, Task task) throws Exception;
 
     /**
+     * Called on the thread that hands a submission to its executor, before the submission is queued: returns the
+     * interceptor that wraps the submission's runs on the worker thread. An interceptor that carries context from the
+     * submitting thread to the run (a logging context, the current trace, what a {@code TaskDecorator} captures)
+     * captures it here. A failure here does not lose the run: it is logged and the run goes through this interceptor
+     * as it is.
+     * @return the interceptor for the runs of one submission, this one by default
+     */
+    default JobRunInterceptor capture() {
+        return this;
+    }
+
+    /**
      * Returns the interceptor that runs the task and nothing else.
      * @return the pass-through interceptor
      */
@@ -53,19 +69,17 @@ public interface JobRunInterceptor {
     }
 
     /**
-     * Chains interceptors: the first is outermost, the last calls the task.
+     * Chains interceptors: the first is outermost, the last calls the task. The chain captures by capturing each.
      * @param interceptors the interceptors, in order
      * @return one interceptor applying them all ({@link #none()} when there are none)
      */
     static JobRunInterceptor chain(List<JobRunInterceptor> interceptors) {
-        JobRunInterceptor chained = none();
-        for (int i = interceptors.size() - 1; i >= 0; i--) {
-            JobRunInterceptor outer = Objects.requireNonNull(interceptors.get(i), "interceptor");
-            JobRunInterceptor inner = chained;
-            chained = (context, task) -> outer.intercept(context, (innerContext) -> inner.intercept(innerContext,
-                    task));
+        interceptors.forEach((interceptor) -> Objects.requireNonNull(interceptor, "interceptor"));
+        List<JobRunInterceptor> chain = List.copyOf(interceptors);
+        if (chain.isEmpty()) {
+            return none();
         }
-        return chained;
+        return (chain.size() == 1) ? chain.get(0) : new InterceptorChain(chain);
     }
 
 }

@@ -38,6 +38,8 @@ final class JobRunner {
 
     private final ExecutorContext context;
 
+    private final JobRunInterceptor interceptor;
+
     private final Logger logger;
 
     private final Slot slot;
@@ -46,8 +48,10 @@ final class JobRunner {
 
     private final List<Failure> failures = new ArrayList<>(0);
 
-    JobRunner(ExecutorContext context, Logger logger, Slot slot, Function<Job, Task> tasks) {
+    JobRunner(ExecutorContext context, JobRunInterceptor interceptor, Logger logger, Slot slot,
+            Function<Job, Task> tasks) {
         this.context = context;
+        this.interceptor = interceptor;
         this.logger = logger;
         this.slot = slot;
         this.tasks = tasks;
@@ -111,7 +115,7 @@ final class JobRunner {
             Task task = this.tasks.apply(job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
                     job.args(), job.kwargs(), job.jobstore(), this.context.alias(), attempt);
-            result = this.context.runInterceptor().intercept(jobContext, task);
+            result = this.interceptor.intercept(jobContext, task);
         }
         catch (Throwable ex) {
             if (ex instanceof VirtualMachineError error) {

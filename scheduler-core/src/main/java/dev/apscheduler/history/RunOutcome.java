@@ -51,8 +51,9 @@ public enum RunOutcome {
     }
 
     /**
-     * Returns the outcome's name in lower case, as meters tag it.
-     * @return the tag value, for example {@code timed_out}
+     * Returns the outcome's name in lower case. The starter's meters tag runs with {@link #name()} instead, upper case
+     * as Spring's scheduled-task observations spell outcomes.
+     * @return the name in lower case, for example {@code timed_out}
      */
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -152,4 +152,79 @@ class JobRunInterceptorTests {
             .isEqualTo("ran id");
     }
 
+    @Test
+    void captureRunsOnTheSubmittingThreadAndItsInterceptorWrapsTheRunOnTheWorker() {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        this.fixture.tasks.register("where", (context) -> threads.add("task " + Thread.currentThread().getName()));
+        ManualScheduler scheduler = this.fixture.builder().executor("default", new ThreadPoolJobExecutor(1))
+            .jobRunInterceptor(new CapturingInterceptor(threads))
+            .jobRunInterceptor(recording("plain"))
+            .build();
+        scheduler.addJob(JobSpec.task("where").id("job").trigger(DateTrigger.of(at(100))));
+        scheduler.start();
+        String caller = Thread.currentThread().getName();
+        scheduler.runJob("job");
+        await().untilAsserted(() -> assertThat(threads).containsExactly("captured on " + caller,
+                "run with " + caller + " on apscheduler-default-1", "task apscheduler-default-1"));
+        assertThat(this.trace).containsExactly("plain before job", "plain after job");
+        scheduler.shutdown();
+    }
+
+    @Test
+    void aFailingCaptureDoesNotLoseTheRun() {
+        this.fixture.tasks.register("plain", (context) -> this.trace.add("task"));
+        ManualScheduler scheduler = this.fixture.builder().jobRunInterceptor(new JobRunInterceptor() {
+
+            @Override
+            public Object intercept(JobContext context, dev.apscheduler.job.Task task) throws Exception {
+                JobRunInterceptorTests.this.trace.add("uncaptured");
+                return task.run(context);
+            }
+
+            @Override
+            public JobRunInterceptor capture() {
+                throw new IllegalStateException("no context");
+            }
+
+        }).build();
+        scheduler.addJob(JobSpec.task("plain").id("job").trigger(DateTrigger.of(at(1))));
+        scheduler.start();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(this.trace).containsExactly("uncaptured", "task");
+        assertThat(this.fixture.events.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED)).hasSize(1);
+    }
+
+    /**
+     * Takes the submitting thread's name along to the run.
+     */
+    private static final class CapturingInterceptor implements JobRunInterceptor {
+
+        private final List<String> threads;
+
+        private final String captured;
+
+        CapturingInterceptor(List<String> threads) {
+            this(threads, "nothing");
+        }
+
+        private CapturingInterceptor(List<String> threads, String captured) {
+            this.threads = threads;
+            this.captured = captured;
+        }
+
+        @Override
+        public Object intercept(JobContext context, dev.apscheduler.job.Task task) throws Exception {
+            this.threads.add("run with " + this.captured + " on " + Thread.currentThread().getName());
+            return task.run(context);
+        }
+
+        @Override
+        public JobRunInterceptor capture() {
+            String thread = Thread.currentThread().getName();
+            this.threads.add("captured on " + thread);
+            return new CapturingInterceptor(this.threads, thread);
+        }
+
+    }
+
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * A job whose every other run fails, as a job calling an unreliable service does: the failures are {@code JOB_ERROR}
  * events (see {@link SchedulerEventLog}), the actuator endpoint's last execution, and the
- * {@code apscheduler.job.executions} meter with {@code outcome=error}. It coalesces the runs missed while the
+ * {@code apscheduler.job.executions} meter with {@code outcome=ERROR}. It coalesces the runs missed while the
  * application was stopped into one.
  */
 @Component

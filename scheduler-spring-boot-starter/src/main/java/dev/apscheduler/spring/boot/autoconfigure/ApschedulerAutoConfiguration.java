@@ -1,5 +1,7 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.util.List;
+
 import dev.apscheduler.BackgroundScheduler;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.executor.JobExecutorFactory;
@@ -12,8 +14,11 @@ import dev.apscheduler.spring.boot.SchedulerEventPublisher;
 import dev.apscheduler.spring.boot.SchedulerLifecycle;
 import dev.apscheduler.spring.boot.annotation.ScheduledJobAnnotationBeanPostProcessor;
 import dev.apscheduler.spring.boot.annotation.ScheduledJobLazyInitializationExcludeFilter;
+import dev.apscheduler.spring.boot.context.MdcJobRunInterceptor;
+import dev.apscheduler.spring.boot.context.TaskDecoratorJobRunInterceptor;
 import dev.apscheduler.store.JobStoreFactory;
 import dev.apscheduler.trigger.TriggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -32,7 +37,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.CompositeTaskDecorator;
 import org.springframework.util.StringUtils;
 
 /**
@@ -54,6 +62,13 @@ import org.springframework.util.StringUtils;
  * {@code JobStore} and {@code JobExecutor} bean, under an alias taken from its bean name ({@code defaultJobStore} is
  * the {@code default} store, {@code reportsExecutor} the {@code reports} executor), replacing a configured one of the
  * same alias; and every {@link SchedulerCustomizer} bean, in order.
+ *
+ * <p>Job runs take along the logging context (MDC) of the thread that hands them to their executor, and the
+ * application's {@link TaskDecorator} beans apply to them as Boot applies them to its task executor (several are
+ * composed in order); a run now ({@code runJob}) is handed over by the caller's thread, a run that falls due by its
+ * trigger by the scheduler's own thread. With {@code spring.threads.virtual.enabled} on Java 21 or newer, the
+ * {@code default} executor, when a thread pool, runs its jobs on virtual threads, at most {@code max_workers} at
+ * once.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
@@ -129,7 +144,8 @@ public final class ApschedulerAutoConfiguration {
                 ObjectProvider<JobStoreFactory> jobStoreFactories,
                 ObjectProvider<JobExecutorFactory> executorFactories, ObjectProvider<TriggerFactory> triggerFactories,
                 ObjectProvider<SchedulerCustomizer> customizers, ListableBeanFactory beanFactory,
-                ApschedulerHistoryProperties historyProperties, ObjectProvider<HistoryStore> historyStore) {
+                ApschedulerHistoryProperties historyProperties, ObjectProvider<HistoryStore> historyStore,
+                ObjectProvider<TaskDecorator> taskDecorators, Environment environment) {
             BackgroundScheduler.Builder builder = BackgroundScheduler.builder()
                 .config(PropertiesSchedulerConfig.parse(properties))
                 .taskRegistry(taskRegistry)
@@ -142,10 +158,25 @@ public final class ApschedulerAutoConfiguration {
             jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
             executorFactories.orderedStream().forEach(builder::executorFactory);
             triggerFactories.orderedStream().forEach(builder::triggerFactory);
+            VirtualThreadsDefaultExecutor.of(properties, environment)
+                .ifPresent((executor) -> builder.executor(VirtualThreadsDefaultExecutor.ALIAS, executor));
+            builder.jobRunInterceptor(new MdcJobRunInterceptor());
+            TaskDecorator taskDecorator = taskDecorator(taskDecorators);
+            if (taskDecorator != null) {
+                builder.jobRunInterceptor(new TaskDecoratorJobRunInterceptor(taskDecorator));
+            }
             ComponentBeans.jobStores(beanFactory).forEach(builder::jobStore);
             ComponentBeans.executors(beanFactory).forEach(builder::executor);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
             return builder.build();
+        }
+
+        private static @Nullable TaskDecorator taskDecorator(ObjectProvider<TaskDecorator> taskDecorators) {
+            List<TaskDecorator> decorators = taskDecorators.orderedStream().toList();
+            if (decorators.isEmpty()) {
+                return null;
+            }
+            return (decorators.size() == 1) ? decorators.get(0) : new CompositeTaskDecorator(decorators);
         }
 
     }

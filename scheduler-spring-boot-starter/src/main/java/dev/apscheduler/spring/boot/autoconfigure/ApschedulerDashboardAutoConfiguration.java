@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring MVC. With Spring Security's web filter chain (which Spring Boot sets up whenever Spring Security is on the
  * class path), the dashboard needs an authenticated user and writes need {@code apscheduler.dashboard.write-role};
  * without it, it is read-only unless
- * {@code apscheduler.dashboard.allow-unsecured-writes} is set. Which of these applies is logged at start.
+ * {@code apscheduler.dashboard.allow-unsecured-writes} is set. When the application limits the {@code apscheduler}
+ * actuator endpoint to read-only access ({@code management.endpoint.apscheduler.access} or
+ * {@code management.endpoints.access.max-permitted} set to {@code read-only} or {@code none}), the dashboard changes
+ * nothing either. Which of these applies is logged at start.
  */
 @AutoConfiguration(after = ApschedulerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,7 +51,8 @@ public final class ApschedulerDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DashboardAccess apschedulerDashboardAccess(ApschedulerDashboardProperties properties, BeanFactory beanFactory) {
+    DashboardAccess apschedulerDashboardAccess(ApschedulerDashboardProperties properties, BeanFactory beanFactory,
+            Environment environment) {
         properties.validate();
         DashboardAccess.Mode mode;
         if (usesSpringSecurity(beanFactory)) {
@@ -66,7 +71,11 @@ public final class ApschedulerDashboardAutoConfiguration {
             logger.info("APScheduler dashboard at {}: read-only (Spring Security is not used; "
                     + "apscheduler.dashboard.allow-unsecured-writes=true would allow changes)", properties.getPath());
         }
-        return new DashboardAccess(mode, properties.getWriteRole());
+        String writesOff = EndpointWriteAccess.limitedBy(environment);
+        if (writesOff != null) {
+            logger.info("APScheduler dashboard at {}: changes are turned off ({})", properties.getPath(), writesOff);
+        }
+        return new DashboardAccess(mode, properties.getWriteRole(), writesOff);
     }
 
     /**

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * changed, unless the application allowed writes explicitly ({@link Mode#OPEN}). Every write also carries the
  * dashboard's own token in a header ({@link #TOKEN_HEADER}), which only a page of the same origin can read from the
  * session endpoint: a cross-site form or script cannot send it.
+ *
+ * <p>Whatever the mode, writes can be turned off altogether ({@link #DashboardAccess(Mode, String, String)}): the
+ * auto-configuration does so when the application limits the {@code apscheduler} actuator endpoint to read-only
+ * access, so that no HTTP path changes jobs that the endpoint may not.
  */
 public final class DashboardAccess {
 
@@ -23,6 +27,8 @@ public final class DashboardAccess {
 
     private final String writeRole;
 
+    private final @Nullable String writesOff;
+
     private final String token;
 
     /**
@@ -31,8 +37,19 @@ public final class DashboardAccess {
      * @param writeRole the role a user needs to write ({@link Mode#SECURED} only), without the {@code ROLE_} prefix
      */
     public DashboardAccess(Mode mode, String writeRole) {
+        this(mode, writeRole, null);
+    }
+
+    /**
+     * Creates the access rules, with writes possibly turned off whatever the mode.
+     * @param mode how the dashboard is protected
+     * @param writeRole the role a user needs to write ({@link Mode#SECURED} only), without the {@code ROLE_} prefix
+     * @param writesOff why nothing may be changed (the setting that says so), or {@code null} when the mode decides
+     */
+    public DashboardAccess(Mode mode, String writeRole, @Nullable String writesOff) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.writeRole = Objects.requireNonNull(writeRole, "writeRole");
+        this.writesOff = writesOff;
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.token = HexFormat.of().formatHex(random);
@@ -72,6 +89,9 @@ public final class DashboardAccess {
         if (read != null) {
             return read;
         }
+        if (this.writesOff != null) {
+            return new Refusal(403, "the dashboard is read-only (" + this.writesOff + ")");
+        }
         if (this.mode == Mode.READ_ONLY) {
             return new Refusal(403, "the dashboard is read-only (apscheduler.dashboard.allow-unsecured-writes is "
                     + "false and Spring Security is not used)");
@@ -91,6 +111,9 @@ public final class DashboardAccess {
      * Tells whether the user of a request may write.
      */
     boolean canWrite(HttpServletRequest request) {
+        if (this.writesOff != null) {
+            return false;
+        }
         return switch (this.mode) {
             case READ_ONLY -> false;
             case OPEN -> true;

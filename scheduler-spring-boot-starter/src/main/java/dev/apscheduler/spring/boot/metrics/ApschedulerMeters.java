@@ -78,8 +78,9 @@ public final class ApschedulerMeters {
     public static final String JOBSTORE = "jobstore";
 
     /**
-     * Tag: how a run ended, {@link #SUCCESS}, {@link #ERROR} or {@link #TIMED_OUT}: the run outcome's
-     * {@link dev.apscheduler.history.RunOutcome#tag()}.
+     * Tag: how a run ended, {@link #SUCCESS}, {@link #ERROR} or {@link #TIMED_OUT}, upper case like the outcome of
+     * Spring's {@code tasks.scheduled.execution} and the run history's outcome names. The run observation's outcome is
+     * {@link #SUCCESS}, {@link #ERROR} or, for a run that ended without returning or throwing, {@link #UNKNOWN}.
      */
     public static final String OUTCOME = "outcome";
 
@@ -87,13 +88,19 @@ public final class ApschedulerMeters {
     public static final String STATE = "state";
 
     /** Outcome of a run whose task returned. */
-    public static final String SUCCESS = "success";
+    public static final String SUCCESS = "SUCCESS";
 
     /** Outcome of a run whose task threw, or could not run. */
-    public static final String ERROR = "error";
+    public static final String ERROR = "ERROR";
 
     /** Outcome of a run that exceeded its job's timeout and was interrupted. */
-    public static final String TIMED_OUT = "timed_out";
+    public static final String TIMED_OUT = "TIMED_OUT";
+
+    /** Outcome of an observed run that ended neither by returning nor by throwing (observations only). */
+    public static final String UNKNOWN = "UNKNOWN";
+
+    /** Tag of the run observation: the simple name of the exception a failed run threw, {@code none} otherwise. */
+    public static final String EXCEPTION = "exception";
 
     /** State of jobs that have a next run time. */
     public static final String SCHEDULED = "scheduled";

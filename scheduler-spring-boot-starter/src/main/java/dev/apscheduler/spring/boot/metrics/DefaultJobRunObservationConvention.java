@@ -5,9 +5,11 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default {@link JobRunObservationConvention}: observation {@value #NAME}, named after the task in traces;
- * low-cardinality keys {@code task}, {@code executor}, {@code jobstore} and {@code outcome} (so metrics derived from
- * the observation never carry a job id), high-cardinality keys {@code job.id}, {@code job.name} and
- * {@code scheduled.time} (for traces only).
+ * low-cardinality keys {@code task}, {@code executor}, {@code jobstore}, {@code outcome} and {@code exception} (so
+ * metrics derived from the observation never carry a job id), high-cardinality keys {@code job.id},
+ * {@code job.name} and {@code scheduled.time} (for traces only). {@code outcome} and {@code exception} take the
+ * values of Spring's {@code tasks.scheduled.execution}: {@code SUCCESS}, {@code ERROR} or {@code UNKNOWN}, and the
+ * simple name of the exception or {@code none}.
  */
 public class DefaultJobRunObservationConvention implements JobRunObservationConvention {
 
@@ -27,9 +29,25 @@ public class DefaultJobRunObservationConvention implements JobRunObservationConv
     @Override
     public KeyValues getLowCardinalityKeyValues(JobRunObservationContext context) {
         JobContext job = context.getJobContext();
-        String outcome = (context.getError() != null) ? ApschedulerMeters.ERROR : ApschedulerMeters.SUCCESS;
         return KeyValues.of(ApschedulerMeters.TASK, job.taskName(), ApschedulerMeters.EXECUTOR, job.executor(),
-                ApschedulerMeters.JOBSTORE, job.jobstore(), ApschedulerMeters.OUTCOME, outcome);
+                ApschedulerMeters.JOBSTORE, job.jobstore(), ApschedulerMeters.OUTCOME, outcome(context),
+                ApschedulerMeters.EXCEPTION, exception(context));
+    }
+
+    private static String outcome(JobRunObservationContext context) {
+        if (context.getError() != null) {
+            return ApschedulerMeters.ERROR;
+        }
+        return context.isComplete() ? ApschedulerMeters.SUCCESS : ApschedulerMeters.UNKNOWN;
+    }
+
+    private static String exception(JobRunObservationContext context) {
+        Throwable error = context.getError();
+        if (error == null) {
+            return "none";
+        }
+        String name = error.getClass().getSimpleName();
+        return name.isEmpty() ? error.getClass().getName() : name;
     }
 
     @Override

@@ -63,7 +63,7 @@ final class ExecutionMetricsListener implements SchedulerListener {
     private void onRun(JobExecutionEvent event, Tags tags, RunOutcome outcome) {
         Timer.builder(ApschedulerMeters.EXECUTIONS)
             .description("Job runs: how long the task ran")
-            .tags(tags.and(ApschedulerMeters.OUTCOME, outcome.tag()))
+            .tags(tags.and(ApschedulerMeters.OUTCOME, outcome.name()))
             .register(this.registry)
             .record(event.duration());
         if (event.attempt() == 1) {

@@ -10,6 +10,8 @@ public class JobRunObservationContext extends Observation.Context {
 
     private final JobContext jobContext;
 
+    private volatile boolean complete;
+
     /**
      * Creates the context.
      * @param jobContext the run's job context
@@ -24,6 +26,22 @@ public class JobRunObservationContext extends Observation.Context {
      */
     public JobContext getJobContext() {
         return this.jobContext;
+    }
+
+    /**
+     * Returns whether the task returned (as opposed to throwing, or the observation ending some other way).
+     * @return whether the run completed
+     */
+    public boolean isComplete() {
+        return this.complete;
+    }
+
+    /**
+     * Marks that the task returned.
+     * @param complete whether the run completed
+     */
+    public void setComplete(boolean complete) {
+        this.complete = complete;
     }
 
 }

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * A {@link JobRunInterceptor} that runs each task inside an {@link Observation}, opened on the worker thread, so that
  * traces show job runs and the task's own instrumented calls (HTTP, JDBC) join the run's span. A failed run's
  * exception is the observation's error.
+ *
+ * <p>The observation current on the thread that hands the run to its executor is the run's parent: a job run now
+ * ({@code runJob}) while a request is being observed belongs to that request's trace. Runs that fall due by their
+ * trigger (a job added to run at once included) are handed over by the scheduler's own thread, where no observation is
+ * current: each starts a trace of its own.
  */
 public class ObservationJobRunInterceptor implements JobRunInterceptor {
 
@@ -40,11 +45,29 @@ public class ObservationJobRunInterceptor implements JobRunInterceptor {
     }
 
     @Override
-    @SuppressWarnings("NullAway") // Micrometer's CheckedCallable declares no nullness: a task may return null
     public @Nullable Object intercept(JobContext context, Task task) throws Exception {
+        return observe(context, task, null);
+    }
+
+    @Override
+    public JobRunInterceptor capture() {
+        Observation parent = this.registry.getCurrentObservation();
+        return (parent != null) ? (context, task) -> observe(context, task, parent) : this;
+    }
+
+    @SuppressWarnings("NullAway") // Micrometer's CheckedCallable declares no nullness: a task may return null
+    private @Nullable Object observe(JobContext context, Task task, @Nullable Observation parent) throws Exception {
+        JobRunObservationContext observationContext = new JobRunObservationContext(context);
         Observation observation = Observation.createNotStarted(this.convention, DEFAULT_CONVENTION,
-                () -> new JobRunObservationContext(context), this.registry);
-        return observation.observeChecked(() -> task.run(context));
+                () -> observationContext, this.registry);
+        if (parent != null) {
+            observation.parentObservation(parent);
+        }
+        return observation.observeChecked(() -> {
+            Object result = task.run(context);
+            observationContext.setComplete(true);
+            return result;
+        });
     }
 
 }

@@ -43,7 +43,7 @@ class ApschedulerMetricsAutoConfigurationTests {
             scheduler.start();
             scheduler.runJob("bad");
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "failing", "outcome", "error").timer()
+            assertThat(registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "failing", "outcome", "ERROR").timer()
                 .count()).isEqualTo(1);
             assertThat(registry.get(ApschedulerMeters.JOBS).tags("jobstore", "default", "state", "scheduled").gauge()
                 .value()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,10 +27,13 @@ import dev.apscheduler.support.QueueingExecutor;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.testing.MutableClock;
 import dev.apscheduler.trigger.Triggers;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.scheduling.support.DefaultScheduledTaskObservationConvention;
 
 /**
  * The scheduler's meters after real runs, failures, retries, timeouts, misfires, dropped runs and history outages, on
@@ -86,11 +90,11 @@ class ApschedulerMeterBinderTests {
         this.scheduler.start();
         this.scheduler.advance(Duration.ofSeconds(20));
         Timer success = this.registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "report", "executor", "default",
-                "outcome", "success").timer();
+                "outcome", "SUCCESS").timer();
         assertThat(success.count()).isEqualTo(2);
         assertThat(success.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(80);
         Timer error = this.registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "failing", "executor", "default",
-                "outcome", "error").timer();
+                "outcome", "ERROR").timer();
         assertThat(error.count()).isEqualTo(2);
         assertThat(error.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(20);
     }
@@ -127,7 +131,7 @@ class ApschedulerMeterBinderTests {
                 "default").counter().count()).isEqualTo(2);
         assertThat(this.registry.get(ApschedulerMeters.RETRIES_EXHAUSTED).tags("task", "failing", "executor",
                 "default").counter().count()).isEqualTo(1);
-        assertThat(this.registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "failing", "outcome", "error")
+        assertThat(this.registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "failing", "outcome", "ERROR")
             .timer().count()).isEqualTo(3);
         assertThat(this.registry.get(ApschedulerMeters.LATENESS).tags("task", "failing").timer().count())
             .as("a retry is late by design: only first attempts are timed").isEqualTo(1);
@@ -145,7 +149,7 @@ class ApschedulerMeterBinderTests {
         assertThat(this.registry.get(ApschedulerMeters.TIMEOUTS).tags("task", "stubborn", "executor", "pool")
             .counter().count()).isEqualTo(1);
         Timer timedOut = this.registry.get(ApschedulerMeters.EXECUTIONS).tags("task", "stubborn", "executor", "pool",
-                "outcome", RunOutcome.TIMED_OUT.tag()).timer();
+                "outcome", "TIMED_OUT").timer();
         assertThat(timedOut.count()).isEqualTo(1);
         assertThat(timedOut.totalTime(TimeUnit.SECONDS)).isEqualTo(5);
         assertThat(timedOutRunning("pool")).isEqualTo(1);
@@ -156,9 +160,23 @@ class ApschedulerMeterBinderTests {
     }
 
     @Test
-    void outcomeTagsAreTheRunOutcomesTags() {
+    void outcomeTagsAreTheRunOutcomesNamesAsSpringsScheduledTasksSpellThem() {
         assertThat(List.of(ApschedulerMeters.SUCCESS, ApschedulerMeters.ERROR, ApschedulerMeters.TIMED_OUT))
-            .containsExactly(RunOutcome.SUCCESS.tag(), RunOutcome.ERROR.tag(), RunOutcome.TIMED_OUT.tag());
+            .containsExactly(RunOutcome.SUCCESS.name(), RunOutcome.ERROR.name(), RunOutcome.TIMED_OUT.name());
+        assertThat(List.of(ApschedulerMeters.SUCCESS, ApschedulerMeters.ERROR, ApschedulerMeters.UNKNOWN))
+            .containsExactly(springOutcome("OUTCOME_SUCCESS"), springOutcome("OUTCOME_ERROR"),
+                    springOutcome("OUTCOME_UNKNOWN"));
+    }
+
+    private static String springOutcome(String field) {
+        try {
+            Field constant = DefaultScheduledTaskObservationConvention.class.getDeclaredField(field);
+            constant.setAccessible(true);
+            return ((KeyValue) constant.get(null)).getValue();
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new AssertionError(ex);
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ class ObservationJobRunInterceptorTests {
             assertThat(context.getContextualName()).isEqualTo("job report");
             assertThat(context.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(KeyValue.of("task", "report"),
                     KeyValue.of("executor", "default"), KeyValue.of("jobstore", "default"),
-                    KeyValue.of("outcome", "success"));
+                    KeyValue.of("outcome", "SUCCESS"), KeyValue.of("exception", "none"));
             assertThat(context.getHighCardinalityKeyValues()).containsExactlyInAnyOrder(
                     KeyValue.of("job.id", "nightly"), KeyValue.of("job.name", "Nightly report"),
                     KeyValue.of("scheduled.time", "2030-01-01T00:00:10Z"));
@@ -87,7 +87,8 @@ class ObservationJobRunInterceptorTests {
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(this.handler.stopped()).singleElement().satisfies((context) -> {
             assertThat(context.getError()).isInstanceOf(IllegalStateException.class).hasMessage("refused");
-            assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("error");
+            assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("ERROR");
+            assertThat(context.getLowCardinalityKeyValue("exception").getValue()).isEqualTo("IllegalStateException");
         });
     }
 
@@ -138,10 +139,36 @@ class ObservationJobRunInterceptorTests {
         scheduler.addJob(JobSpec.task("report").id("nightly").trigger("interval", Map.of("seconds", 10)));
         scheduler.start();
         scheduler.advance(Duration.ofSeconds(20));
-        assertThat(meters.get("apscheduler.job.run").tags("task", "report", "outcome", "success").timer().count())
+        assertThat(meters.get("apscheduler.job.run").tags("task", "report", "outcome", "SUCCESS").timer().count())
             .isEqualTo(2);
         assertThat(meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags()).extracting(Tag::getKey)
             .doesNotContain("job.id", "job.name", "scheduled.time");
+    }
+
+    @Test
+    void aRunHandedOverWhileAnObservationIsCurrentIsItsChildAndATriggeredRunStartsATraceOfItsOwn() {
+        ManualScheduler scheduler = scheduler(new ObservationJobRunInterceptor(this.registry))
+            .executor("default", new ThreadPoolJobExecutor(1)).build();
+        scheduler.addJob(JobSpec.task("report").id("on-demand").trigger("interval", Map.of("seconds", 10)));
+        scheduler.start();
+        Observation request = Observation.start("http.server.requests", this.registry);
+        try (Observation.Scope scope = request.openScope()) {
+            scheduler.runJob("on-demand");
+        }
+        finally {
+            request.stop();
+        }
+        await().untilAsserted(() -> assertThat(this.handler.stopped()).filteredOn(
+                (context) -> context.getName().equals("apscheduler.job.run")).hasSize(1));
+        scheduler.advance(Duration.ofSeconds(10));
+        await().untilAsserted(() -> assertThat(this.handler.stopped()).filteredOn(
+                (context) -> context.getName().equals("apscheduler.job.run")).hasSize(2));
+        List<Observation.Context> runs = this.handler.stopped().stream()
+            .filter((context) -> context.getName().equals("apscheduler.job.run")).toList();
+        assertThat(runs.get(0).getParentObservation()).isNotNull()
+            .satisfies((parent) -> assertThat(parent.getContextView().getName()).isEqualTo("http.server.requests"));
+        assertThat(runs.get(1).getParentObservation()).isNull();
+        scheduler.shutdown();
     }
 
 }
