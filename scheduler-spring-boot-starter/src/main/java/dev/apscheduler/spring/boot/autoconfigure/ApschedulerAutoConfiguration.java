@@ -1,5 +1,7 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.time.Duration;
+
 import dev.apscheduler.BackgroundScheduler;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.executor.JobExecutorFactory;
@@ -26,12 +28,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
@@ -61,6 +65,12 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBooleanProperty(name = "apscheduler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ ApschedulerProperties.class, ApschedulerHistoryProperties.class })
 public final class ApschedulerAutoConfiguration {
+
+    /** Boot's wait for each lifecycle phase to stop, which bounds the scheduler's shutdown wait. */
+    private static final String PHASE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
+
+    /** The default of {@link #PHASE_TIMEOUT_PROPERTY}, as Boot's {@code LifecycleProperties} has it. */
+    private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     @ConditionalOnMissingBean(HistoryStore.class)
@@ -98,10 +108,13 @@ public final class ApschedulerAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(Scheduler.class)
     SchedulerLifecycle apschedulerLifecycle(Scheduler scheduler, JobDeclarations declarations,
-            ApschedulerProperties properties) {
+            ApschedulerProperties properties, Environment environment) {
         ConfiguredJobs.declare(properties.getJobs(), declarations, scheduler.triggerRegistry());
+        Duration phaseTimeout = Binder.get(environment)
+            .bind(PHASE_TIMEOUT_PROPERTY, Duration.class)
+            .orElse(DEFAULT_PHASE_TIMEOUT);
         return new SchedulerLifecycle(scheduler, new DeclaredJobRegistrar(declarations), properties.isAutoStartup(),
-                properties.getShutdownTimeout());
+                SchedulerLifecycle.shutdownWait(properties.getShutdownTimeout(), phaseTimeout));
     }
 
     @Bean
@@ -134,7 +147,8 @@ public final class ApschedulerAutoConfiguration {
                 .config(PropertiesSchedulerConfig.parse(properties))
                 .taskRegistry(taskRegistry)
                 .historyStore(historyStore.getIfAvailable())
-                .historyOptions(HistorySettings.options(historyProperties));
+                .historyOptions(HistorySettings.options(historyProperties))
+                .refuseJobsAfterShutdown(true);
             String instanceName = properties.getInstanceName();
             if (StringUtils.hasText(instanceName)) {
                 builder.instanceName(instanceName);
