@@ -66,6 +66,7 @@ public abstract class AbstractScheduler implements Scheduler {
         if (builder.shutdownTimeout != null) {
             this.engine.shutdownTimeout(builder.shutdownTimeout);
         }
+        this.engine.refuseJobsAfterShutdown(builder.refuseJobsAfterShutdown);
         this.engine.putComponents(builder.jobStores, builder.executors);
         this.engine.history(builder.historyStore, builder.historyOptions);
         if (builder.instanceName != null) {

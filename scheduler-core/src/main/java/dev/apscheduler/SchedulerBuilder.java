@@ -53,6 +53,8 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
 
     @Nullable Duration shutdownTimeout;
 
+    boolean refuseJobsAfterShutdown;
+
     @Nullable SchedulerConfig config;
 
     final List<JobStoreFactory> jobStoreFactories = new ArrayList<>();
@@ -197,6 +199,20 @@ public abstract class SchedulerBuilder<B extends SchedulerBuilder<B, S>, S exten
      */
     public B shutdownTimeout(Duration timeout) {
         this.shutdownTimeout = SchedulerConfig.checkShutdownTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * Makes a scheduler that has been shut down refuse new jobs with a {@link SchedulerNotRunningException} naming
+     * the job, instead of keeping them pending until it starts again as APScheduler does. An application that shuts
+     * its scheduler down for good (a closing application context) sets it, so that a job added while or after the
+     * scheduler stops is refused rather than held in memory and lost. Jobs added before the first start are pending
+     * either way, and a scheduler started again takes jobs again.
+     * @param refuse whether to refuse jobs once shut down; by default {@code false}
+     * @return this builder
+     */
+    public B refuseJobsAfterShutdown(boolean refuse) {
+        this.refuseJobsAfterShutdown = refuse;
         return self();
     }
 

@@ -116,6 +116,33 @@ class LifecycleTests {
     }
 
     @Test
+    void jobAddedAfterShutdownIsPendingByDefault() {
+        this.scheduler.start();
+        this.scheduler.shutdown();
+        this.scheduler.addJob(JobSpec.task("tick").id("later").trigger(everySecond()));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofSeconds(1));
+        assertThat(this.fixture.ticks).containsExactlyElementsOf(times(1));
+    }
+
+    @Test
+    void schedulerSetToRefuseJobsAfterShutdownRefusesThemNamingTheJob() {
+        ManualScheduler refusing = this.fixture.builder().refuseJobsAfterShutdown(true).build();
+        refusing.addJob(JobSpec.task("tick").id("before-start").trigger(everySecond()));
+        refusing.start();
+        refusing.shutdown();
+        assertThatExceptionOfType(SchedulerNotRunningException.class)
+            .isThrownBy(() -> refusing.addJob(JobSpec.task("tick").id("late").trigger(everySecond())))
+            .withMessage("Scheduler is not running: cannot add job 'late' (task 'tick'): it has been shut down, "
+                    + "and a job kept pending now would be lost");
+        assertThat(refusing.getJobs()).isEmpty();
+        refusing.start();
+        refusing.addJob(JobSpec.task("tick").id("after-restart").trigger(everySecond()));
+        assertThat(refusing.getJobs()).extracting((job) -> job.id())
+            .containsExactlyInAnyOrder("before-start", "after-restart");
+    }
+
+    @Test
     void closeShutsDownAStartedScheduler() {
         this.scheduler.start();
         this.scheduler.close();

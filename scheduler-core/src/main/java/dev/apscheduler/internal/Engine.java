@@ -145,6 +145,14 @@ public final class Engine {
     }
 
     /**
+     * Sets whether a scheduler that has been shut down refuses new jobs instead of keeping them pending.
+     * @param refuse whether to refuse them
+     */
+    public void refuseJobsAfterShutdown(boolean refuse) {
+        this.core.refuseJobsAfterShutdown(refuse);
+    }
+
+    /**
      * Puts the stores and executors given to the builder, replacing configured ones of the same alias.
      * @param stores the stores by alias
      * @param executors the executors by alias

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobLookupException;
+import dev.apscheduler.SchedulerNotRunningException;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobEvent;
@@ -70,6 +71,11 @@ final class JobOperations {
         List<Runnable> announcements = new ArrayList<>();
         Job job = this.core.locked(() -> {
             if (this.core.state() == SchedulerState.STOPPED) {
+                if (this.core.refusesPendingJobs()) {
+                    throw new SchedulerNotRunningException("add job '" + id + "' (task '"
+                            + spec.taskReference().name() + "'): it has been shut down, and a job kept pending now "
+                            + "would be lost");
+                }
                 SchedulerCore.logger.info("Adding job tentatively -- it will be properly scheduled when the "
                         + "scheduler starts");
                 return this.pending.add(spec, id, trigger, this.core.jobDefaults(), this.core.now());

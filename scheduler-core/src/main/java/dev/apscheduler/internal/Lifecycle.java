@@ -65,6 +65,7 @@ final class Lifecycle {
                 events.add(this.core.components().putStore(new MemoryJobStore(), Job.DEFAULT_ALIAS));
             }
             startComponents(events);
+            this.core.shutDown(false);
             this.core.state(paused ? SchedulerState.PAUSED : SchedulerState.RUNNING);
         });
         logger.info("Scheduler started");
@@ -120,6 +121,7 @@ final class Lifecycle {
             if (this.core.state() == SchedulerState.STOPPED) {
                 throw new SchedulerNotRunningException("shut down");
             }
+            this.core.shutDown(true);
             this.core.state(SchedulerState.STOPPED);
         });
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -70,6 +70,11 @@ final class SchedulerCore {
 
     private volatile SchedulerState state = SchedulerState.STOPPED;
 
+    private volatile boolean refuseJobsAfterShutdown;
+
+    /** Whether the scheduler has been shut down and not started again; guarded by the lock. */
+    private boolean shutDown;
+
     private volatile Runnable wakeup = () -> { };
 
     /**
@@ -288,6 +293,25 @@ final class SchedulerCore {
      */
     public SchedulerState state() {
         return this.state;
+    }
+
+    void refuseJobsAfterShutdown(boolean refuse) {
+        this.refuseJobsAfterShutdown = refuse;
+    }
+
+    /**
+     * Records a shutdown (or a start, which ends it); called with the lock held.
+     */
+    void shutDown(boolean shutDown) {
+        this.shutDown = shutDown;
+    }
+
+    /**
+     * Tells whether a job added now must be refused rather than kept pending: the scheduler was shut down and is
+     * set to refuse jobs then. Called with the lock held.
+     */
+    boolean refusesPendingJobs() {
+        return this.shutDown && this.refuseJobsAfterShutdown;
     }
 
     void state(SchedulerState state) {

@@ -43,7 +43,20 @@ final class SampleProcess {
      * @param log where the application's output goes
      */
     static SampleProcess start(Path jar, Path database, Path log) {
-        return start(jar, log, "--spring.datasource.url=jdbc:h2:file:" + database);
+        return start(jar, log, List.of(), "--spring.datasource.url=jdbc:h2:file:" + database);
+    }
+
+    /**
+     * Starts the application on the context its ahead-of-time processing generated
+     * ({@code -Dspring.aot.enabled=true}; the jar must have been built with {@code process-aot}), and waits until it
+     * has started.
+     * @param jar the packaged application
+     * @param database the H2 database file's path, without its extension
+     * @param log where the application's output goes
+     */
+    static SampleProcess startAheadOfTime(Path jar, Path database, Path log) {
+        return start(jar, log, List.of("-Dspring.aot.enabled=true"),
+                "--spring.datasource.url=jdbc:h2:file:" + database);
     }
 
     /**
@@ -53,13 +66,14 @@ final class SampleProcess {
      * @param log where the application's output goes; its directory is the application's working directory
      */
     static SampleProcess startOnItsOwnDatabaseSettings(Path jar, Path log) {
-        return start(jar, log);
+        return start(jar, log, List.of());
     }
 
-    private static SampleProcess start(Path jar, Path log, String... arguments) {
+    private static SampleProcess start(Path jar, Path log, List<String> jvmArguments, String... arguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(
-                List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
             .redirectErrorStream(true)

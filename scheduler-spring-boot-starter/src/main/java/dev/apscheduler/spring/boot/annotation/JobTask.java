@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Registers a bean method as a named task, so that jobs can be added for it at run time by name (from code, from
  * {@code apscheduler.jobs.*} properties, or through a REST API) and so that stored jobs find it again after a
@@ -28,6 +30,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(ScheduledJobReflectiveProcessor.class)
 public @interface JobTask {
 
     /** Task name; defaults to {@code beanName.methodName}. {@code ${...}} placeholders are resolved. */

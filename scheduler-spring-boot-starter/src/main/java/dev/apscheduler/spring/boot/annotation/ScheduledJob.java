@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Schedules a bean method as a job: the counterpart of APScheduler's {@code scheduled_job} decorator.
  *
@@ -40,6 +42,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(ScheduledJobs.class)
+@Reflective(ScheduledJobReflectiveProcessor.class)
 public @interface ScheduledJob {
 
     /** Job id; defaults to {@code beanName.methodName}. */

@@ -1,5 +1,6 @@
 package dev.apscheduler.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.apscheduler.BackgroundScheduler;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -77,6 +79,12 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties({ ApschedulerProperties.class, ApschedulerHistoryProperties.class })
 public final class ApschedulerAutoConfiguration {
 
+    /** Boot's wait for each lifecycle phase to stop, which bounds the scheduler's shutdown wait. */
+    private static final String PHASE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
+
+    /** The default of {@link #PHASE_TIMEOUT_PROPERTY}, as Boot's {@code LifecycleProperties} has it. */
+    private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
     @Bean
     @ConditionalOnMissingBean(HistoryStore.class)
     @ConditionalOnProperty(name = HistorySettings.TYPE, havingValue = "memory", matchIfMissing = true)
@@ -113,10 +121,13 @@ public final class ApschedulerAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(Scheduler.class)
     SchedulerLifecycle apschedulerLifecycle(Scheduler scheduler, JobDeclarations declarations,
-            ApschedulerProperties properties) {
+            ApschedulerProperties properties, Environment environment) {
         ConfiguredJobs.declare(properties.getJobs(), declarations, scheduler.triggerRegistry());
+        Duration phaseTimeout = Binder.get(environment)
+            .bind(PHASE_TIMEOUT_PROPERTY, Duration.class)
+            .orElse(DEFAULT_PHASE_TIMEOUT);
         return new SchedulerLifecycle(scheduler, new DeclaredJobRegistrar(declarations), properties.isAutoStartup(),
-                properties.getShutdownTimeout());
+                SchedulerLifecycle.shutdownWait(properties.getShutdownTimeout(), phaseTimeout));
     }
 
     @Bean
@@ -150,7 +161,8 @@ public final class ApschedulerAutoConfiguration {
                 .config(PropertiesSchedulerConfig.parse(properties))
                 .taskRegistry(taskRegistry)
                 .historyStore(historyStore.getIfAvailable())
-                .historyOptions(HistorySettings.options(historyProperties));
+                .historyOptions(HistorySettings.options(historyProperties))
+                .refuseJobsAfterShutdown(true);
             String instanceName = properties.getInstanceName();
             if (StringUtils.hasText(instanceName)) {
                 builder.instanceName(instanceName);

@@ -39,7 +39,8 @@ public class ApschedulerProperties {
     private @Nullable String instanceName;
 
     /**
-     * How long shutdown waits for running jobs to finish.
+     * How long shutdown waits for running jobs to finish, at most 'spring.lifecycle.timeout-per-shutdown-phase' less
+     * a tenth of it (at most a second).
      */
     private Duration shutdownTimeout = SchedulerConfig.DEFAULT_SHUTDOWN_TIMEOUT;
 
