@@ -25,7 +25,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The hints a native image of an application using the starter needs beyond those Spring and Boot derive themselves:
- * the classpath resources the starter reads (the JPA stores' SQL schema scripts, the dashboard's static assets), and
+ * the classpath resources the starter reads or ships for Flyway and Liquibase to read (the JPA stores' SQL schema
+ * scripts, the migration files, the dashboard's static assets), and
  * the job store, executor, trigger and worker task factories the core finds with {@link java.util.ServiceLoader}
  * (their {@code META-INF/services} files and the constructors of the providers they list).
  *
@@ -39,7 +40,8 @@ final class ApschedulerRuntimeHints implements RuntimeHintsRegistrar {
 
     /** The starter's resource patterns. */
     static final List<String> RESOURCE_PATTERNS = List.of("dev/apscheduler/spring/boot/jpa/schema-*.sql",
-            "dev/apscheduler/spring/boot/dashboard/assets/*");
+            "dev/apscheduler/spring/boot/dashboard/assets/*", "db/migration/apscheduler/*/*.sql",
+            "db/changelog/apscheduler/*");
 
     /** The service types the core looks up with {@link java.util.ServiceLoader}. */
     static final List<Class<?>> SERVICE_TYPES = List.of(JobStoreFactory.class, JobExecutorFactory.class,

@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.aot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.apscheduler.executor.DirectJobExecutorFactory;
 import dev.apscheduler.executor.ThreadPoolJobExecutorFactory;
@@ -38,6 +39,14 @@ class ApschedulerRuntimeHintsTests {
     @Test
     void everySchemaScriptIsAResource() throws IOException {
         assertEveryResourceRegistered("dev/apscheduler/spring/boot/jpa/", "*.sql", 3);
+    }
+
+    @Test
+    void everyMigrationFileIsAResource() throws IOException {
+        for (String vendor : List.of("h2", "postgresql", "mysql", "mariadb")) {
+            assertEveryResourceRegistered("db/migration/apscheduler/" + vendor + "/", "*.sql", 1);
+        }
+        assertEveryResourceRegistered("db/changelog/apscheduler/", "*", 1);
     }
 
     @Test
