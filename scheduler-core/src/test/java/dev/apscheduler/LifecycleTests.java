@@ -135,6 +135,12 @@ class LifecycleTests {
             .isThrownBy(() -> refusing.addJob(JobSpec.task("tick").id("late").trigger(everySecond())))
             .withMessage("Scheduler is not running: cannot add job 'late' (task 'tick'): it has been shut down, "
                     + "and a job kept pending now would be lost");
+        assertThatExceptionOfType(JobBatchException.class)
+            .isThrownBy(() -> refusing.addJobs(JobSpec.task("tick").id("late-1").trigger(everySecond()).build(),
+                    JobSpec.task("tick").id("late-2").trigger(everySecond()).build()))
+            .withMessageContaining("jobs[0] (id 'late-1')")
+            .withMessageContaining("Scheduler is not running: cannot add 2 job(s): it has been shut down")
+            .satisfies((ex) -> assertThat(ex.added()).isEmpty());
         assertThat(refusing.getJobs()).isEmpty();
         refusing.start();
         refusing.addJob(JobSpec.task("tick").id("after-restart").trigger(everySecond()));

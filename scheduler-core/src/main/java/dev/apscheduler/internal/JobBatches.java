@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.apscheduler.ConflictingIdException;
 import dev.apscheduler.JobBatchException;
+import dev.apscheduler.SchedulerNotRunningException;
 import dev.apscheduler.SchedulerState;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobEvent;
@@ -100,6 +101,12 @@ final class JobBatches {
     }
 
     private List<Job> addPending(List<Entry> entries, ZonedDateTime now) {
+        if (this.core.refusesPendingJobs()) {
+            Entry first = entries.get(0);
+            throw refused(first.index(), first.id(), new SchedulerNotRunningException("add " + entries.size()
+                    + " job(s): it has been shut down, and jobs kept pending now would be lost"),
+                    List.of());
+        }
         for (Entry entry : entries) {
             if (!entry.spec().replaceExisting() && this.pending.find(entry.id(), entry.spec().jobstore()).isPresent()) {
                 throw refused(entry.index(), entry.id(), new ConflictingIdException(entry.id(),
