@@ -10,6 +10,7 @@ import dev.apscheduler.JobLookupException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.spring.boot.JobStoreStatus;
+import dev.apscheduler.store.JobQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -44,8 +45,10 @@ public class ApschedulerEndpoint {
 
     private final RunViews runs;
 
+    private final int jobsLimit;
+
     /**
-     * Creates the endpoint.
+     * Creates the endpoint, listing up to {@link JobStoreStatus#DEFAULT_JOBS_LIMIT} jobs of each store.
      * @param scheduler the scheduler
      * @param history the last execution of each job, registered as a listener of {@code scheduler} when it keeps no
      * run history (when it does, the endpoint reads the last executions from its history)
@@ -53,8 +56,27 @@ public class ApschedulerEndpoint {
      */
     public ApschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
             Iterable<SanitizingFunction> sanitizingFunctions) {
+        this(scheduler, history, sanitizingFunctions, JobStoreStatus.DEFAULT_JOBS_LIMIT);
+    }
+
+    /**
+     * Creates the endpoint.
+     * @param scheduler the scheduler
+     * @param history the last execution of each job, registered as a listener of {@code scheduler} when it keeps no
+     * run history (when it does, the endpoint reads the last executions from its history)
+     * @param sanitizingFunctions the functions that sanitise argument values and results when they are shown
+     * @param jobsLimit how many jobs of each store the summary lists at most (its first ones by next run time),
+     * {@code 0} to {@link dev.apscheduler.store.JobQuery#MAX_LIMIT}
+     * @throws IllegalArgumentException if the limit is out of range
+     */
+    public ApschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
+            Iterable<SanitizingFunction> sanitizingFunctions, int jobsLimit) {
         Assert.notNull(scheduler, "'scheduler' must not be null");
         Assert.notNull(history, "'history' must not be null");
+        Assert.isTrue(jobsLimit >= 0 && jobsLimit <= JobQuery.MAX_LIMIT,
+                () -> "management.endpoint.apscheduler.jobs-limit must be between 0 and "
+                        + JobQuery.MAX_LIMIT + ", was " + jobsLimit);
+        this.jobsLimit = jobsLimit;
         this.scheduler = scheduler;
         this.history = history;
         this.sanitizer = new Sanitizer(sanitizingFunctions);
@@ -62,15 +84,16 @@ public class ApschedulerEndpoint {
     }
 
     /**
-     * Describes the scheduler: state, time zone, job stores, executors, the run history store and a summary of every
-     * job.
+     * Describes the scheduler: state, time zone, job stores (with how many jobs each holds), executors, the run
+     * history store and a summary of the first jobs of each store by next run time. Each store counts its jobs and
+     * lists one bounded page, so that a store of a million jobs answers as fast as a small one.
      * @return the description
      */
     @ReadOperation
     public SchedulerDescriptor scheduler() {
         Map<String, JobStoreDescriptor> jobstores = new LinkedHashMap<>();
         List<JobSummaryDescriptor> jobs = new ArrayList<>();
-        for (JobStoreStatus status : JobStoreStatus.inspectAll(this.scheduler)) {
+        for (JobStoreStatus status : JobStoreStatus.inspectAll(this.scheduler, this.jobsLimit)) {
             jobstores.put(status.alias(), JobStoreDescriptor.of(status));
             status.listedJobs().ifPresent((listed) -> listed.forEach((job) -> jobs.add(JobSummaryDescriptor.of(job))));
         }

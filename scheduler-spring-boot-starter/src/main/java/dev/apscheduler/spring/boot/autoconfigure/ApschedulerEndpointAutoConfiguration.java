@@ -50,8 +50,9 @@ public final class ApschedulerEndpointAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ApschedulerEndpoint apschedulerEndpoint(Scheduler scheduler, JobExecutionHistory history,
-                ObjectProvider<SanitizingFunction> sanitizingFunctions) {
-            return new ApschedulerEndpoint(scheduler, history, sanitizingFunctions.orderedStream().toList());
+                ObjectProvider<SanitizingFunction> sanitizingFunctions, ApschedulerEndpointProperties properties) {
+            return new ApschedulerEndpoint(scheduler, history, sanitizingFunctions.orderedStream().toList(),
+                    properties.getJobsLimit());
         }
 
         @Bean

@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.autoconfigure;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.apscheduler.spring.boot.JobStoreStatus;
 import dev.apscheduler.spring.boot.actuate.ApschedulerEndpoint;
 import dev.apscheduler.spring.boot.actuate.JobExecutionHistory;
 
@@ -31,6 +32,12 @@ public class ApschedulerEndpointProperties {
      * recently run job's is forgotten.
      */
     private int lastExecutionsLimit = JobExecutionHistory.DEFAULT_CAPACITY;
+
+    /**
+     * How many jobs of each job store the endpoint's summary lists at most (the first ones by next run time; 0 to
+     * 1000). How many jobs each store holds is always shown.
+     */
+    private int jobsLimit = JobStoreStatus.DEFAULT_JOBS_LIMIT;
 
     /**
      * Returns when to show unsanitized values.
@@ -70,6 +77,22 @@ public class ApschedulerEndpointProperties {
      */
     public void setLastExecutionsLimit(int lastExecutionsLimit) {
         this.lastExecutionsLimit = lastExecutionsLimit;
+    }
+
+    /**
+     * Returns how many jobs of each store the endpoint's summary lists at most.
+     * @return the limit
+     */
+    public int getJobsLimit() {
+        return this.jobsLimit;
+    }
+
+    /**
+     * Sets how many jobs of each store the endpoint's summary lists at most.
+     * @param jobsLimit the limit, 0 to 1000
+     */
+    public void setJobsLimit(int jobsLimit) {
+        this.jobsLimit = jobsLimit;
     }
 
 }

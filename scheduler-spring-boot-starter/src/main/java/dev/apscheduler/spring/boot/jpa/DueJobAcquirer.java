@@ -39,6 +39,14 @@ final class DueJobAcquirer {
     }
 
     /**
+     * Returns the statement that selects and locks the due rows: its parameters are the time (epoch microseconds)
+     * and the batch limit. The index on {@code (next_run_time, id)} serves both its condition and its order.
+     */
+    String selectDue() {
+        return this.selectDue;
+    }
+
+    /**
      * Runs an acquire step, one at a time in this instance where rows are locked by waiting.
      */
     <T> T exclusively(Supplier<T> step) {

@@ -17,7 +17,8 @@ import jakarta.persistence.TypedQuery;
  * Runs a {@link JobQuery} in the database: the filters as a WHERE clause, the order by {@code next_run_time} (which
  * the index on {@code (next_run_time, id)} serves in ascending order), the window as LIMIT/OFFSET, and one COUNT of
  * the matches, so that a page of 100,000 jobs restores only the jobs it shows. Ties in next run time are ordered by
- * id in the database's collation.
+ * id in the database's collation. The count never reads the jobs either: the matching rows less the matching rows
+ * marked as unrestorable, each answered from an index where the filters allow it.
  */
 final class JobQueries {
 
@@ -31,18 +32,23 @@ final class JobQueries {
             return new JobSlice(List.of(), 0);
         }
         Map<String, Object> parameters = new TreeMap<>();
-        String where = where(query, parameters);
+        String filters = filters(query, parameters);
         String order = "e.nextRunTime " + (query.descending() ? "DESC" : "ASC") + " NULLS LAST, e.id";
         TypedQuery<Object[]> page = entityManager
-            .createQuery("SELECT e.id, e.jobState FROM " + ENTITY + " e WHERE " + where + " ORDER BY " + order,
-                    Object[].class)
+            .createQuery("SELECT e.id, e.jobState FROM " + ENTITY + " e WHERE e.restoreError IS NULL" + filters
+                    + " ORDER BY " + order, Object[].class)
             .setFirstResult(query.offset())
             .setMaxResults(query.limit());
-        TypedQuery<Long> count = entityManager
-            .createQuery("SELECT COUNT(e) FROM " + ENTITY + " e WHERE " + where, Long.class);
+        TypedQuery<Long> matching = entityManager
+            .createQuery("SELECT COUNT(e) FROM " + ENTITY + " e"
+                    + (filters.isEmpty() ? "" : " WHERE" + filters.substring(" AND".length())), Long.class);
+        TypedQuery<Long> unrestorable = entityManager
+            .createQuery("SELECT COUNT(e) FROM " + ENTITY + " e WHERE e.restoreError IS NOT NULL" + filters,
+                    Long.class);
         parameters.forEach((name, value) -> {
             page.setParameter(name, value);
-            count.setParameter(name, value);
+            matching.setParameter(name, value);
+            unrestorable.setParameter(name, value);
         });
         List<Object[]> found = page.getResultList();
         List<Job> jobs = new ArrayList<>(found.size());
@@ -55,12 +61,15 @@ final class JobQueries {
                 rows.report(ex);
             }
         }
-        long total = Math.max(count.getSingleResult(), jobs.size());
+        long total = Math.max(matching.getSingleResult() - unrestorable.getSingleResult(), jobs.size());
         return new JobSlice(jobs, total);
     }
 
-    private static String where(JobQuery query, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder("e.restoreError IS NULL");
+    /**
+     * Returns the query's filters as conditions to append to a WHERE clause, each starting with {@code AND}.
+     */
+    private static String filters(JobQuery query, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder();
         if (query.paused() != null) {
             where.append(query.paused() ? " AND e.nextRunTime IS NULL" : " AND e.nextRunTime IS NOT NULL");
         }

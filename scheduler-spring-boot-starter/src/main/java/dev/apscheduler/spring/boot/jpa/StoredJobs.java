@@ -68,19 +68,24 @@ final class StoredJobs {
     }
 
     /**
-     * Counts the rows in one query: restorable jobs, those of them without a next run time, and rows marked as
-     * unrestorable.
+     * Counts the rows without reading any job: all rows and those without a next run time, each answered from the
+     * index on {@code (next_run_time, id)} or the primary key, and the rows marked as unrestorable (few, and found
+     * through the partial index on {@code restore_error} where the schema has it). Restorable jobs are the rows less
+     * the marked ones. The counts are taken one after the other, so a change committed between them may show; they
+     * never go below zero.
      */
     static JobCounts count(EntityManager entityManager) {
-        Object[] row = entityManager
-            .createQuery("SELECT COUNT(e), "
-                    + "SUM(CASE WHEN e.restoreError IS NULL AND e.nextRunTime IS NULL THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN e.restoreError IS NOT NULL THEN 1 ELSE 0 END) FROM " + ENTITY + " e",
-                    Object[].class)
+        long all = entityManager.createQuery("SELECT COUNT(e) FROM " + ENTITY + " e", Long.class).getSingleResult();
+        long withoutNextRunTime = entityManager
+            .createQuery("SELECT COUNT(e) FROM " + ENTITY + " e WHERE e.nextRunTime IS NULL", Long.class)
             .getSingleResult();
-        long all = number(row[0]);
-        long unrestorable = number(row[2]);
-        return new JobCounts(all - unrestorable, number(row[1]), unrestorable);
+        Object[] marked = entityManager
+            .createQuery("SELECT COUNT(e), SUM(CASE WHEN e.nextRunTime IS NULL THEN 1 ELSE 0 END) FROM " + ENTITY
+                    + " e WHERE e.restoreError IS NOT NULL", Object[].class)
+            .getSingleResult();
+        long unrestorable = number(marked[0]);
+        long paused = Math.max(0, withoutNextRunTime - number(marked[1]));
+        return new JobCounts(Math.max(0, all - unrestorable), paused, unrestorable);
     }
 
     // SUM over no rows is NULL; its type (Long, Integer, BigDecimal) depends on the database and its dialect

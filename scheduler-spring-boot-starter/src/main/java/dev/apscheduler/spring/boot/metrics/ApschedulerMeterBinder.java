@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * running, which follow job stores and executors as they are added and removed, and, when the scheduler keeps a run
  * history, the history's outages and health.
  *
- * <p>The jobs gauges ask the store for its jobs each time they are read; a store that fails to answer reads as
+ * <p>The jobs gauges ask the store for its counts each time they are read ({@code JobStore.jobCounts()}, which a
+ * database store answers with {@code COUNT} queries, reading no job); a store that fails to answer reads as
  * {@code NaN}.
  */
 public class ApschedulerMeterBinder implements MeterBinder {

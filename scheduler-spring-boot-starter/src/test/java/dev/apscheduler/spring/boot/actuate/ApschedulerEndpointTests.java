@@ -2,6 +2,7 @@ package dev.apscheduler.spring.boot.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -102,8 +103,29 @@ class ApschedulerEndpointTests {
         this.secondStore.failing = true;
         SchedulerDescriptor summary = this.endpoint.scheduler();
         assertThat(summary.jobstores().get("second")).isEqualTo(new JobStoreDescriptor("failing", null, false,
-                "Job store 'second' failed to list its jobs: database is down", null));
+                "Job store 'second' failed to count its jobs: database is down", null));
         assertThat(summary.jobs()).extracting(JobSummaryDescriptor::id).containsExactly("nightly");
+    }
+
+    @Test
+    void summaryCountsEveryJobAndListsTheFirstOnesUpToTheLimit() {
+        this.scheduler.addJob(JobSpec.task("report").id("later").trigger("cron", Map.of("hour", "5")));
+        this.scheduler.addJob(JobSpec.task("report").id("sooner").trigger("cron", Map.of("hour", "3")));
+        this.scheduler.addJob(JobSpec.task("report").id("paused").trigger("cron", Map.of("hour", "1"))
+            .nextRunTime(null));
+        this.scheduler.start();
+        ApschedulerEndpoint limited = new ApschedulerEndpoint(this.scheduler, this.history, List.of(), 2);
+        SchedulerDescriptor summary = limited.scheduler();
+        assertThat(summary.jobstores().get("default").jobs()).isEqualTo(3);
+        assertThat(summary.jobs()).extracting(JobSummaryDescriptor::id).containsExactly("sooner", "later");
+        assertThat(new ApschedulerEndpoint(this.scheduler, this.history, List.of(), 0).scheduler().jobs()).isEmpty();
+    }
+
+    @Test
+    void jobsLimitOutOfRangeIsRejectedNamingTheProperty() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new ApschedulerEndpoint(this.scheduler, this.history, List.of(), 1001))
+            .withMessage("management.endpoint.apscheduler.jobs-limit must be between 0 and 1000, was 1001");
     }
 
     @Test

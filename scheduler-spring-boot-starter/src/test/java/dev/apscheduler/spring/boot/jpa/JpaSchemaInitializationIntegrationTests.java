@@ -72,7 +72,8 @@ class JpaSchemaInitializationIntegrationTests {
             assertThat(this.jdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class)).containsExactly("kept");
             assertThat(this.jdbc.queryForList("SELECT run_id FROM apscheduler_runs", String.class))
                 .containsExactly("run-kept");
-            assertThat(indexes("apscheduler_jobs")).contains("ix_apscheduler_jobs_next_run_time");
+            assertThat(indexes("apscheduler_jobs")).contains("ix_apscheduler_jobs_next_run_time",
+                    "ix_apscheduler_jobs_unrestorable");
             assertThat(indexes("apscheduler_runs")).contains("ix_apscheduler_runs_job_id",
                     "ix_apscheduler_runs_outcome", "ix_apscheduler_runs_scheduled_at");
         }
