@@ -3,6 +3,7 @@ package dev.apscheduler.executor;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.RunIds;
 import dev.apscheduler.job.Task;
 import dev.apscheduler.job.TaskRegistry;
@@ -77,12 +79,12 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     public final void submit(Submission submission) {
         ExecutorContext context = context();
         Job job = submission.job();
-        Runnable work = accept(context, submission);
+        QueuedWork work = accept(context, submission);
         try {
             execute(work);
         }
         catch (RuntimeException ex) {
-            release(job.id());
+            work.releaseInstance();
             throw refusal(context, job, ex);
         }
     }
@@ -94,12 +96,13 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             return;
         }
         ExecutorContext context = context();
-        List<Submission> accepted = new ArrayList<>(submissions.size());
+        List<QueuedWork> accepted = new ArrayList<>(submissions.size());
         List<Runnable> work = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
             try {
-                work.add(accept(context, submission));
-                accepted.add(submission);
+                QueuedWork queued = accept(context, submission);
+                work.add(queued);
+                accepted.add(queued);
             }
             catch (RuntimeException ex) {
                 refused.accept(submission, ex);
@@ -109,18 +112,19 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             executeAll(work);
         }
         catch (RuntimeException ex) {
-            for (Submission submission : accepted) {
-                release(submission.job().id());
-                refused.accept(submission, refusal(context, submission.job(), ex));
+            for (QueuedWork queued : accepted) {
+                queued.releaseInstance();
+                refused.accept(queued.submission, refusal(context, queued.submission.job(), ex));
             }
         }
     }
 
     /**
-     * Counts a new instance of the job (refusing it at {@code max_instances}) and publishes {@code JOB_SUBMITTED}.
+     * Counts a new instance of the job (refusing it at {@code max_instances}, in this executor and, for a job counted
+     * across the cluster, in its store's run slots) and publishes {@code JOB_SUBMITTED}.
      * @return the work that runs the submission
      */
-    private Runnable accept(ExecutorContext context, Submission submission) {
+    private QueuedWork accept(ExecutorContext context, Submission submission) {
         Job job = submission.job();
         List<ZonedDateTime> runTimes = submission.runTimes();
         int[] runningBefore = new int[1];
@@ -130,15 +134,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             return (count < job.maxInstances()) ? Integer.valueOf(count + 1) : running;
         });
         if (runningBefore[0] >= job.maxInstances()) {
-            throw new MaxInstancesReachedException(job.id(), job.maxInstances());
+            throw new MaxInstancesReachedException(job.id(), job.maxInstances(), job.maxInstancesScope());
         }
+        Runnable runSlot = runSlot(context, job);
         this.active.incrementAndGet();
         List<String> runIds = submission.runIds().isEmpty() ? RunIds.next(runTimes.size()) : submission.runIds();
         if (context.wants(EventCodes.JOB_SUBMITTED)) {
             context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
-                    context.alias(), job.task().name(), runTimes, runIds));
+                    context.alias(), job.task().name(), runTimes, runIds, job.maxInstancesScope()));
         }
-        return new QueuedWork(context, submission, runIds, capture(context, job));
+        return new QueuedWork(context, submission, runIds, runSlot, capture(context, job));
     }
 
     /**
@@ -158,6 +163,27 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     }
 
     /**
+     * Takes the job's run slot in its store when it is counted across the cluster, giving back the executor's own
+     * count when there is none to take (or the store fails).
+     * @return what gives the slot back
+     */
+    private Runnable runSlot(ExecutorContext context, Job job) {
+        Optional<Runnable> runSlot;
+        try {
+            runSlot = context.acquireRunSlot(job);
+        }
+        catch (RuntimeException ex) {
+            uncount(job.id());
+            throw ex;
+        }
+        if (runSlot.isEmpty()) {
+            uncount(job.id());
+            throw new MaxInstancesReachedException(job.id(), job.maxInstances(), MaxInstancesScope.CLUSTER);
+        }
+        return runSlot.get();
+    }
+
+    /**
      * A submission's work: run once by a worker, unless cancelled first ({@link #cancelQueued()}).
      */
     private final class QueuedWork implements Runnable {
@@ -168,16 +194,24 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private final List<String> runIds;
 
+        private final Runnable runSlot;
+
         private final JobRunInterceptor interceptor;
 
         private final AtomicBoolean taken = new AtomicBoolean();
 
-        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds,
+        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds, Runnable runSlot,
                 JobRunInterceptor interceptor) {
             this.context = context;
             this.submission = submission;
             this.runIds = runIds;
+            this.runSlot = runSlot;
             this.interceptor = interceptor;
+        }
+
+        /** Gives back the instance this work was counted as, when it will never run. */
+        void releaseInstance() {
+            release(this.submission.job().id(), this.runSlot);
         }
 
         @Override
@@ -189,7 +223,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
                 cancelled();
                 return;
             }
-            runJob(this.context, this.submission, this.runIds, this.interceptor);
+            runJob(this.context, this.submission, this.runIds, this.runSlot, this.interceptor);
         }
 
         boolean cancel() {
@@ -212,7 +246,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             }
             AbstractJobExecutor.this.logger.warn("Run of job \"{}\" cancelled: the scheduler shut down before it "
                     + "started", job);
-            release(job.id());
+            releaseInstance();
         }
 
     }
@@ -246,9 +280,9 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Submission submission, List<String> runIds,
+    private void runJob(ExecutorContext context, Submission submission, List<String> runIds, Runnable runSlot,
             JobRunInterceptor interceptor) {
-        Slot slot = new Slot(submission.job().id());
+        Slot slot = new Slot(submission.job().id(), runSlot);
         JobRunner runner = new JobRunner(context, interceptor, this.logger, slot, (job) -> task(context, job));
         List<SchedulerEvent> events;
         try {
@@ -268,15 +302,18 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private final String jobId;
 
+        private final Runnable runSlot;
+
         private final AtomicBoolean released = new AtomicBoolean();
 
-        Slot(String jobId) {
+        Slot(String jobId, Runnable runSlot) {
             this.jobId = jobId;
+            this.runSlot = runSlot;
         }
 
         void release() {
             if (this.released.compareAndSet(false, true)) {
-                AbstractJobExecutor.this.release(this.jobId);
+                AbstractJobExecutor.this.release(this.jobId, this.runSlot);
             }
         }
 
@@ -311,9 +348,14 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
     }
 
-    private void release(String jobId) {
-        this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? Integer.valueOf(count - 1) : null);
+    private void release(String jobId, Runnable runSlot) {
+        uncount(jobId);
         this.active.decrementAndGet();
+        runSlot.run();
+    }
+
+    private void uncount(String jobId) {
+        this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? Integer.valueOf(count - 1) : null);
     }
 
     /**

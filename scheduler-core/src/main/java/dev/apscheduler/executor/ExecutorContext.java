@@ -2,6 +2,7 @@ package dev.apscheduler.executor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.apscheduler.event.SchedulerEvent;
@@ -97,6 +98,21 @@ public interface ExecutorContext {
      */
     default Runnable watchTimeout(Instant deadline, Runnable onTimeout) {
         return RunTimeouts.shared().watch(clock(), deadline, onTimeout);
+    }
+
+    /**
+     * Takes one of a job's cluster-wide {@code max_instances} slots in its job store, for a job whose
+     * {@code max_instances_scope} is {@code cluster}: called when a submission is accepted, after the executor's own
+     * count. The scheduler renews the slot while the run lasts. Outside a scheduler there is no cluster and the
+     * executor's own count is the limit, so the default takes nothing.
+     * @param job the job
+     * @return what gives the slot back (called once, when the run ends or is given up), or empty when the job
+     * already runs {@code max_instances} times across the scheduler instances sharing its store
+     * @throws dev.apscheduler.SchedulerException if the job's store cannot count runs across instances, or fails
+     */
+    default Optional<Runnable> acquireRunSlot(Job job) {
+        return Optional.of(() -> {
+        });
     }
 
     /**

@@ -305,6 +305,11 @@ final class Components {
         }
 
         @Override
+        public Optional<Runnable> acquireRunSlot(Job job) {
+            return Components.this.core.runSlots().acquire(job);
+        }
+
+        @Override
         public Runnable watchTimeout(Instant deadline, Runnable onTimeout) {
             if (this.onLoopThread) {
                 // the run blocks the loop that would enforce its deadline: a timer thread does it instead

@@ -60,6 +60,7 @@ final class JobFactory {
         spec.name().ifPresent(builder::name);
         spec.options().retryPolicy().ifPresent(builder::retryPolicy);
         spec.options().timeout().ifPresent(builder::timeout);
+        spec.options().maxInstancesScope().ifPresent(builder::maxInstancesScope);
         Job job = builder.build();
         boolean nextRunTimeGiven = spec.nextRunTimeGiven();
         for (JobChanges change : changes) {

@@ -21,6 +21,7 @@ import dev.apscheduler.internal.PendingJobs.PendingJob;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.trigger.Trigger;
@@ -152,6 +153,7 @@ final class JobOperations {
             JobCodec.requirePersistable(job, job.jobstore(), this.core.factories().triggerRegistry());
         }
         requireExecutor(job);
+        requireRunSlots(job, store);
     }
 
     /**
@@ -165,6 +167,21 @@ final class JobOperations {
         }
         if (!after.executor().equals(before.executor())) {
             requireExecutor(after);
+        }
+        if (after.maxInstancesScope() != before.maxInstancesScope()) {
+            requireRunSlots(after, store);
+        }
+    }
+
+    /**
+     * Refuses a job counted across the cluster by a store that cannot count runs across scheduler instances.
+     */
+    private static void requireRunSlots(Job job, JobStore store) {
+        if (job.maxInstancesScope() == MaxInstancesScope.CLUSTER && store.runSlots().isEmpty()) {
+            throw new InvalidJobException("Job '" + job.id() + "' has max_instances_scope 'cluster', but job store '"
+                    + job.jobstore() + "' (type " + store.type() + ") cannot count running instances across "
+                    + "scheduler instances; use max_instances_scope 'instance' or a store with run slots (memory, "
+                    + "jpa, redis, mongodb, zookeeper)");
         }
     }
 

@@ -72,8 +72,12 @@ final class JobProcessor {
     public Optional<Duration> processJobs() {
         // Timeouts are enforced in every state: a paused scheduler still has running jobs.
         this.core.timeouts().expire(this.core.clock().instant());
+        // so are the leases of runs counted across the cluster
+        this.core.runSlots().renewDue(this.core.clock().instant());
         if (this.core.state() != SchedulerState.RUNNING) {
-            return this.core.timeouts().earliest().map(this::until);
+            Instant wakeAt = earliest(this.core.timeouts().earliest().orElse(null),
+                    this.core.runSlots().earliest().orElse(null));
+            return Optional.ofNullable(wakeAt).map(this::until);
         }
         Instant retriesAt = this.core.retries().store()
             .map((interval) -> this.core.clock().instant().plus(interval)).orElse(null);
@@ -101,6 +105,7 @@ final class JobProcessor {
         submit(due);
         wakeAt = earliest(wakeAt, retriesAt);
         wakeAt = earliest(wakeAt, this.core.timeouts().earliest().orElse(null));
+        wakeAt = earliest(wakeAt, this.core.runSlots().earliest().orElse(null));
         if (!this.core.retries().isEmpty()) {
             // runs on this thread (the direct executor) failed and queued retries: store them at once
             wakeAt = this.core.clock().instant();
@@ -247,13 +252,13 @@ final class JobProcessor {
         Job job = submission.job();
         List<ZonedDateTime> runTimes = submission.runTimes();
         Instant now = this.core.clock().instant();
-        if (ex instanceof MaxInstancesReachedException) {
+        if (ex instanceof MaxInstancesReachedException reached) {
             SchedulerCore.logger.warn("Execution of job \"{}\" skipped: maximum number of running instances "
-                    + "reached ({})", job, job.maxInstances());
+                    + "reached ({}{})", job, job.maxInstances(), reached.scopeDescription());
             List<String> runIds = RunIds.next(runTimes.size());
             recordNotRun(job, runTimes, runIds, submission.attempt(), RunOutcome.SKIPPED, now, null);
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes, runIds));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes, runIds, reached.scope()));
             if (submission.attempt() > 1) {
                 // a retry waits for a free instance rather than being lost
                 this.core.retries().refused(job, runTimes.get(0), submission.attempt());

@@ -62,7 +62,7 @@ final class RunNow {
                     job.task().name(), runTimes.get(0).toInstant(), 1, null, this.core.instanceName())
                 .ended(RunOutcome.SKIPPED, this.core.clock().instant()));
             this.core.events().dispatch(new JobSubmissionEvent(EventCodes.JOB_MAX_INSTANCES, job.id(),
-                    job.jobstore(), job.executor(), job.task().name(), runTimes, List.of(runId)));
+                    job.jobstore(), job.executor(), job.task().name(), runTimes, List.of(runId), ex.scope()));
             throw ex;
         }
     }

@@ -52,6 +52,8 @@ final class SchedulerCore {
 
     private final RunTimeouts timeouts = new RunTimeouts(this);
 
+    private final ClusterRunSlots runSlots = new ClusterRunSlots(this);
+
     private final RunRetries retries = new RunRetries(this);
 
     private volatile String instanceName = ExecutorContext.localInstanceName();
@@ -363,6 +365,14 @@ final class SchedulerCore {
      */
     public RunTimeouts timeouts() {
         return this.timeouts;
+    }
+
+    /**
+     * Returns the run slots this instance holds for jobs counted across the cluster.
+     * @return the run slots
+     */
+    public ClusterRunSlots runSlots() {
+        return this.runSlots;
     }
 
     /**

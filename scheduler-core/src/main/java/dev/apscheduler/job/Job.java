@@ -49,6 +49,8 @@ public final class Job {
 
     private final int maxInstances;
 
+    private final MaxInstancesScope maxInstancesScope;
+
     private final @Nullable ZonedDateTime nextRunTime;
 
     private final RetryPolicy retryPolicy;
@@ -71,6 +73,7 @@ public final class Job {
         this.misfireGraceTime = builder.misfireGraceTime;
         this.coalesce = builder.coalesce;
         this.maxInstances = builder.maxInstances;
+        this.maxInstancesScope = builder.maxInstancesScope;
         this.nextRunTime = builder.nextRunTime;
         this.retryPolicy = builder.retryPolicy;
         this.timeout = builder.timeout;
@@ -95,6 +98,7 @@ public final class Job {
         this.misfireGraceTime = source.misfireGraceTime;
         this.coalesce = source.coalesce;
         this.maxInstances = source.maxInstances;
+        this.maxInstancesScope = source.maxInstancesScope;
         this.nextRunTime = nextRunTime;
         this.retryPolicy = source.retryPolicy;
         this.timeout = source.timeout;
@@ -163,7 +167,8 @@ public final class Job {
         return new JobBuilder().id(this.id).name(this.name).task(this.task).args(this.args).kwargs(this.kwargs)
             .trigger(this.trigger).executor(this.executor).jobstore(this.jobstore)
             .misfireGraceTime(this.misfireGraceTime).coalesce(this.coalesce).maxInstances(this.maxInstances)
-            .nextRunTime(this.nextRunTime).retryPolicy(this.retryPolicy).timeout(this.timeout)
+            .maxInstancesScope(this.maxInstancesScope).nextRunTime(this.nextRunTime).retryPolicy(this.retryPolicy)
+            .timeout(this.timeout)
             .pendingRetries(this.pendingRetries).triggerFinished(this.triggerFinished);
     }
 
@@ -298,6 +303,14 @@ public final class Job {
     }
 
     /**
+     * Returns where {@code max_instances} is counted ({@code max_instances_scope}).
+     * @return {@link MaxInstancesScope#INSTANCE} (the default) or {@link MaxInstancesScope#CLUSTER}
+     */
+    public MaxInstancesScope maxInstancesScope() {
+        return this.maxInstancesScope;
+    }
+
+    /**
      * Returns when the job runs next.
      * @return the next run time, or empty when the job is paused
      */
@@ -372,6 +385,7 @@ public final class Job {
                 && this.trigger.equals(that.trigger) && this.executor.equals(that.executor)
                 && this.jobstore.equals(that.jobstore) && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
                 && this.coalesce == that.coalesce && this.maxInstances == that.maxInstances
+                && this.maxInstancesScope == that.maxInstancesScope
                 && sameInstant(this.nextRunTime, that.nextRunTime) && this.retryPolicy.equals(that.retryPolicy)
                 && Objects.equals(this.timeout, that.timeout) && sameRetries(this.pendingRetries, that.pendingRetries)
                 && this.triggerFinished == that.triggerFinished;

@@ -40,6 +40,8 @@ public final class JobBuilder {
 
     int maxInstances = JobDefaults.DEFAULT_MAX_INSTANCES;
 
+    MaxInstancesScope maxInstancesScope = MaxInstancesScope.DEFAULT;
+
     @Nullable ZonedDateTime nextRunTime;
 
     RetryPolicy retryPolicy = RetryPolicy.NONE;
@@ -169,6 +171,17 @@ public final class JobBuilder {
      */
     public JobBuilder maxInstances(int maxInstances) {
         this.maxInstances = maxInstances;
+        return this;
+    }
+
+    /**
+     * Sets where {@code max_instances} is counted: by each scheduler instance (the default) or across every instance
+     * sharing the job's store.
+     * @param maxInstancesScope the scope
+     * @return this builder
+     */
+    public JobBuilder maxInstancesScope(MaxInstancesScope maxInstancesScope) {
+        this.maxInstancesScope = Objects.requireNonNull(maxInstancesScope, "maxInstancesScope");
         return this;
     }
 

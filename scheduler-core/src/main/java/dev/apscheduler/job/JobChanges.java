@@ -213,6 +213,16 @@ public final class JobChanges {
         }
 
         /**
+         * Changes where {@code max_instances} is counted.
+         * @param maxInstancesScope the scope
+         * @return this builder
+         */
+        public Builder maxInstancesScope(MaxInstancesScope maxInstancesScope) {
+            this.options.maxInstancesScope(maxInstancesScope);
+            return this;
+        }
+
+        /**
          * Sets when failed runs are retried ({@code max_attempts} and the backoff options).
          * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry
          * @return this builder

@@ -34,6 +34,8 @@ public final class JobOptions {
 
     private final @Nullable Integer maxInstances;
 
+    private final @Nullable MaxInstancesScope maxInstancesScope;
+
     private final boolean nextRunTimeGiven;
 
     private final @Nullable ZonedDateTime nextRunTime;
@@ -51,6 +53,7 @@ public final class JobOptions {
         this.misfireGraceTime = builder.misfireGraceTime;
         this.coalesce = builder.coalesce;
         this.maxInstances = builder.maxInstances;
+        this.maxInstancesScope = builder.maxInstancesScope;
         this.nextRunTimeGiven = builder.nextRunTimeGiven;
         this.nextRunTime = builder.nextRunTime;
         this.retryPolicy = builder.retryPolicy;
@@ -115,6 +118,14 @@ public final class JobOptions {
     }
 
     /**
+     * Returns {@code max_instances_scope}, if given.
+     * @return the scope
+     */
+    public Optional<MaxInstancesScope> maxInstancesScope() {
+        return Optional.ofNullable(this.maxInstancesScope);
+    }
+
+    /**
      * Tells whether {@code next_run_time} is given (possibly as "paused").
      * @return whether it is given
      */
@@ -166,6 +177,7 @@ public final class JobOptions {
         builder.misfireGraceTime = this.misfireGraceTime;
         builder.coalesce = this.coalesce;
         builder.maxInstances = this.maxInstances;
+        builder.maxInstancesScope = this.maxInstancesScope;
         builder.nextRunTimeGiven = this.nextRunTimeGiven;
         builder.nextRunTime = this.nextRunTime;
         builder.retryPolicy = this.retryPolicy;
@@ -188,6 +200,7 @@ public final class JobOptions {
         }
         other.coalesce().ifPresent(combined::coalesce);
         other.maxInstances().ifPresent(combined::maxInstances);
+        other.maxInstancesScope().ifPresent(combined::maxInstancesScope);
         if (other.nextRunTimeGiven()) {
             combined.nextRunTime(other.nextRunTime().orElse(null));
         }
@@ -219,6 +232,9 @@ public final class JobOptions {
         if (this.maxInstances != null) {
             job.maxInstances(this.maxInstances);
         }
+        if (this.maxInstancesScope != null) {
+            job.maxInstancesScope(this.maxInstancesScope);
+        }
         if (this.nextRunTimeGiven) {
             job.nextRunTime(this.nextRunTime);
         }
@@ -249,6 +265,7 @@ public final class JobOptions {
                 && this.misfireGraceTimeGiven == that.misfireGraceTimeGiven
                 && Objects.equals(this.misfireGraceTime, that.misfireGraceTime)
                 && Objects.equals(this.coalesce, that.coalesce) && Objects.equals(this.maxInstances, that.maxInstances)
+                && this.maxInstancesScope == that.maxInstancesScope
                 && this.nextRunTimeGiven == that.nextRunTimeGiven && Objects.equals(this.nextRunTime, that.nextRunTime)
                 && Objects.equals(this.retryPolicy, that.retryPolicy) && this.timeoutGiven == that.timeoutGiven
                 && Objects.equals(this.timeout, that.timeout);
@@ -257,7 +274,8 @@ public final class JobOptions {
     @Override
     public int hashCode() {
         return Objects.hash(this.name, this.executor, this.misfireGraceTimeGiven, this.misfireGraceTime, this.coalesce,
-                this.maxInstances, this.nextRunTimeGiven, this.nextRunTime, this.retryPolicy, this.timeout);
+                this.maxInstances, this.maxInstancesScope, this.nextRunTimeGiven, this.nextRunTime, this.retryPolicy,
+                this.timeout);
     }
 
     @Override
@@ -268,6 +286,8 @@ public final class JobOptions {
         append(text, "misfire_grace_time", this.misfireGraceTime, this.misfireGraceTimeGiven);
         append(text, "coalesce", this.coalesce, this.coalesce != null);
         append(text, "max_instances", this.maxInstances, this.maxInstances != null);
+        append(text, "max_instances_scope", (this.maxInstancesScope != null) ? this.maxInstancesScope.value() : null,
+                this.maxInstancesScope != null);
         append(text, "next_run_time", this.nextRunTime, this.nextRunTimeGiven);
         append(text, "retry", this.retryPolicy, this.retryPolicy != null);
         append(text, "timeout", this.timeout, this.timeoutGiven);
@@ -341,6 +361,8 @@ public final class JobOptions {
 
         private @Nullable Integer maxInstances;
 
+        private @Nullable MaxInstancesScope maxInstancesScope;
+
         private boolean nextRunTimeGiven;
 
         private @Nullable ZonedDateTime nextRunTime;
@@ -402,6 +424,17 @@ public final class JobOptions {
          */
         public Builder maxInstances(int maxInstances) {
             this.maxInstances = checkMaxInstances(maxInstances);
+            return this;
+        }
+
+        /**
+         * Sets where {@code max_instances} is counted: by each scheduler instance, or across every instance sharing
+         * the job's store.
+         * @param maxInstancesScope the scope
+         * @return this builder
+         */
+        public Builder maxInstancesScope(MaxInstancesScope maxInstancesScope) {
+            this.maxInstancesScope = Objects.requireNonNull(maxInstancesScope, "maxInstancesScope");
             return this;
         }
 

@@ -178,6 +178,14 @@ public final class JobSpec {
     }
 
     /**
+     * Returns where {@code max_instances} is counted, if given.
+     * @return the scope, or empty for the default ({@link MaxInstancesScope#INSTANCE})
+     */
+    public Optional<MaxInstancesScope> maxInstancesScope() {
+        return options().maxInstancesScope();
+    }
+
+    /**
      * Tells whether a next run time was given (possibly {@code null}, meaning "paused").
      * @return whether {@code next_run_time} was set
      */

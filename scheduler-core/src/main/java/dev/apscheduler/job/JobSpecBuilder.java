@@ -169,6 +169,17 @@ public final class JobSpecBuilder {
     }
 
     /**
+     * Sets where {@code max_instances} is counted: by each scheduler instance (the default) or across every instance
+     * sharing the job's store, which must support run slots ({@link dev.apscheduler.store.JobStore#runSlots()}).
+     * @param maxInstancesScope the scope
+     * @return this builder
+     */
+    public JobSpecBuilder maxInstancesScope(MaxInstancesScope maxInstancesScope) {
+        this.options.maxInstancesScope(maxInstancesScope);
+        return this;
+    }
+
+    /**
      * Sets when failed runs are retried ({@code max_attempts} and the backoff options).
      * @param retryPolicy the policy, {@link RetryPolicy#NONE} for no retry
      * @return this builder

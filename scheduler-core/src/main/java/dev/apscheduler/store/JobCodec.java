@@ -17,6 +17,7 @@ import dev.apscheduler.InvalidJobException;
 import dev.apscheduler.JobRestoreException;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobBuilder;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskReference;
@@ -140,6 +141,9 @@ public final class JobCodec {
         state.put("misfire_grace_time", job.misfireGraceTime().map(JobCodec::seconds).orElse(null));
         state.put("coalesce", job.coalesce());
         state.put("max_instances", job.maxInstances());
+        if (job.maxInstancesScope() != MaxInstancesScope.DEFAULT) {
+            state.put("max_instances_scope", job.maxInstancesScope().value());
+        }
         state.put("next_run_time", job.nextRunTime().map(DateTimeFormatter.ISO_ZONED_DATE_TIME::format).orElse(null));
         if (!job.retryPolicy().equals(RetryPolicy.NONE)) {
             state.put("retry", job.retryPolicy().toOptions());
@@ -206,6 +210,9 @@ public final class JobCodec {
         builder.nextRunTime((next != null) ? dateTime(next, "next_run_time") : null);
         if (state.nullable("retry") != null) {
             builder.retryPolicy(RetryPolicy.fromOptions(state.map("retry"), RetryPolicy.NONE));
+        }
+        if (state.nullable("max_instances_scope") != null) {
+            builder.maxInstancesScope(MaxInstancesScope.of(state.string("max_instances_scope")));
         }
         Object timeout = state.nullable("timeout");
         builder.timeout((timeout != null) ? duration(timeout, "timeout") : null);

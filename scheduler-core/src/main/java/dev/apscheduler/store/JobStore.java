@@ -288,4 +288,14 @@ public interface JobStore {
      */
     List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider);
 
+    /**
+     * Returns the store's run slots, which count running instances across every scheduler instance sharing the store:
+     * how {@code max_instances} is enforced for jobs whose {@code max_instances_scope} is {@code cluster}. A store
+     * without them (the default) refuses such jobs with an error naming the job and the store.
+     * @return the run slots, or empty when the store cannot count runs across instances
+     */
+    default Optional<RunSlots> runSlots() {
+        return Optional.empty();
+    }
+
 }

@@ -25,6 +25,9 @@ public interface JobStoreFactory {
      */
     String BATCH_SIZE = "batch_size";
 
+    /** The option of a store with run slots saying how long a slot is held without renewal. */
+    String RUN_SLOT_LEASE = "run_slot_lease";
+
 
     /**
      * Returns the type name, for example {@code memory} or {@code jpa}.
@@ -64,6 +67,24 @@ public interface JobStoreFactory {
         catch (IllegalArgumentException ex) {
             throw new ConfigurationException(options.keyFor(LOOK_AHEAD), options.raw(LOOK_AHEAD).orElse(lookAhead),
                     "expected a duration of zero or more");
+        }
+    }
+
+    /**
+     * Reads a store's {@code run_slot_lease} option ({@link #RUN_SLOT_LEASE}), checked by the rule every store with
+     * run slots follows ({@link RunSlots#checkLease(Duration)}).
+     * @param options the store's options
+     * @return the lease, {@link RunSlots#DEFAULT_LEASE} when the option is not given
+     * @throws ConfigurationException naming the key if the value is not a duration of at least one second
+     */
+    static Duration runSlotLease(ComponentOptions options) {
+        Duration lease = options.duration(RUN_SLOT_LEASE).orElse(RunSlots.DEFAULT_LEASE);
+        try {
+            return RunSlots.checkLease(lease);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ConfigurationException(options.keyFor(RUN_SLOT_LEASE), options.raw(RUN_SLOT_LEASE).orElse(lease),
+                    "expected a duration of at least one second");
         }
     }
 

@@ -39,6 +39,8 @@ public final class MemoryJobStore implements JobStore {
 
     private final Duration lookAhead;
 
+    private final MemoryRunSlots runSlots = new MemoryRunSlots();
+
     private volatile String alias = "memory";
 
     /**
@@ -64,6 +66,25 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public void start(JobStoreContext context) {
         this.alias = context.alias();
+        this.runSlots.clock(context.clock());
+    }
+
+    /**
+     * Sets how long a run slot is held without renewal ({@code run_slot_lease}).
+     * @param lease at least one second; {@link RunSlots#DEFAULT_LEASE} unless set
+     * @return this store
+     */
+    public MemoryJobStore runSlotLease(Duration lease) {
+        this.runSlots.lease(lease);
+        return this;
+    }
+
+    /**
+     * Returns the store's run slots: a store in memory serves one process, where they count that process's runs.
+     */
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return Optional.of(this.runSlots);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.apscheduler.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,7 @@ import dev.apscheduler.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -644,6 +647,135 @@ public abstract class JobStoreContractTests {
             ZonedDateTime due = job.nextRunTime().orElseThrow();
             return JobDecision.reschedule(List.of(due), due.plus(step));
         };
+    }
+
+    // --- run slots: max_instances counted across the instances sharing a store ---
+
+    /**
+     * Tells whether the store offers run slots ({@link JobStore#runSlots()}); every store shipped with the scheduler
+     * does. A store that does not must say so here, and then the run slot tests check that it offers none.
+     * @return whether the store has run slots
+     */
+    protected boolean hasRunSlots() {
+        return true;
+    }
+
+    /**
+     * The run slot contract: the limit holds, a release or an expired lease frees a slot, a renewal keeps it, and
+     * concurrent acquirers (through two store instances when the store can be shared) never exceed the limit. Each
+     * test uses job ids of its own, since slots outlive {@link JobStore#removeAllJobs()} until their lease runs out.
+     */
+    @Nested
+    class RunSlotsContract {
+
+        private final String jobId = "slots-" + UUID.randomUUID();
+
+        private RunSlots slots() {
+            Optional<RunSlots> slots = JobStoreContractTests.this.store.runSlots();
+            assertThat(slots).as("run slots of " + JobStoreContractTests.this.store.type()).isPresent();
+            return slots.get();
+        }
+
+        @Test
+        void storeOffersRunSlotsWithAPositiveLeaseWhenItSaysItDoes() {
+            Optional<RunSlots> slots = JobStoreContractTests.this.store.runSlots();
+            assertThat(slots.isPresent()).isEqualTo(hasRunSlots());
+            slots.ifPresent((present) -> assertThat(present.lease()).isPositive());
+        }
+
+        @Test
+        void acquireTakesSlotsUpToTheLimitPerJob() {
+            assumeTrue(hasRunSlots());
+            RunSlots slots = slots();
+            assertThat(slots.acquire(this.jobId, "a", 2)).isTrue();
+            assertThat(slots.acquire(this.jobId, "b", 2)).isTrue();
+            assertThat(slots.acquire(this.jobId, "c", 2)).isFalse();
+            assertThat(slots.count(this.jobId)).isEqualTo(2);
+            assertThat(slots.acquire(this.jobId + "-other", "d", 1)).as("another job's slots").isTrue();
+            assertThat(slots.count(this.jobId + "-other")).isOne();
+            assertThat(slots.count(this.jobId + "-none")).isZero();
+        }
+
+        @Test
+        void releaseFreesASlot() {
+            assumeTrue(hasRunSlots());
+            RunSlots slots = slots();
+            assertThat(slots.acquire(this.jobId, "a", 1)).isTrue();
+            assertThat(slots.acquire(this.jobId, "b", 1)).isFalse();
+            slots.release(this.jobId, "a");
+            slots.release(this.jobId, "never-taken");
+            assertThat(slots.count(this.jobId)).isZero();
+            assertThat(slots.acquire(this.jobId, "b", 1)).isTrue();
+            assertThat(slots.renew(this.jobId, "a")).as("renewing a released slot").isFalse();
+            assertThat(slots.renew(this.jobId, "b")).isTrue();
+        }
+
+        @Test
+        void expiredLeaseFreesASlot() {
+            assumeTrue(hasRunSlots());
+            RunSlots slots = slots();
+            assertThat(slots.acquire(this.jobId, "crashed", 1)).isTrue();
+            JobStoreContractTests.this.clock.advance(slots.lease().minusMillis(500));
+            assertThat(slots.acquire(this.jobId, "early", 1)).as("before the lease runs out").isFalse();
+            JobStoreContractTests.this.clock.advance(Duration.ofSeconds(1));
+            assertThat(slots.count(this.jobId)).isZero();
+            assertThat(slots.acquire(this.jobId, "next", 1)).isTrue();
+            assertThat(slots.renew(this.jobId, "crashed")).as("renewing a slot whose lease ran out").isFalse();
+            assertThat(slots.count(this.jobId)).isOne();
+        }
+
+        @Test
+        void renewalKeepsASlotPastItsFirstLease() {
+            assumeTrue(hasRunSlots());
+            RunSlots slots = slots();
+            Duration twoThirds = slots.lease().multipliedBy(2).dividedBy(3);
+            assertThat(slots.acquire(this.jobId, "long", 1)).isTrue();
+            JobStoreContractTests.this.clock.advance(twoThirds);
+            assertThat(slots.renew(this.jobId, "long")).isTrue();
+            JobStoreContractTests.this.clock.advance(twoThirds);
+            assertThat(slots.acquire(this.jobId, "other", 1)).as("after the first lease, renewed").isFalse();
+            assertThat(slots.count(this.jobId)).isOne();
+        }
+
+        @Test
+        void concurrentAcquirersNeverExceedTheLimit() throws Exception {
+            assumeTrue(hasRunSlots());
+            int maxInstances = 3;
+            List<RunSlots> acquirers = new ArrayList<>(List.of(slots(), slots()));
+            createStoreSharingData().ifPresent((second) -> {
+                second.start(context());
+                JobStoreContractTests.this.extraStores.add(second);
+                acquirers.add(second.runSlots().orElseThrow());
+                acquirers.add(second.runSlots().orElseThrow());
+            });
+            ExecutorService threads = Executors.newFixedThreadPool(acquirers.size() * 2);
+            try {
+                for (int round = 0; round < 5; round++) {
+                    String job = this.jobId + "-" + round;
+                    CountDownLatch gate = new CountDownLatch(1);
+                    List<Future<Boolean>> results = new ArrayList<>();
+                    for (int i = 0; i < acquirers.size() * 2; i++) {
+                        RunSlots acquirer = acquirers.get(i % acquirers.size());
+                        String slotId = "slot-" + i;
+                        results.add(threads.submit(() -> {
+                            gate.await();
+                            return acquirer.acquire(job, slotId, maxInstances);
+                        }));
+                    }
+                    gate.countDown();
+                    int taken = 0;
+                    for (Future<Boolean> result : results) {
+                        taken += result.get(1, TimeUnit.MINUTES) ? 1 : 0;
+                    }
+                    assertThat(taken).as("slots taken in round " + round).isBetween(1, maxInstances);
+                    assertThat(slots().count(job)).isEqualTo(taken);
+                }
+            }
+            finally {
+                threads.shutdownNow();
+            }
+        }
+
     }
 
 }

@@ -11,6 +11,7 @@ import dev.apscheduler.store.AcquiredJob;
 import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.RunSlots;
 
 /**
  * A job store that forwards every call to another, for tests that change one behaviour.
@@ -96,6 +97,11 @@ public class DelegatingJobStore implements JobStore {
     @Override
     public Duration lookAhead() {
         return this.delegate.lookAhead();
+    }
+
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return this.delegate.runSlots();
     }
 
     @Override

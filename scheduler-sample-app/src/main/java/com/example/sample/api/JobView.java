@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param misfireGraceTime seconds a run may be late, or {@code null} for however late
  * @param coalesce whether several due runs are coalesced into one
  * @param maxInstances the largest number of concurrent runs
+ * @param maxInstancesScope where {@code max_instances} is counted: {@code instance} or {@code cluster}
  * @param maxAttempts how many times one fire time runs at most; 1 for no retry
  * @param retryBackoff seconds before the first retry
  * @param retryMultiplier how much each further wait grows
@@ -44,7 +45,8 @@ public record JobView(String id, String name, String task, TriggerView trigger,
         @JsonProperty("next_run_time") @Nullable String nextRunTime, boolean paused, List<@Nullable Object> args,
         Map<String, @Nullable Object> kwargs, String executor, String jobstore,
         @JsonProperty("misfire_grace_time") @Nullable BigDecimal misfireGraceTime, boolean coalesce,
-        @JsonProperty("max_instances") int maxInstances, @JsonProperty("max_attempts") int maxAttempts,
+        @JsonProperty("max_instances") int maxInstances,
+        @JsonProperty("max_instances_scope") String maxInstancesScope, @JsonProperty("max_attempts") int maxAttempts,
         @JsonProperty("retry_backoff") BigDecimal retryBackoff,
         @JsonProperty("retry_multiplier") BigDecimal retryMultiplier,
         @JsonProperty("retry_max_backoff") BigDecimal retryMaxBackoff,
@@ -96,7 +98,8 @@ public record JobView(String id, String name, String task, TriggerView trigger,
                 job.nextRunTime().map(DateTimes::format).orElse(null), job.isPaused(), job.args(), job.kwargs(),
                 job.executor(), job.jobstore(),
                 job.misfireGraceTime().map(JobView::seconds).orElse(null),
-                job.coalesce(), job.maxInstances(), retry.maxAttempts(), seconds(retry.backoff()),
+                job.coalesce(), job.maxInstances(), job.maxInstancesScope().value(), retry.maxAttempts(),
+                seconds(retry.backoff()),
                 plain(BigDecimal.valueOf(retry.multiplier())), seconds(retry.maxBackoff()), seconds(retry.jitter()),
                 retry.retryOn(), job.timeout().map(JobView::seconds).orElse(null),
                 job.pendingRetries().stream().map(PendingRetryView::of).toList());

@@ -9,6 +9,7 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobDefaults;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.trigger.Trigger;
 
@@ -51,6 +52,7 @@ final class JobDefinitions {
                     : defaults.misfireGraceTime())
             .coalesce(declared.coalesce().orElse(defaults.coalesce()))
             .maxInstances(declared.maxInstances().orElse(defaults.maxInstances()))
+            .maxInstancesScope(declared.maxInstancesScope().orElse(MaxInstancesScope.DEFAULT))
             .retryPolicy(declared.options().retryPolicy().orElse(RetryPolicy.NONE))
             .timeout(declared.options().timeout().orElse(null))
             .nextRunTime(stored.nextRunTime().orElse(null))

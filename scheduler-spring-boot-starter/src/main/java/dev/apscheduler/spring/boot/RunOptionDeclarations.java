@@ -14,6 +14,7 @@ import dev.apscheduler.ConfigurationException;
 import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.InvalidJobOptionException;
 import dev.apscheduler.job.JobOptions;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
@@ -21,7 +22,8 @@ import org.springframework.util.ClassUtils;
 /**
  * What annotations and properties share about the run options of a declared job: its retry policy
  * ({@code maxAttempts}, {@code retryBackoff}, {@code retryMultiplier}, {@code retryMaxBackoff}, {@code retryJitter},
- * {@code retryOn}) and its {@code timeout}, read in the forms the other job options accept (durations as seconds,
+ * {@code retryOn}), its {@code timeout} and where its {@code max_instances} is counted ({@code maxInstancesScope}:
+ * {@code instance} or {@code cluster}), read in the forms the other job options accept (durations as seconds,
  * {@code 30s}, {@code 5m} or {@code PT30S}; {@code none} for no timeout), with a bad value reported against the part
  * of the declaration that gave it.
  */
@@ -47,6 +49,9 @@ public final class RunOptionDeclarations {
     /** The part of a declaration that gives its timeout. */
     public static final String TIMEOUT = "timeout";
 
+    /** The part of a declaration that says where its {@code max_instances} is counted. */
+    public static final String MAX_INSTANCES_SCOPE = "maxInstancesScope";
+
     private static final String DURATION_FORMS = "expected a duration such as 30s, 5m or PT30S, or a number of seconds";
 
     private RunOptionDeclarations() {
@@ -54,13 +59,13 @@ public final class RunOptionDeclarations {
 
     /**
      * Reads the run options a declaration gives.
-     * @param given the values given, by part name ({@link #RETRY_OPTIONS}' keys and {@link #TIMEOUT}); a part that
-     * is absent, {@code null} or blank is not given. Numbers may be text; durations may be text or
-     * {@link Duration}s; {@code retryOn} is a collection of exception classes or class names, or a comma-separated
-     * text of names
+     * @param given the values given, by part name ({@link #RETRY_OPTIONS}' keys, {@link #TIMEOUT} and
+     * {@link #MAX_INSTANCES_SCOPE}); a part that is absent, {@code null} or blank is not given. Numbers may be text;
+     * durations may be text or {@link Duration}s; {@code retryOn} is a collection of exception classes or class
+     * names, or a comma-separated text of names
      * @param source where the job was declared, for errors
      * @return the options: the retry policy when any retry part is given (the others taking
-     * {@link RetryPolicy#NONE}'s values), the timeout when given
+     * {@link RetryPolicy#NONE}'s values), the timeout and the {@code max_instances} scope when given
      * @throws RuntimeException from {@link DeclarationSource#invalid}, naming the part and the bad value
      */
     public static JobOptions read(Map<String, ?> given, DeclarationSource source) {
@@ -93,6 +98,15 @@ public final class RunOptionDeclarations {
                 throw source.invalid(TIMEOUT, message(ex), ex);
             }
         }
+        Object scope = value(given, MAX_INSTANCES_SCOPE);
+        if (scope != null) {
+            try {
+                options.maxInstancesScope(MaxInstancesScope.of(scope.toString()));
+            }
+            catch (InvalidJobOptionException ex) {
+                throw source.invalid(MAX_INSTANCES_SCOPE, message(ex), ex);
+            }
+        }
         return options.build();
     }
 
@@ -105,6 +119,9 @@ public final class RunOptionDeclarations {
     public static @Nullable String part(String option) {
         if (option.equals(TIMEOUT)) {
             return TIMEOUT;
+        }
+        if (option.equals("max_instances_scope")) {
+            return MAX_INSTANCES_SCOPE;
         }
         return RETRY_OPTIONS.entrySet()
             .stream()

@@ -1,4 +1,5 @@
--- Flyway migration V1 of the scheduler's tables (apscheduler_jobs, apscheduler_runs) for h2: the statements
+-- Flyway migration V1 of the scheduler's tables (apscheduler_jobs, apscheduler_run_slots,
+-- apscheduler_runs) for h2: the statements
 -- of dev/apscheduler/spring/boot/jpa/schema-h2.sql, which apscheduler.jpa.initialize-schema runs. The README's
 -- "Flyway and Liquibase" says where to point Flyway. Shipped migrations never change; later versions add V2, ...
 -- The tables of the jpa job store and the jpa history for H2 (apscheduler.jpa.initialize-schema, or copy into a
@@ -34,3 +35,14 @@ CREATE TABLE IF NOT EXISTS apscheduler_runs (
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_job_id ON apscheduler_runs (job_id, run_id);
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_outcome ON apscheduler_runs (outcome, run_id);
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_scheduled_at ON apscheduler_runs (scheduled_at);
+
+-- The jpa job store's run slots (max_instances_scope=cluster): one row per running instance of a job counted across
+-- the scheduler instances, numbered below the job's max_instances, held until expires_at (epoch milliseconds) unless
+-- renewed. A new table only: existing databases need just this statement.
+CREATE TABLE IF NOT EXISTS apscheduler_run_slots (
+    job_id VARCHAR(191) NOT NULL,
+    slot_no INTEGER NOT NULL,
+    slot_id VARCHAR(64) NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (job_id, slot_no)
+);

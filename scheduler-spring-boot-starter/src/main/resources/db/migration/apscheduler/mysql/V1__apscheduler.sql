@@ -1,4 +1,5 @@
--- Flyway migration V1 of the scheduler's tables (apscheduler_jobs, apscheduler_runs) for mysql: the statements
+-- Flyway migration V1 of the scheduler's tables (apscheduler_jobs, apscheduler_run_slots,
+-- apscheduler_runs) for mysql: the statements
 -- of dev/apscheduler/spring/boot/jpa/schema-mysql.sql, which apscheduler.jpa.initialize-schema runs. The README's
 -- "Flyway and Liquibase" says where to point Flyway. Shipped migrations never change; later versions add V2, ...
 -- The tables of the jpa job store and the jpa history for MySQL 8+ and MariaDB 10.6+
@@ -34,4 +35,15 @@ CREATE TABLE IF NOT EXISTS apscheduler_runs (
     INDEX ix_apscheduler_runs_job_id (job_id, run_id),
     INDEX ix_apscheduler_runs_outcome (outcome, run_id),
     INDEX ix_apscheduler_runs_scheduled_at (scheduled_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The jpa job store's run slots (max_instances_scope=cluster): one row per running instance of a job counted across
+-- the scheduler instances, numbered below the job's max_instances, held until expires_at (epoch milliseconds) unless
+-- renewed. A new table only: existing databases need just this statement.
+CREATE TABLE IF NOT EXISTS apscheduler_run_slots (
+    job_id VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    slot_no INTEGER NOT NULL,
+    slot_id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (job_id, slot_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

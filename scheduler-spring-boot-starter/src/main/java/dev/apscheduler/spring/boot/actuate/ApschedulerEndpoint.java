@@ -124,7 +124,7 @@ public class ApschedulerEndpoint {
                 TriggerDescriptions.nextFireTimes(job, TriggerDescriptions.NEXT_FIRE_TIMES),
                 new JobDetailsDescriptor.Options(job.misfireGraceTime().orElse(null), job.coalesce(),
                         job.maxInstances(), job.timeout().orElse(null),
-                        JobDetailsDescriptor.Retry.of(job.retryPolicy())),
+                        JobDetailsDescriptor.Retry.of(job.retryPolicy()), job.maxInstancesScope().value()),
                 job.pendingRetries(), args, kwargs, lastExecution(job), runningInstances(job));
     }
 

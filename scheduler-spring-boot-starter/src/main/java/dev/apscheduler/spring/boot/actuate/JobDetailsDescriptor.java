@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.PendingRetry;
 import dev.apscheduler.job.RetryPolicy;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,24 @@ public record JobDetailsDescriptor(String id, String name, String task, String j
      * @param maxInstances how many runs may execute at once
      * @param timeout how long a run may take before it is interrupted, or {@code null} for no limit
      * @param retry when failed runs are tried again
+     * @param maxInstancesScope where {@code maxInstances} is counted: {@code instance} (by each scheduler instance)
+     * or {@code cluster} (across every instance sharing the job's store)
      */
     public record Options(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances,
-            @Nullable Duration timeout, Retry retry) {
+            @Nullable Duration timeout, Retry retry, String maxInstancesScope) {
+
+        /**
+         * Creates the options of a job whose {@code maxInstances} is counted by each scheduler instance.
+         * @param misfireGraceTime how late a run may start and still run, or {@code null}
+         * @param coalesce whether several due runs are rolled into one
+         * @param maxInstances how many runs may execute at once
+         * @param timeout how long a run may take before it is interrupted, or {@code null}
+         * @param retry when failed runs are tried again
+         */
+        public Options(@Nullable Duration misfireGraceTime, boolean coalesce, int maxInstances,
+                @Nullable Duration timeout, Retry retry) {
+            this(misfireGraceTime, coalesce, maxInstances, timeout, retry, MaxInstancesScope.DEFAULT.value());
+        }
 
     }
 

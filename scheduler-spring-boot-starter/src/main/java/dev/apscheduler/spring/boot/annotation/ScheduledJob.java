@@ -126,6 +126,12 @@ public @interface ScheduledJob {
     /** Largest number of concurrently running instances of the job. */
     String maxInstances() default "";
 
+    /**
+     * Where {@link #maxInstances()} is counted: {@code instance} (by each scheduler instance, the default) or
+     * {@code cluster} (across every scheduler instance sharing the job's store, which must support run slots).
+     */
+    String maxInstancesScope() default "";
+
     /** Alias of the executor that runs the job; defaults to {@code default}. */
     String executor() default "";
 

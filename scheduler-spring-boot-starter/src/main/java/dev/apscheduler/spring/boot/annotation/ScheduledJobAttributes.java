@@ -69,6 +69,7 @@ final class ScheduledJobAttributes {
         attributes.put("retryMaxBackoff", ScheduledJob::retryMaxBackoff);
         attributes.put("retryJitter", ScheduledJob::retryJitter);
         attributes.put("timeout", ScheduledJob::timeout);
+        attributes.put("maxInstancesScope", ScheduledJob::maxInstancesScope);
         RUN_OPTION_ATTRIBUTES = Collections.unmodifiableMap(attributes);
     }
 

@@ -134,6 +134,7 @@ final class ConfiguredJobs {
         options.put("retryJitter", job.getRetryJitter());
         options.put("retryOn", job.getRetryOn());
         options.put(RunOptionDeclarations.TIMEOUT, job.getTimeout());
+        options.put(RunOptionDeclarations.MAX_INSTANCES_SCOPE, job.getMaxInstancesScope());
         return options;
     }
 

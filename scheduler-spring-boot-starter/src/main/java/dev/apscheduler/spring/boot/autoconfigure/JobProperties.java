@@ -66,6 +66,13 @@ public class JobProperties {
     private @Nullable Integer maxInstances;
 
     /**
+     * Where max-instances is counted: 'instance' (by each scheduler instance, the default) or 'cluster' (across every
+     * scheduler instance sharing the job's store, which must support run slots: memory, jpa, redis, mongodb,
+     * zookeeper).
+     */
+    private @Nullable String maxInstancesScope;
+
+    /**
      * How late a run may start and still run, as a duration ('30s'), or 'none' to run however late. Defaults to
      * apscheduler.job-defaults.misfire-grace-time.
      */
@@ -242,6 +249,22 @@ public class JobProperties {
      */
     public void setMaxInstances(@Nullable Integer maxInstances) {
         this.maxInstances = maxInstances;
+    }
+
+    /**
+     * Returns where the largest number of concurrently running instances is counted.
+     * @return {@code instance} or {@code cluster}, or {@code null} for {@code instance}
+     */
+    public @Nullable String getMaxInstancesScope() {
+        return this.maxInstancesScope;
+    }
+
+    /**
+     * Sets where the largest number of concurrently running instances is counted.
+     * @param maxInstancesScope {@code instance} or {@code cluster}, or {@code null} for {@code instance}
+     */
+    public void setMaxInstancesScope(@Nullable String maxInstancesScope) {
+        this.maxInstancesScope = maxInstancesScope;
     }
 
     /**

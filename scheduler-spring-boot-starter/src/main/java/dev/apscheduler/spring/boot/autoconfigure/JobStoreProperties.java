@@ -66,6 +66,13 @@ public class JobStoreProperties {
     private @Nullable Duration claimLease;
 
     /**
+     * How long a run slot of a job whose max-instances-scope is 'cluster' is held without renewal (30s by default):
+     * how long the run of an instance that died keeps counting towards the job's max-instances. Scheduler instances
+     * renew their slots at a third of it. For every store type shipped.
+     */
+    private @Nullable Duration runSlotLease;
+
+    /**
      * Whether the 'mongodb' store creates its index on 'next_run_time' when it starts (true by default).
      */
     private @Nullable Boolean createIndexes;
@@ -286,6 +293,22 @@ public class JobStoreProperties {
      */
     public void setClaimLease(@Nullable Duration claimLease) {
         this.claimLease = claimLease;
+    }
+
+    /**
+     * Returns how long a run slot of a job counted across the cluster is held without renewal.
+     * @return the lease, or {@code null} for the store's default
+     */
+    public @Nullable Duration getRunSlotLease() {
+        return this.runSlotLease;
+    }
+
+    /**
+     * Sets how long a run slot of a job counted across the cluster is held without renewal.
+     * @param runSlotLease the lease, or {@code null} for the store's default
+     */
+    public void setRunSlotLease(@Nullable Duration runSlotLease) {
+        this.runSlotLease = runSlotLease;
     }
 
     /**

@@ -54,6 +54,7 @@ final class PropertiesSchedulerConfig {
             putIfSet(flat, prefix + "database", store.getDatabase());
             putIfSet(flat, prefix + "collection", store.getCollection());
             putIfSet(flat, prefix + "claim-lease", store.getClaimLease());
+            putIfSet(flat, prefix + "run-slot-lease", store.getRunSlotLease());
             putIfSet(flat, prefix + "create-indexes", store.getCreateIndexes());
             putIfSet(flat, prefix + "change-streams", store.getChangeStreams());
             putIfSet(flat, prefix + "listen-notify", store.getListenNotify());

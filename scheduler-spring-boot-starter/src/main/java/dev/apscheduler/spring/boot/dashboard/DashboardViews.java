@@ -51,6 +51,7 @@ final class DashboardViews {
             .orElse(null));
         options.put("coalesce", job.coalesce());
         options.put("max_instances", job.maxInstances());
+        options.put("max_instances_scope", job.maxInstancesScope().value());
         options.put("max_attempts", job.retryPolicy().maxAttempts());
         options.put("timeout", job.timeout().map((limit) -> limit.toMillis() / 1000.0).orElse(null));
         details.put("options", options);

@@ -26,6 +26,7 @@ import dev.apscheduler.store.JobQuery;
 import dev.apscheduler.store.JobSlice;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.RunSlots;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
 import jakarta.persistence.EntityManager;
@@ -88,6 +89,8 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     private final String origin = UUID.randomUUID().toString();
 
     private volatile PostgresNotifications.@Nullable Subscription notifications;
+
+    private final JpaRunSlots runSlots;
 
     /**
      * Creates a store.
@@ -156,6 +159,8 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         }
         JobStore.checkLookAhead(lookAhead);
         this.transactions = new StoreTransactions(entityManagerFactory, transactionManager, this::toString);
+        this.runSlots = new JpaRunSlots(StoreTransactions.independent(entityManagerFactory, transactionManager,
+                this::toString));
         this.acquirer = SingletonSupplier.of(() -> new DueJobAcquirer(locking.get()));
         this.maxWait = maxWait;
         this.lookAhead = lookAhead;
@@ -164,6 +169,7 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
 
     @Override
     public void start(JobStoreContext context) {
+        this.runSlots.clock(context.clock());
         JobRows rows = new JobRows(context);
         this.rows = rows;
         try {
@@ -182,6 +188,26 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
             this.notifications = PostgresNotifications.subscribe(this.notificationSource.get(), this.origin,
                     context::wakeup, this::toString);
         }
+    }
+
+    /**
+     * Sets how long a run slot is held without renewal ({@code run_slot_lease}): how long the slot of a run whose
+     * instance died keeps counting towards a cluster-wide {@code max_instances}.
+     * @param lease at least one second; {@link RunSlots#DEFAULT_LEASE} unless set
+     * @return this store
+     */
+    public JpaJobStore runSlotLease(Duration lease) {
+        this.runSlots.lease(lease);
+        return this;
+    }
+
+    /**
+     * Returns the store's run slots, rows of the {@code apscheduler_run_slots} table, which count the runs of jobs
+     * whose {@code max_instances_scope} is {@code cluster} across every instance sharing the database.
+     */
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return Optional.of(this.runSlots);
     }
 
     @Override

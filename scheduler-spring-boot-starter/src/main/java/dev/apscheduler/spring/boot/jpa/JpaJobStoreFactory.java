@@ -23,7 +23,8 @@ import org.springframework.util.function.SingletonSupplier;
  * second), how late at most a scheduler notices changes other instances made; {@code look_ahead} (default 250 ms),
  * how far ahead of their run time a scheduler claims jobs, so that jobs due at one instant start at that instant;
  * {@code listen_notify} (default true), whether instances wake each other through {@code LISTEN}/{@code NOTIFY} on
- * PostgreSQL.
+ * PostgreSQL; {@code run_slot_lease} (default 30 seconds), how long a run slot of a job counted across the cluster
+ * ({@code max_instances_scope=cluster}) is held without renewal.
  */
 public final class JpaJobStoreFactory implements JobStoreFactory {
 
@@ -35,6 +36,9 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
 
     /** The option saying whether instances wake each other through LISTEN/NOTIFY on PostgreSQL. */
     public static final String LISTEN_NOTIFY = "listen_notify";
+
+    /** The option saying how long a run slot is held without renewal. */
+    public static final String RUN_SLOT_LEASE = JobStoreFactory.RUN_SLOT_LEASE;
 
     /** Options of APScheduler's SQLAlchemy store that the application's own data source setup replaces. */
     private static final Set<String> SQLALCHEMY_OPTIONS = Set.of("url", "engine", "engine_options", "metadata",
@@ -110,16 +114,17 @@ public final class JpaJobStoreFactory implements JobStoreFactory {
                         + "declare the scheduler's own DataSource bean qualified @ApschedulerDataSource");
             }
         }
-        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD, LISTEN_NOTIFY));
+        options.requireOnly("job store type 'jpa'", List.of(MAX_WAIT, LOOK_AHEAD, LISTEN_NOTIFY, RUN_SLOT_LEASE));
         Duration maxWait = options.duration(MAX_WAIT).orElse(JpaJobStore.DEFAULT_MAX_WAIT);
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new ConfigurationException(options.keyFor(MAX_WAIT), options.raw(MAX_WAIT).orElse(maxWait),
                     "expected a positive duration");
         }
         boolean listenNotify = options.bool(LISTEN_NOTIFY).orElse(true);
+        Duration runSlotLease = JobStoreFactory.runSlotLease(options);
         return new JpaJobStore(this.entityManagerFactory, this.transactionManager, this.locking, maxWait,
                 JobStoreFactory.lookAhead(options, JpaJobStore.DEFAULT_LOOK_AHEAD),
-                listenNotify ? this.dataSource : null);
+                listenNotify ? this.dataSource : null).runSlotLease(runSlotLease);
     }
 
     @Override

@@ -50,13 +50,30 @@ final class StoreTransactions {
     StoreTransactions(EntityManagerFactory entityManagerFactory,
             @Nullable PlatformTransactionManager transactionManager, Supplier<String> description,
             BiFunction<String, Throwable, SchedulerException> failure) {
+        this(entityManagerFactory, transactionManager, description, failure,
+                TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    private StoreTransactions(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<String> description,
+            BiFunction<String, Throwable, SchedulerException> failure, int propagation) {
         this.entityManagerFactory = entityManagerFactory;
         this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
         this.template = new TransactionTemplate((transactionManager != null) ? transactionManager
                 : new JpaTransactionManager(entityManagerFactory));
-        this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.template.setPropagationBehavior(propagation);
         this.description = description;
         this.failure = failure;
+    }
+
+    /**
+     * Creates transactions that never join one open on the calling thread: for work other instances must see at once
+     * and that must not roll back with the application's changes (run slots).
+     */
+    static StoreTransactions independent(EntityManagerFactory entityManagerFactory,
+            @Nullable PlatformTransactionManager transactionManager, Supplier<String> description) {
+        return new StoreTransactions(entityManagerFactory, transactionManager, description, JobStoreException::new,
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**

@@ -49,6 +49,7 @@ import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobDecision;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.RunSlots;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
 import org.bson.BsonDocument;
@@ -131,6 +132,8 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
 
     private volatile boolean indexesCreated;
 
+    private final MongoRunSlots runSlots;
+
     /**
      * Creates a store.
      * @param client the MongoDB client, which the store uses but does not close
@@ -150,6 +153,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.runSlots = new MongoRunSlots(client, settings, this::toString);
     }
 
     /**
@@ -167,6 +171,7 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
 
     @Override
     public void start(JobStoreContext context) {
+        this.runSlots.clock(context.clock());
         JobDocuments documents = new JobDocuments(context);
         this.collection = this.client.getDatabase(this.settings.database())
             .getCollection(this.settings.collection(), BsonDocument.class);
@@ -185,6 +190,27 @@ public final class MongoJobStore implements JobStore, UnrestorableJobs {
         if (this.settings.changeStreams()) {
             this.listener = MongoChangeListener.start(collection(), this.owner, context::wakeup, this::toString);
         }
+    }
+
+    /**
+     * Sets how long a run slot is held without renewal ({@code run_slot_lease}): how long the slot of a run whose
+     * instance died keeps counting towards a cluster-wide {@code max_instances}.
+     * @param lease at least one second; {@link RunSlots#DEFAULT_LEASE} unless set
+     * @return this store
+     */
+    public MongoJobStore runSlotLease(Duration lease) {
+        this.runSlots.lease(lease);
+        return this;
+    }
+
+    /**
+     * Returns the store's run slots, one document per job in the collection {@code <collection>.run_slots}, which
+     * count the runs of jobs whose {@code max_instances_scope} is {@code cluster} across every instance sharing the
+     * database.
+     */
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return Optional.of(this.runSlots);
     }
 
     /**

@@ -21,7 +21,8 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code max_wait} (default one second), how late at most a scheduler notices changes other instances made;
  * {@code look_ahead} (default 250 ms), how far ahead of their run time a scheduler claims jobs; {@code claim_lease}
  * (default ten seconds), after how long the claims of an instance that stopped within its acquire step are taken
- * over.
+ * over; {@code run_slot_lease} (default 30 seconds), how long a run slot of a job counted across the cluster
+ * ({@code max_instances_scope=cluster}) is held without renewal (slots live in {@code <collection>.run_slots}).
  */
 public final class MongoJobStoreFactory implements JobStoreFactory {
 
@@ -75,7 +76,8 @@ public final class MongoJobStoreFactory implements JobStoreFactory {
             }
         }
         options.requireOnly("job store type 'mongodb'",
-                List.of(DATABASE, COLLECTION, MAX_WAIT, LOOK_AHEAD, CLAIM_LEASE, CREATE_INDEXES, CHANGE_STREAMS));
+                List.of(DATABASE, COLLECTION, MAX_WAIT, LOOK_AHEAD, CLAIM_LEASE, CREATE_INDEXES, CHANGE_STREAMS,
+                        JobStoreFactory.RUN_SLOT_LEASE));
         String database = name(options, DATABASE, MongoJobStore.DEFAULT_DATABASE);
         String collection = name(options, COLLECTION, MongoJobStore.DEFAULT_COLLECTION);
         Duration maxWait = options.duration(MAX_WAIT).orElse(MongoJobStore.DEFAULT_MAX_WAIT);
@@ -91,8 +93,9 @@ public final class MongoJobStoreFactory implements JobStoreFactory {
         boolean createIndexes = options.bool(CREATE_INDEXES).orElse(true);
         boolean changeStreams = options.bool(CHANGE_STREAMS).orElse(true);
         Duration lookAhead = JobStoreFactory.lookAhead(options, MongoJobStore.DEFAULT_LOOK_AHEAD);
+        Duration runSlotLease = JobStoreFactory.runSlotLease(options);
         return new MongoJobStore(this.client.get(), new MongoJobStoreSettings(database, collection, maxWait,
-                lookAhead, lease, createIndexes, changeStreams));
+                lookAhead, lease, createIndexes, changeStreams)).runSlotLease(runSlotLease);
     }
 
     private static String name(ComponentOptions options, String option, String defaultName) {

@@ -26,6 +26,7 @@ import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.RunSlots;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,8 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
 
     private volatile @Nullable Prefetched prefetched;
 
+    private final RedisRunSlots runSlots;
+
     /**
      * Creates a store.
      * @param connectionFactory the connection to Redis
@@ -121,6 +124,7 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
         this.claimLease = claimLease;
         this.redis = new StringRedisTemplate(connectionFactory);
         this.scriptKeys = RedisScripts.keys(keys);
+        this.runSlots = new RedisRunSlots(this.redis, keys, this::toString);
     }
 
     /**
@@ -133,6 +137,7 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
 
     @Override
     public void start(JobStoreContext context) {
+        this.runSlots.clock(context.clock());
         RedisJobEntries entries = new RedisJobEntries(context);
         this.entries = entries;
         this.listener = RedisChangeListener.start(this.connectionFactory, this.keys.channel(), this.origin,
@@ -147,6 +152,26 @@ public final class RedisJobStore implements JobStore, UnrestorableJobs {
         catch (JobStoreException ex) {
             logger.warn("{}: could not check the jobs that could not be restored before: {}", this, ex.getMessage());
         }
+    }
+
+    /**
+     * Sets how long a run slot is held without renewal ({@code run_slot_lease}): how long the slot of a run whose
+     * instance died keeps counting towards a cluster-wide {@code max_instances}.
+     * @param lease at least one second; {@link RunSlots#DEFAULT_LEASE} unless set
+     * @return this store
+     */
+    public RedisJobStore runSlotLease(Duration lease) {
+        this.runSlots.lease(lease);
+        return this;
+    }
+
+    /**
+     * Returns the store's run slots: one sorted set of leases per job, under the store's hash tag, which count the
+     * runs of jobs whose {@code max_instances_scope} is {@code cluster} across every instance sharing the keys.
+     */
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return Optional.of(this.runSlots);
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.springframework.util.function.SingletonSupplier;
  * sorted set of run times, which must share one hash tag (see {@link RedisKeys}); {@code max_wait} (default one
  * second), how long a scheduler sleeps at most before looking at the store again; {@code look_ahead} (default
  * 250 ms), how far ahead of their run time a scheduler claims jobs; {@code claim_lease} (default ten seconds), how
- * long a claim of an instance that stopped answering holds before another instance takes the job over.
+ * long a claim of an instance that stopped answering holds before another instance takes the job over;
+ * {@code run_slot_lease} (default 30 seconds), how long a run slot of a job counted across the cluster
+ * ({@code max_instances_scope=cluster}) is held without renewal.
  */
 public final class RedisJobStoreFactory implements JobStoreFactory {
 
@@ -69,12 +71,14 @@ public final class RedisJobStoreFactory implements JobStoreFactory {
             }
         }
         options.requireOnly("job store type 'redis'", List.of(JOBS_KEY, RUN_TIMES_KEY, MAX_WAIT, LOOK_AHEAD,
-                CLAIM_LEASE));
+                CLAIM_LEASE, JobStoreFactory.RUN_SLOT_LEASE));
         RedisKeys keys = keys(options);
         Duration maxWait = positive(options, MAX_WAIT, RedisJobStore.DEFAULT_MAX_WAIT, Duration.ZERO);
         Duration claimLease = positive(options, CLAIM_LEASE, RedisJobStore.DEFAULT_CLAIM_LEASE, Duration.ofMillis(1));
+        Duration runSlotLease = JobStoreFactory.runSlotLease(options);
         return new RedisJobStore(this.connectionFactory.get(), keys, maxWait,
-                JobStoreFactory.lookAhead(options, RedisJobStore.DEFAULT_LOOK_AHEAD), claimLease);
+                JobStoreFactory.lookAhead(options, RedisJobStore.DEFAULT_LOOK_AHEAD), claimLease)
+            .runSlotLease(runSlotLease);
     }
 
     private static RedisKeys keys(ComponentOptions options) {

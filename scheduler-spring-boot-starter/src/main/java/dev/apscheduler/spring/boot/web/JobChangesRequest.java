@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param retryJitter seconds (or an ISO-8601 duration) of random time added to a wait at most
  * @param retryOn the exception class names that are retried (a list or a comma-separated string; empty for any)
  * @param timeout seconds (or {@code "30s"}, {@code "PT1M"}) a run may take, or {@code "none"} for no limit
+ * @param maxInstancesScope where {@code max_instances} is counted: {@code "instance"} (by each scheduler instance)
+ * or {@code "cluster"} (across every instance sharing the job's store), or {@code null} for no change
  */
 public record JobChangesRequest(@Nullable String name, @Nullable String trigger, @Nullable Map<String, Object> params,
         @Nullable List<Object> args, @Nullable Map<String, Object> kwargs, @Nullable String executor,
@@ -36,5 +38,6 @@ public record JobChangesRequest(@Nullable String name, @Nullable String trigger,
         @JsonProperty("retry_multiplier") @Nullable Object retryMultiplier,
         @JsonProperty("retry_max_backoff") @Nullable Object retryMaxBackoff,
         @JsonProperty("retry_jitter") @Nullable Object retryJitter, @JsonProperty("retry_on") @Nullable Object retryOn,
-        @Nullable Object timeout) implements RunOptionsRequest {
+        @Nullable Object timeout,
+        @JsonProperty("max_instances_scope") @Nullable String maxInstancesScope) implements RunOptionsRequest {
 }

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * for any
  * @param timeout seconds (or {@code "30s"}, {@code "PT1M"}) a run may take before it is interrupted, or {@code null}
  * (or {@code "none"}) for no limit
+ * @param maxInstancesScope where {@code max_instances} is counted: {@code "instance"} (by each scheduler instance)
+ * or {@code "cluster"} (across every instance sharing the job's store), or {@code null} for the default
  */
 public record JobRequest(@Nullable String id, @Nullable String name, @Nullable String task, @Nullable String trigger,
         @Nullable Map<String, Object> params, @Nullable List<Object> args, @Nullable Map<String, Object> kwargs,
@@ -46,5 +48,6 @@ public record JobRequest(@Nullable String id, @Nullable String name, @Nullable S
         @JsonProperty("retry_multiplier") @Nullable Object retryMultiplier,
         @JsonProperty("retry_max_backoff") @Nullable Object retryMaxBackoff,
         @JsonProperty("retry_jitter") @Nullable Object retryJitter, @JsonProperty("retry_on") @Nullable Object retryOn,
-        @Nullable Object timeout) implements RunOptionsRequest {
+        @Nullable Object timeout,
+        @JsonProperty("max_instances_scope") @Nullable String maxInstancesScope) implements RunOptionsRequest {
 }

@@ -11,6 +11,7 @@ import dev.apscheduler.config.ConfigValues;
 import dev.apscheduler.job.JobChanges;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
+import dev.apscheduler.job.MaxInstancesScope;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.trigger.InvalidTriggerException;
 import dev.apscheduler.trigger.Trigger;
@@ -89,6 +90,10 @@ public final class JobRequests {
         if (maxInstances != null) {
             field("max_instances", () -> spec.maxInstances(maxInstances));
         }
+        String maxInstancesScope = request.maxInstancesScope();
+        if (maxInstancesScope != null) {
+            field("max_instances_scope", () -> spec.maxInstancesScope(MaxInstancesScope.of(maxInstancesScope)));
+        }
         if (Boolean.TRUE.equals(request.paused())) {
             spec.paused();
         }
@@ -145,6 +150,11 @@ public final class JobRequests {
         Integer maxInstances = request.maxInstances();
         if (maxInstances != null) {
             field("max_instances", () -> changes.maxInstances(maxInstances));
+            changed = true;
+        }
+        String maxInstancesScope = request.maxInstancesScope();
+        if (maxInstancesScope != null) {
+            field("max_instances_scope", () -> changes.maxInstancesScope(MaxInstancesScope.of(maxInstancesScope)));
             changed = true;
         }
         RetryPolicy changedPolicy = RunOptions.retryPolicy(request, retryPolicy);

@@ -31,6 +31,7 @@ import dev.apscheduler.store.JobCodec;
 import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStore;
 import dev.apscheduler.store.JobStoreContext;
+import dev.apscheduler.store.RunSlots;
 import dev.apscheduler.store.UnrestorableJob;
 import dev.apscheduler.store.UnrestorableJobs;
 import org.apache.curator.framework.CuratorFramework;
@@ -114,6 +115,8 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
 
     private final AtomicLong steps = new AtomicLong();
 
+    private final ZooKeeperRunSlots runSlots = new ZooKeeperRunSlots(this::calls, () -> settings().path());
+
     private volatile @Nullable ZooKeeperJobData data;
 
     private volatile @Nullable ZooKeeperCalls calls;
@@ -192,6 +195,7 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
         if (this.client.getState() == CuratorFrameworkState.LATENT) {
             this.client.start();
         }
+        this.runSlots.clock(context.clock());
         ZooKeeperJobData data = new ZooKeeperJobData(context);
         int timeout = this.client.getZookeeperClient().getConnectionTimeoutMs();
         ZooKeeperCalls calls = new ZooKeeperCalls(this.client, this::toString, Math.max(timeout, 1_000));
@@ -221,6 +225,27 @@ public final class ZooKeeperJobStore implements JobStore, UnrestorableJobs {
         catch (JobStoreException ex) {
             logger.warn("{}: could not prepare its znodes: {}", this, ex.getMessage());
         }
+    }
+
+    /**
+     * Sets how long a run slot is held without renewal ({@code run_slot_lease}): how long the slot of a run whose
+     * instance still holds its session but stopped renewing keeps counting towards a cluster-wide
+     * {@code max_instances}; the slot of an instance whose session ended is freed at once.
+     * @param lease at least one second; {@link RunSlots#DEFAULT_LEASE} unless set
+     * @return this store
+     */
+    public ZooKeeperJobStore runSlotLease(Duration lease) {
+        this.runSlots.lease(lease);
+        return this;
+    }
+
+    /**
+     * Returns the store's run slots, ephemeral sequential znodes under {@code <path>/run_slots/<job id>}, which count
+     * the runs of jobs whose {@code max_instances_scope} is {@code cluster} across every instance sharing the path.
+     */
+    @Override
+    public Optional<RunSlots> runSlots() {
+        return Optional.of(this.runSlots);
     }
 
     private void ensureLayout() {

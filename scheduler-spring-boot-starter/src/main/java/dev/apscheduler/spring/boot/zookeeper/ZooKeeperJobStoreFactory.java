@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code CuratorFramework}). Other options: {@code path} (default {@code /apscheduler}), the base path of the
  * store's znodes; and durations (seconds, {@code 500ms}-style or ISO-8601) {@code max_wait} (default one second),
  * how long a scheduler sleeps at most before looking at the store again, in case a watch event was missed;
- * {@code look_ahead} (default 250 ms), how far ahead of their run time a scheduler claims jobs.
+ * {@code look_ahead} (default 250 ms), how far ahead of their run time a scheduler claims jobs;
+ * {@code run_slot_lease} (default 30 s), how long a run slot of a job counted across the cluster
+ * ({@code max_instances_scope=cluster}) is held without renewal (or until its instance's session ends).
  */
 public final class ZooKeeperJobStoreFactory implements JobStoreFactory {
 
@@ -90,14 +92,15 @@ public final class ZooKeeperJobStoreFactory implements JobStoreFactory {
                         + "@ApschedulerCuratorFramework");
             }
         }
-        List<String> known = new ArrayList<>(List.of(PATH, MAX_WAIT, LOOK_AHEAD));
+        List<String> known = new ArrayList<>(List.of(PATH, MAX_WAIT, LOOK_AHEAD, JobStoreFactory.RUN_SLOT_LEASE));
         known.addAll(ZooKeeperClientOptions.NAMES);
         options.requireOnly("job store type 'zookeeper'", known);
         ZooKeeperJobStoreSettings settings = settings(options);
+        Duration runSlotLease = JobStoreFactory.runSlotLease(options);
         Optional<String> connectString = ZooKeeperClientOptions.connectString(options);
         if (connectString.isPresent()) {
             return new ZooKeeperJobStore(() -> ZooKeeperClientOptions.client(options, connectString.get()),
-                    settings);
+                    settings).runSlotLease(runSlotLease);
         }
         ZooKeeperClientOptions.requireNoneWithout(options);
         CuratorFramework client = this.sharedClient.get();
@@ -107,7 +110,7 @@ public final class ZooKeeperJobStoreFactory implements JobStoreFactory {
                     + "application has a CuratorFramework bean, qualified @ApschedulerCuratorFramework when it "
                     + "has several");
         }
-        return new ZooKeeperJobStore(client, settings, false);
+        return new ZooKeeperJobStore(client, settings, false).runSlotLease(runSlotLease);
     }
 
     private static ZooKeeperJobStoreSettings settings(ComponentOptions options) {

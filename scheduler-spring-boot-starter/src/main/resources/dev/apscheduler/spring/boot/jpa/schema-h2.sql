@@ -31,3 +31,14 @@ CREATE TABLE IF NOT EXISTS apscheduler_runs (
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_job_id ON apscheduler_runs (job_id, run_id);
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_outcome ON apscheduler_runs (outcome, run_id);
 CREATE INDEX IF NOT EXISTS ix_apscheduler_runs_scheduled_at ON apscheduler_runs (scheduled_at);
+
+-- The jpa job store's run slots (max_instances_scope=cluster): one row per running instance of a job counted across
+-- the scheduler instances, numbered below the job's max_instances, held until expires_at (epoch milliseconds) unless
+-- renewed. A new table only: existing databases need just this statement.
+CREATE TABLE IF NOT EXISTS apscheduler_run_slots (
+    job_id VARCHAR(191) NOT NULL,
+    slot_no INTEGER NOT NULL,
+    slot_id VARCHAR(64) NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (job_id, slot_no)
+);

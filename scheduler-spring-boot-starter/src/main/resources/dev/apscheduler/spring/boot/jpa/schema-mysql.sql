@@ -32,3 +32,14 @@ CREATE TABLE IF NOT EXISTS apscheduler_runs (
     INDEX ix_apscheduler_runs_outcome (outcome, run_id),
     INDEX ix_apscheduler_runs_scheduled_at (scheduled_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The jpa job store's run slots (max_instances_scope=cluster): one row per running instance of a job counted across
+-- the scheduler instances, numbered below the job's max_instances, held until expires_at (epoch milliseconds) unless
+-- renewed. A new table only: existing databases need just this statement.
+CREATE TABLE IF NOT EXISTS apscheduler_run_slots (
+    job_id VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    slot_no INTEGER NOT NULL,
+    slot_id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (job_id, slot_no)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
