@@ -71,8 +71,8 @@ public class ApschedulerProperties {
      * Jobs declared in configuration, by job id: each runs a registered task on a trigger. Keys of a job: task, name,
      * trigger ('date', 'interval', 'cron', 'calendarinterval', 'and', 'or', or a kind an application registers; left
      * out, inferred from the params), params (the trigger's parameters under APScheduler's names), args, kwargs,
-     * executor, jobstore, coalesce, max-instances, misfire-grace-time, max-attempts, retry-backoff, retry-multiplier,
-     * retry-max-backoff, retry-jitter, retry-on and timeout.
+     * executor, jobstore, coalesce, max-instances, max-instances-scope, misfire-grace-time, max-attempts,
+     * retry-backoff, retry-multiplier, retry-max-backoff, retry-jitter, retry-on and timeout.
      */
     private final Map<String, JobProperties> jobs = new LinkedHashMap<>();
 

@@ -91,7 +91,8 @@ class SchedulerDataSourceIntegrationTests {
     void jobsAndTablesAreInTheSchedulersDatabaseOnly() {
         this.runner.run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(ApschedulerJpaSchemaInitializer.class);
-            assertThat(schedulerTables()).containsExactly("apscheduler_jobs", "apscheduler_runs");
+            assertThat(schedulerTables()).containsExactly("apscheduler_jobs", "apscheduler_run_slots",
+                    "apscheduler_runs");
             // the stores, and so the scheduler, wait for the tables
             String initializer = context.getBeanNamesForType(ApschedulerJpaSchemaInitializer.class)[0];
             assertThat(context.getBeanFactory().getBeanDefinition("jpaJobStoreFactory").getDependsOn())
@@ -102,7 +103,8 @@ class SchedulerDataSourceIntegrationTests {
                 .addJob(JobSpec.task("tick").id("own").trigger(Triggers.interval(Duration.ofHours(1))));
             assertThat(this.schedulerJdbc.queryForList("SELECT id FROM apscheduler_jobs", String.class))
                 .containsExactly("own");
-            assertThat(applicationTables(context)).doesNotContain("apscheduler_jobs", "apscheduler_runs");
+            assertThat(applicationTables(context)).doesNotContain("apscheduler_jobs", "apscheduler_run_slots",
+                    "apscheduler_runs");
             assertThat(context.getBean(Scheduler.class).getJob("own")).isPresent();
         });
     }
