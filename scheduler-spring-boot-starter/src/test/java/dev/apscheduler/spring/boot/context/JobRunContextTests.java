@@ -16,16 +16,19 @@ import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
 import dev.apscheduler.trigger.Triggers;
+import io.micrometer.context.ContextRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
  * What a run of the auto-configured scheduler takes along and where it runs: the application's task decorators, the
@@ -34,6 +37,10 @@ import org.springframework.core.task.TaskDecorator;
 class JobRunContextTests {
 
     private static final ThreadLocal<String> DECORATED = new ThreadLocal<>();
+
+    private static final ThreadLocal<String> PROPAGATED = new ThreadLocal<>();
+
+    private static final String PROPAGATED_KEY = "apscheduler.test.propagated";
 
     private static final List<String> RESULTS = new CopyOnWriteArrayList<>();
 
@@ -73,6 +80,32 @@ class JobRunContextTests {
             await().untilAsserted(() -> assertThat(RESULTS).singleElement().asString().startsWith("both saw "));
             assertThat(DECORATIONS).containsExactlyInAnyOrder("first", "second");
         });
+    }
+
+    @Test
+    void bootsContextPropagatingDecoratorCarriesTheRegisteredThreadLocalsOfTheThreadThatRunsAJobNow() {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(PROPAGATED_KEY, PROPAGATED::get, PROPAGATED::set,
+                PROPAGATED::remove);
+        try {
+            this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+                .withPropertyValues("spring.task.execution.propagate-context=true")
+                .run((context) -> {
+                    assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class);
+                    Scheduler scheduler = context.getBean(Scheduler.class);
+                    scheduler.addJob(JobSpec.task("propagated").id("carried").trigger("interval", Map.of("hours", 1)));
+                    PROPAGATED.set("from the caller");
+                    try {
+                        scheduler.runJob("carried");
+                    }
+                    finally {
+                        PROPAGATED.remove();
+                    }
+                    await().untilAsserted(() -> assertThat(RESULTS).containsExactly("carried saw from the caller"));
+                });
+        }
+        finally {
+            ContextRegistry.getInstance().removeThreadLocalAccessor(PROPAGATED_KEY);
+        }
     }
 
     @Test
@@ -154,7 +187,8 @@ class JobRunContextTests {
                 .register("decorated", (context) -> RESULTS.add(context.jobId() + " saw " + DECORATED.get()))
                 .register("mdc", (context) -> RESULTS.add("request_id=" + MDC.get("request_id") + " job="
                         + MDC.get(JobContext.MDC_JOB_ID)))
-                .register("where", (context) -> RESULTS.add(Thread.currentThread().toString()));
+                .register("where", (context) -> RESULTS.add(Thread.currentThread().toString()))
+                .register("propagated", (context) -> RESULTS.add(context.jobId() + " saw " + PROPAGATED.get()));
         }
 
     }
