@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +16,9 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobExecutionEvent;
 import dev.apscheduler.event.JobSubmissionEvent;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.RunIds;
+import dev.apscheduler.support.RecordingListener;
 import dev.apscheduler.support.SchedulerFixture;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.trigger.Triggers;
@@ -49,6 +53,34 @@ class RunIdTests {
         assertThat(submitted).hasSize(3).doesNotHaveDuplicates().allMatch((id) -> id.matches(EventTests.RUN_ID));
         assertThat(executed).isEqualTo(submitted);
         assertThat(this.seen).isEqualTo(submitted);
+    }
+
+    @Test
+    void withoutAListenerForSubmissionsEachIdIsMadeAsItsRunStartsAndIsTheOneRecorded() {
+        RecordingListener executions = new RecordingListener();
+        ManualScheduler scheduler = ManualScheduler.builder().clock(this.fixture.clock).timezone(SchedulerFixture.UTC)
+            .taskRegistry(this.fixture.tasks).listener(executions, EventCodes.JOB_EXECUTED).build();
+        this.fixture.tasks.register("record", (context) -> {
+            this.seen.add(context.runId());
+            return null;
+        });
+        scheduler.start();
+        scheduler.addJob(JobSpec.task("record").id("r").trigger(Triggers.interval().seconds(1)
+            .startDate(at(1)).build()));
+        scheduler.advance(Duration.ofSeconds(3));
+        scheduler.flushHistory();
+        List<String> executed = executions.events(JobExecutionEvent.class, EventCodes.JOB_EXECUTED).stream()
+            .map(JobExecutionEvent::runId).toList();
+        List<String> recorded = scheduler.historyStore().orElseThrow().findRuns("r", 0, 10).runs().stream()
+            .map(RunRecord::runId).toList();
+        assertThat(this.seen).hasSize(3).doesNotHaveDuplicates().allMatch((id) -> id.matches(EventTests.RUN_ID));
+        // made in the order the runs started: ids sort by creation
+        assertThat(this.seen).isSorted();
+        assertThat(executed).isEqualTo(this.seen);
+        List<String> newestFirst = new ArrayList<>(this.seen);
+        Collections.reverse(newestFirst);
+        assertThat(recorded).isEqualTo(newestFirst);
+        scheduler.shutdown(false);
     }
 
     @Test

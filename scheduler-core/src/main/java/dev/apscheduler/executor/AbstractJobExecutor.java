@@ -1,13 +1,15 @@
 package dev.apscheduler.executor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 import dev.apscheduler.MaxInstancesReachedException;
@@ -35,6 +37,26 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class AbstractJobExecutor implements JobExecutor {
 
+    private static final Integer ONE = 1;
+
+    private static final VarHandle TAKEN;
+
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAKEN = lookup.findVarHandle(QueuedWork.class, "taken", int.class);
+            RELEASED = lookup.findVarHandle(Slot.class, "released", int.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    /** How many accepted submissions {@link #submitAll} queues in one {@link #executeAll} step at most. */
+    static final int HAND_OVER_CHUNK = 256;
+
     /** The executor's logger, named after the executor class. */
     protected final Logger logger = LoggerFactory.getLogger(getClass());
 
@@ -42,9 +64,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * Running instances per job id. A concurrent map rather than one lock: the loop's submissions and every worker's
      * releases would all contend for that lock, and a holder descheduled on a busy machine stalls them all.
      */
-    private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>(1024);
 
-    private final AtomicInteger active = new AtomicInteger();
+    /** Counted by the loop and by every worker: a striped counter, so they do not contend for one field. */
+    private final LongAdder active = new LongAdder();
 
     private final AtomicInteger timedOutRunning = new AtomicInteger();
 
@@ -96,23 +119,35 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             return;
         }
         ExecutorContext context = context();
-        List<QueuedWork> accepted = new ArrayList<>(submissions.size());
-        List<Runnable> work = new ArrayList<>(submissions.size());
+        // Queued a chunk at a time, so that workers start on the first runs while the rest are still being accepted.
+        List<Runnable> chunk = new ArrayList<>(Math.min(submissions.size(), HAND_OVER_CHUNK));
         for (Submission submission : submissions) {
             try {
-                QueuedWork queued = accept(context, submission);
-                work.add(queued);
-                accepted.add(queued);
+                chunk.add(accept(context, submission));
             }
             catch (RuntimeException ex) {
                 refused.accept(submission, ex);
+                continue;
+            }
+            if (chunk.size() == HAND_OVER_CHUNK) {
+                handOver(context, chunk, true, refused);
+                chunk = new ArrayList<>(HAND_OVER_CHUNK);
             }
         }
+        handOver(context, chunk, false, refused);
+    }
+
+    private void handOver(ExecutorContext context, List<Runnable> chunk, boolean more,
+            BiConsumer<Submission, RuntimeException> refused) {
+        if (chunk.isEmpty()) {
+            return;
+        }
         try {
-            executeAll(work);
+            executeAll(chunk, more);
         }
         catch (RuntimeException ex) {
-            for (QueuedWork queued : accepted) {
+            for (Runnable work : chunk) {
+                QueuedWork queued = (QueuedWork) work;
                 queued.releaseInstance();
                 refused.accept(queued.submission, refusal(context, queued.submission.job(), ex));
             }
@@ -127,19 +162,26 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     private QueuedWork accept(ExecutorContext context, Submission submission) {
         Job job = submission.job();
         List<ZonedDateTime> runTimes = submission.runTimes();
-        int[] runningBefore = new int[1];
-        this.instances.compute(job.id(), (id, running) -> {
-            int count = (running != null) ? running : 0;
-            runningBefore[0] = count;
-            return (count < job.maxInstances()) ? Integer.valueOf(count + 1) : running;
-        });
-        if (runningBefore[0] >= job.maxInstances()) {
-            throw new MaxInstancesReachedException(job.id(), job.maxInstances(), job.maxInstancesScope());
+        // The usual case, no instance of the job counted yet, takes one insertion into an empty bin.
+        if (this.instances.putIfAbsent(job.id(), ONE) != null) {
+            int[] runningBefore = new int[1];
+            this.instances.compute(job.id(), (id, running) -> {
+                int count = (running != null) ? running : 0;
+                runningBefore[0] = count;
+                return (count < job.maxInstances()) ? Integer.valueOf(count + 1) : running;
+            });
+            if (runningBefore[0] >= job.maxInstances()) {
+                throw new MaxInstancesReachedException(job.id(), job.maxInstances(), job.maxInstancesScope());
+            }
         }
         Runnable runSlot = runSlot(context, job);
-        this.active.incrementAndGet();
-        List<String> runIds = submission.runIds().isEmpty() ? RunIds.next(runTimes.size()) : submission.runIds();
+        this.active.increment();
+        // Run ids are made here only when the submission event names them; otherwise each as its run starts.
+        List<String> runIds = submission.runIds().isEmpty() ? null : submission.runIds();
         if (context.wants(EventCodes.JOB_SUBMITTED)) {
+            if (runIds == null) {
+                runIds = RunIds.next(runTimes.size());
+            }
             context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
                     context.alias(), job.task().name(), runTimes, runIds, job.maxInstancesScope()));
         }
@@ -192,15 +234,17 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private final Submission submission;
 
-        private final List<String> runIds;
+        /** The run ids, or {@code null} when each is made as its run starts. */
+        private final @Nullable List<String> runIds;
 
         private final Runnable runSlot;
 
         private final JobRunInterceptor interceptor;
 
-        private final AtomicBoolean taken = new AtomicBoolean();
+        /** Set once, by the worker that runs the work or by {@link #cancel()}. */
+        private volatile int taken;
 
-        QueuedWork(ExecutorContext context, Submission submission, List<String> runIds, Runnable runSlot,
+        QueuedWork(ExecutorContext context, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
                 JobRunInterceptor interceptor) {
             this.context = context;
             this.submission = submission;
@@ -216,7 +260,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         @Override
         public void run() {
-            if (!this.taken.compareAndSet(false, true)) {
+            if (!TAKEN.compareAndSet(this, 0, 1)) {
                 return;
             }
             if (AbstractJobExecutor.this.cancelling) {
@@ -227,7 +271,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         }
 
         boolean cancel() {
-            if (!this.taken.compareAndSet(false, true)) {
+            if (!TAKEN.compareAndSet(this, 0, 1)) {
                 return false;
             }
             cancelled();
@@ -239,7 +283,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             java.time.Instant now = this.context.clock().instant();
             List<ZonedDateTime> runTimes = this.submission.runTimes();
             for (int i = 0; i < runTimes.size(); i++) {
-                this.context.record(job, RunRecord.running(this.runIds.get(i), job.id(), job.jobstore(),
+                String runId = (this.runIds != null) ? this.runIds.get(i) : RunIds.next();
+                this.context.record(job, RunRecord.running(runId, job.id(), job.jobstore(),
                         this.context.alias(), job.task().name(), runTimes.get(i).toInstant(),
                         this.submission.attempt(), null, this.context.instanceName())
                     .ended(RunOutcome.CANCELLED, now));
@@ -280,7 +325,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Submission submission, List<String> runIds, Runnable runSlot,
+    private void runJob(ExecutorContext context, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
             JobRunInterceptor interceptor) {
         Slot slot = new Slot(submission.job().id(), runSlot);
         JobRunner runner = new JobRunner(context, interceptor, this.logger, slot, (job) -> task(context, job));
@@ -304,7 +349,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private final Runnable runSlot;
 
-        private final AtomicBoolean released = new AtomicBoolean();
+        /** Set once, when the slot is released. */
+        private volatile int released;
 
         Slot(String jobId, Runnable runSlot) {
             this.jobId = jobId;
@@ -312,13 +358,13 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         }
 
         void release() {
-            if (this.released.compareAndSet(false, true)) {
+            if (RELEASED.compareAndSet(this, 0, 1)) {
                 AbstractJobExecutor.this.release(this.jobId, this.runSlot);
             }
         }
 
         boolean released() {
-            return this.released.get();
+            return this.released != 0;
         }
 
         void timedOut() {
@@ -350,12 +396,14 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private void release(String jobId, Runnable runSlot) {
         uncount(jobId);
-        this.active.decrementAndGet();
+        this.active.decrement();
         runSlot.run();
     }
 
     private void uncount(String jobId) {
-        this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? Integer.valueOf(count - 1) : null);
+        if (!this.instances.remove(jobId, ONE)) {
+            this.instances.computeIfPresent(jobId, (id, count) -> (count > 1) ? Integer.valueOf(count - 1) : null);
+        }
     }
 
     /**
@@ -384,9 +432,22 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         throw new UnsupportedOperationException(getClass().getName() + " does not queue work in batches");
     }
 
+    /**
+     * Executes one chunk of a hand-over queued in several ({@link #submitAll} queues at most
+     * {@value #HAND_OVER_CHUNK} submissions per step), as {@link #executeAll(List)} does; by default it is just that.
+     * An executor may hold back waking workers until the last chunk, so that they do not compete for the processors
+     * with the thread still handing over.
+     * @param work the work, none of which throws
+     * @param more whether more chunks of the same hand-over follow at once
+     * @throws RejectedExecutionException if the executor is shut down
+     */
+    protected void executeAll(List<Runnable> work, boolean more) {
+        executeAll(work);
+    }
+
     @Override
     public int activeCount() {
-        return this.active.get();
+        return (int) this.active.sum();
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobContext;
+import dev.apscheduler.job.RunIds;
 import dev.apscheduler.job.Task;
 import dev.apscheduler.trigger.DateTimes;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ final class JobRunner {
 
     private final Function<Job, Task> tasks;
 
-    private final List<Failure> failures = new ArrayList<>(0);
+    private List<Failure> failures = List.of();
 
     JobRunner(ExecutorContext context, JobRunInterceptor interceptor, Logger logger, Slot slot,
             Function<Job, Task> tasks) {
@@ -57,19 +58,30 @@ final class JobRunner {
         this.tasks = tasks;
     }
 
-    List<SchedulerEvent> run(Submission submission, List<String> runIds) {
+    /**
+     * Runs the submission's run times in order.
+     * @param submission the submission
+     * @param runIds the run ids, one per run time, or {@code null} to make each as its run comes up
+     * @return the events of the runs that listeners want
+     */
+    List<SchedulerEvent> run(Submission submission, @Nullable List<String> runIds) {
         List<ZonedDateTime> runTimes = submission.runTimes();
-        List<SchedulerEvent> events = new ArrayList<>(runTimes.size());
+        // most runs publish nothing: no listener wants their events
+        List<SchedulerEvent> events = List.of();
         Job job = submission.job();
         for (int i = 0; i < runTimes.size(); i++) {
+            String runId = (runIds != null) ? runIds.get(i) : RunIds.next();
             if (this.slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
-                this.context.record(job, record(job, runIds.get(i), runTimes.get(i), submission.attempt(), null)
+                this.context.record(job, record(job, runId, runTimes.get(i), submission.attempt(), null)
                     .ended(RunOutcome.CANCELLED, this.context.clock().instant()));
                 continue;
             }
-            JobExecutionEvent event = runOnce(job, runTimes.get(i), runIds.get(i), submission.attempt());
+            JobExecutionEvent event = runOnce(job, runTimes.get(i), runId, submission.attempt());
             if (event != null) {
+                if (events.isEmpty()) {
+                    events = new ArrayList<>(runTimes.size());
+                }
                 events.add(event);
             }
         }
@@ -144,6 +156,9 @@ final class JobRunner {
             this.logger.error("Job \"{}\" raised an exception", job, failure);
             RunRecord failed = started.failed(RunOutcome.ERROR, end, failure);
             this.context.record(job, failed);
+            if (this.failures.isEmpty()) {
+                this.failures = new ArrayList<>(1);
+            }
             this.failures.add(new Failure(job, failed, failure));
             return event(EventCodes.JOB_ERROR, job, started, runTime, now, Duration.between(now, end), null,
                     failure);

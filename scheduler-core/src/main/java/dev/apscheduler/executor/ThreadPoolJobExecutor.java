@@ -75,6 +75,11 @@ public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
     }
 
     @Override
+    protected void executeAll(List<Runnable> work, boolean more) {
+        pool().executeAll(work, more);
+    }
+
+    @Override
     public boolean shutdown(Duration timeout) {
         WorkerPool pool = this.pool;
         if (pool == null) {

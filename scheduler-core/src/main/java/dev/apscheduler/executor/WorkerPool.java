@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,13 +18,20 @@ import org.slf4j.LoggerFactory;
  * A fixed-size pool of platform threads taking work from one queue, built for the scheduler's hand-over: many runs
  * become due at one instant and are queued in one step ({@link #executeAll}), waking at most as many idle workers as
  * there are runs, instead of one queue operation and one wake-up per run while the workers already woken compete for
- * the CPU with the thread still handing over. Workers take work from a lock-free queue, so a worker descheduled
+ * the CPU with the thread still handing over. A step is queued as one {@link Batch}, whose runs workers claim by
+ * index: nothing is allocated per run, and a batch leaves the lock-free queue once it is used up. A worker descheduled
  * mid-take never holds the others up, and one that finishes a run takes the next without sleeping; the lock only
  * guards going to sleep and waking up.
  * Threads are started when work needs them and end after {@link #KEEP_ALIVE} without work; after {@link #shutdown()}
  * the queued work still runs, then the threads end.
  */
 final class WorkerPool {
+
+    /**
+     * How many workers are kept busy while a hand-over is still queueing chunks: all processors but the one the
+     * handing-over thread needs, at least one.
+     */
+    static final int HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     /** How long an idle worker waits for work before it ends. */
     static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
@@ -40,8 +48,8 @@ final class WorkerPool {
 
     private final Condition allEnded = this.lock.newCondition();
 
-    /** The work; taken without the lock, so that busy workers never queue for it. */
-    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    /** The work, batch by batch; taken without the lock, so that busy workers never queue for it. */
+    private final ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>();
 
     private int threads;
 
@@ -63,6 +71,19 @@ final class WorkerPool {
      * @throws RejectedExecutionException if the pool is shut down
      */
     void executeAll(List<Runnable> work) {
+        executeAll(work, false);
+    }
+
+    /**
+     * Queues work, all in one step, as one chunk of a hand-over. Until its last chunk, at most {@link #HELPERS}
+     * workers are kept busy: the thread handing over (the scheduler's loop) then keeps a processor of its own
+     * instead of sharing every processor with workers running the runs it has just queued. With the last chunk,
+     * idle workers are woken (and threads started) for everything queued.
+     * @param work the work, none of which throws
+     * @param more whether more chunks of the same hand-over follow at once
+     * @throws RejectedExecutionException if the pool is shut down
+     */
+    void executeAll(List<Runnable> work, boolean more) {
         if (work.isEmpty()) {
             return;
         }
@@ -73,13 +94,18 @@ final class WorkerPool {
                 throw new RejectedExecutionException("worker pool is shut down");
             }
             // Added under the lock, where a worker about to sleep checks the queue once more: no wake-up is lost.
-            this.queue.addAll(work);
-            int woken = Math.min(this.idle - this.waking, work.size());
+            this.queue.add(new Batch(work.toArray(new Runnable[0])));
+            int wanted = queued();
+            if (more) {
+                int busy = this.threads - this.idle + this.waking;
+                wanted = Math.min(wanted, Math.max(0, HELPERS - busy));
+            }
+            int woken = Math.min(this.idle - this.waking, wanted);
             for (int i = 0; i < woken; i++) {
                 this.workAvailable.signal();
             }
             this.waking += woken;
-            toStart = Math.min(this.maxWorkers - this.threads, work.size() - woken);
+            toStart = Math.min(this.maxWorkers - this.threads, wanted - woken);
             this.threads += toStart;
         }
         finally {
@@ -88,6 +114,15 @@ final class WorkerPool {
         for (int i = 0; i < toStart; i++) {
             startWorker();
         }
+    }
+
+    /** Counts the runs queued and not claimed yet. */
+    private int queued() {
+        int queued = 0;
+        for (Batch batch : this.queue) {
+            queued += batch.remaining();
+        }
+        return queued;
     }
 
     private void startWorker() {
@@ -122,7 +157,7 @@ final class WorkerPool {
      * @return the work, or {@code null} when this worker ends (it has then been counted out)
      */
     private @Nullable Runnable take() {
-        Runnable ready = this.queue.poll();
+        Runnable ready = poll();
         if (ready != null) {
             return ready;
         }
@@ -130,7 +165,7 @@ final class WorkerPool {
         try {
             long nanos = KEEP_ALIVE.toNanos();
             while (true) {
-                Runnable next = this.queue.poll();
+                Runnable next = poll();
                 if (next != null) {
                     return next;
                 }
@@ -156,6 +191,22 @@ final class WorkerPool {
         finally {
             this.lock.unlock();
         }
+    }
+
+    /**
+     * Claims the next run of the oldest batch that has one left, taking used-up batches off the queue.
+     * @return the run, or {@code null} when the queue is empty
+     */
+    private @Nullable Runnable poll() {
+        Batch batch;
+        while ((batch = this.queue.peek()) != null) {
+            Runnable next = batch.claim();
+            if (next != null) {
+                return next;
+            }
+            this.queue.remove(batch);
+        }
+        return null;
     }
 
     private void ended() {
@@ -199,8 +250,11 @@ final class WorkerPool {
     List<Runnable> drain() {
         this.lock.lock();
         try {
-            List<Runnable> drained = new ArrayList<>(this.queue);
-            this.queue.clear();
+            List<Runnable> drained = new ArrayList<>();
+            Batch batch;
+            while ((batch = this.queue.poll()) != null) {
+                batch.claimRest(drained);
+            }
             this.allEnded.signalAll();
             return drained;
         }
@@ -248,6 +302,44 @@ final class WorkerPool {
 
     private boolean isTerminatedLocked() {
         return this.shutdown && this.threads == 0 && this.queue.isEmpty();
+    }
+
+    /**
+     * Runs queued in one step. Each is claimed once, by a worker ({@link #claim()}) or by {@link #drain()}; the
+     * claimed slot is cleared, so a run's work is not kept alive by its batch.
+     */
+    private static final class Batch {
+
+        private final Runnable[] work;
+
+        private final AtomicInteger next = new AtomicInteger();
+
+        Batch(Runnable[] work) {
+            this.work = work;
+        }
+
+        @Nullable Runnable claim() {
+            int index = this.next.getAndIncrement();
+            if (index >= this.work.length) {
+                return null;
+            }
+            Runnable claimed = this.work[index];
+            this.work[index] = null;
+            return claimed;
+        }
+
+        int remaining() {
+            return Math.max(0, this.work.length - this.next.get());
+        }
+
+        void claimRest(List<Runnable> drained) {
+            int from = this.next.getAndAdd(this.work.length);
+            for (int i = from; i < this.work.length; i++) {
+                drained.add(this.work[i]);
+                this.work[i] = null;
+            }
+        }
+
     }
 
     @Override

@@ -151,13 +151,19 @@ final class JobProcessor {
         catch (RuntimeException ex) {
             return failed(alias, "acquire its due jobs", ex, instant, events);
         }
-        for (AcquiredJob job : acquired) {
-            Optional<ZonedDateTime> start = job.decision().latestStart();
-            if (start.isPresent() && start.get().toInstant().isAfter(instant)) {
-                this.core.claimedRuns().hold(job);
-            }
-            else {
-                due.add(job);
+        if (lookAhead.isZero()) {
+            // claimed at their time: every run handed over is due
+            due.addAll(acquired);
+        }
+        else {
+            for (AcquiredJob job : acquired) {
+                Optional<ZonedDateTime> start = job.decision().latestStart();
+                if (start.isPresent() && start.get().toInstant().isAfter(instant)) {
+                    this.core.claimedRuns().hold(job);
+                }
+                else {
+                    due.add(job);
+                }
             }
         }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
@@ -204,15 +210,23 @@ final class JobProcessor {
         }
         this.core.markHandOver();
         Map<String, List<Submission>> byExecutor = new LinkedHashMap<>();
+        String lastExecutor = null;
+        List<Submission> submissions = null;
         for (AcquiredJob job : acquired) {
             JobDecision decision = job.decision();
             if (!decision.submitsRuns()) {
                 continue;
             }
-            List<Submission> submissions = byExecutor.computeIfAbsent(job.job().executor(),
-                    (alias) -> new ArrayList<>());
-            for (PendingRetry retry : decision.retries()) {
-                submissions.add(new Submission(job.job(), List.of(retry.fireTime()), retry.attempt()));
+            String executor = job.job().executor();
+            if (submissions == null || !executor.equals(lastExecutor)) {
+                // runs due together mostly share one executor: look its list up only when the executor changes
+                submissions = byExecutor.computeIfAbsent(executor, (alias) -> new ArrayList<>(acquired.size()));
+                lastExecutor = executor;
+            }
+            if (!decision.retries().isEmpty()) {
+                for (PendingRetry retry : decision.retries()) {
+                    submissions.add(new Submission(job.job(), List.of(retry.fireTime()), retry.attempt()));
+                }
             }
             if (!decision.runTimes().isEmpty()) {
                 submissions.add(new Submission(job.job(), decision.runTimes()));

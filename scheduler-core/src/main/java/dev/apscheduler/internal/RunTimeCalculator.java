@@ -39,11 +39,26 @@ final class RunTimeCalculator implements DueJobDecider {
 
     private final ZonedDateTime now;
 
+    /** {@link #now} as seconds since the epoch. */
+    private final long nowSeconds;
+
     private final int maxComputed;
 
     private final int maxSubmitted;
 
     private final List<Failure> failures = new ArrayList<>();
+
+    /**
+     * Whether {@code time} is after {@code reference}, as {@link ZonedDateTime#isAfter} tells, comparing with the
+     * acquisition's time without working out its epoch second again for every job.
+     */
+    private boolean isAfter(ZonedDateTime time, ZonedDateTime reference) {
+        if (reference != this.now) {
+            return time.isAfter(reference);
+        }
+        long seconds = time.toEpochSecond();
+        return seconds > this.nowSeconds || (seconds == this.nowSeconds && time.getNano() > this.now.getNano());
+    }
 
     /**
      * Creates the calculator for one acquisition with the default limits.
@@ -61,6 +76,7 @@ final class RunTimeCalculator implements DueJobDecider {
      */
     public RunTimeCalculator(ZonedDateTime now, int maxComputed, int maxSubmitted) {
         this.now = now;
+        this.nowSeconds = now.toEpochSecond();
         this.maxComputed = maxComputed;
         this.maxSubmitted = maxSubmitted;
     }
@@ -70,7 +86,7 @@ final class RunTimeCalculator implements DueJobDecider {
         try {
             // A job claimed ahead (its due time is after now) is decided as it will be at its due time.
             ZonedDateTime due = job.dueTime().orElse(null);
-            ZonedDateTime at = (due != null && due.isAfter(this.now)) ? due : this.now;
+            ZonedDateTime at = (due != null && isAfter(due, this.now)) ? due : this.now;
             if (job.pendingRetries().isEmpty()) {
                 return compute(job, at);
             }
@@ -106,11 +122,11 @@ final class RunTimeCalculator implements DueJobDecider {
     private JobDecision compute(Job job, ZonedDateTime now) {
         Trigger trigger = job.trigger();
         @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
-        if (next != null && this.maxComputed > 0 && !next.isAfter(now)) {
+        if (next != null && this.maxComputed > 0 && !isAfter(next, now)) {
             // The usual case, one run time due, without the bookkeeping of several: this runs for every job the
             // loop hands over. With several due, the loop below starts over from the first.
             ZonedDateTime following = following(trigger, next, now);
-            if (following == null || following.isAfter(now)) {
+            if (following == null || isAfter(following, now)) {
                 List<ZonedDateTime> single = List.of(next);
                 return (following != null) ? JobDecision.reschedule(single, following) : JobDecision.remove(single);
             }

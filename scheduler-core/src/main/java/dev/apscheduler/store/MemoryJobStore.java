@@ -35,7 +35,7 @@ public final class MemoryJobStore implements JobStore {
 
     private final Map<String, Entry> byId = new HashMap<>();
 
-    private final TreeSet<Entry> byRunTime = new TreeSet<>(ORDER);
+    private TreeSet<Entry> byRunTime = new TreeSet<>(ORDER);
 
     private final Duration lookAhead;
 
@@ -221,16 +221,24 @@ public final class MemoryJobStore implements JobStore {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
         synchronized (this.lock) {
-            // The due jobs are the first ones in run time order: taking them off the head needs no comparisons,
-            // where removing each by value would search the tree for it. All are taken before any is put back, so
-            // a job whose new run time is still due is not claimed twice.
+            // The due jobs are the first ones in run time order. All are taken before any is put back, so a job
+            // whose new run time is still due is not claimed twice.
             List<Entry> due = new ArrayList<>(Math.min(limit, this.byRunTime.size()));
-            while (due.size() < limit && !this.byRunTime.isEmpty()) {
-                Instant next = this.byRunTime.first().nextRunTime();
-                if (next == null || next.isAfter(now)) {
+            for (Entry entry : this.byRunTime) {
+                if (due.size() == limit || entry.nextRunTime() == null || entry.nextRunTime().isAfter(now)) {
                     break;
                 }
-                due.add(this.byRunTime.pollFirst());
+                due.add(entry);
+            }
+            if (due.size() > this.byRunTime.size() / 2) {
+                // Most of the index is due (a burst): building it anew from the rest, which is sorted already, costs
+                // one pass, where taking each due job off the head rebalances the tree every time.
+                this.byRunTime = new TreeSet<>(this.byRunTime.tailSet(due.get(due.size() - 1), false));
+            }
+            else {
+                for (int i = 0; i < due.size(); i++) {
+                    this.byRunTime.pollFirst();
+                }
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
             for (int i = 0; i < due.size(); i++) {

@@ -1,0 +1,111 @@
+package dev.apscheduler.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thread pool's queue: runs queued in one step are claimed one by one, and while a hand-over still queues chunks
+ * only {@link WorkerPool#HELPERS} workers are put to work.
+ */
+class WorkerPoolTests {
+
+    private final AtomicInteger threadsStarted = new AtomicInteger();
+
+    private final ThreadFactory threads = (runnable) -> {
+        this.threadsStarted.incrementAndGet();
+        Thread thread = new Thread(runnable, "pool-test-" + this.threadsStarted.get());
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private final AtomicInteger started = new AtomicInteger();
+
+    private final List<String> ran = new CopyOnWriteArrayList<>();
+
+    private WorkerPool pool;
+
+    @AfterEach
+    void shutDown() throws InterruptedException {
+        this.release.countDown();
+        if (this.pool != null) {
+            this.pool.shutdown();
+            assertThat(this.pool.awaitTermination(Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
+    void chunksOfAHandOverPutOnlyTheHelpersToWorkUntilTheLastOneWhichWakesWorkersForEverythingQueued() {
+        this.pool = new WorkerPool(10, this.threads);
+        this.pool.executeAll(blocking("a", 5), true);
+        int helpers = Math.min(WorkerPool.HELPERS, 5);
+        assertThat(this.threadsStarted).hasValue(helpers);
+        await().untilAsserted(() -> assertThat(this.started).hasValue(helpers));
+        this.pool.executeAll(blocking("b", 3), false);
+        // every run queued has a worker now: the helpers' runs, and one thread for each of the others
+        assertThat(this.threadsStarted).hasValue(8);
+        await().untilAsserted(() -> assertThat(this.started).hasValue(8));
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).hasSize(8));
+    }
+
+    @Test
+    void aHandOverInOneStepStartsAWorkerForEveryRunUpToTheMaximum() {
+        this.pool = new WorkerPool(4, this.threads);
+        this.pool.executeAll(blocking("a", 6));
+        assertThat(this.threadsStarted).hasValue(4);
+        await().untilAsserted(() -> assertThat(this.started).hasValue(4));
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).hasSize(6));
+        assertThat(this.threadsStarted).hasValue(4);
+    }
+
+    @Test
+    void drainTakesTheRunsNoWorkerHasClaimedInTheOrderQueued() {
+        this.pool = new WorkerPool(1, this.threads);
+        this.pool.executeAll(blocking("a", 3));
+        this.pool.executeAll(blocking("b", 2));
+        await().untilAsserted(() -> assertThat(this.started).hasValue(1));
+        List<Runnable> drained = this.pool.drain();
+        assertThat(drained).hasSize(4);
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).containsExactly("a0"));
+        // what was drained never runs in the pool; run here, it shows which runs were taken off
+        drained.forEach(Runnable::run);
+        assertThat(this.ran).containsExactly("a0", "a1", "a2", "b0", "b1");
+        this.pool.executeAll(new ArrayList<>(List.of(() -> this.ran.add("after"))));
+        await().untilAsserted(() -> assertThat(this.ran).endsWith("after"));
+    }
+
+    private List<Runnable> blocking(String prefix, int count) {
+        List<Runnable> work = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = prefix + i;
+            work.add(() -> {
+                this.started.incrementAndGet();
+                try {
+                    this.release.await(10, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                this.ran.add(name);
+            });
+        }
+        return work;
+    }
+
+}
