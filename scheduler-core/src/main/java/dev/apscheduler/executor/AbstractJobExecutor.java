@@ -114,6 +114,12 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     @Override
     public final void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused) {
+        submitAll(submissions, refused, false);
+    }
+
+    @Override
+    public final void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused,
+            boolean more) {
         if (!queuesInBatches()) {
             JobExecutor.super.submitAll(submissions, refused);
             return;
@@ -134,7 +140,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
                 chunk = new ArrayList<>(HAND_OVER_CHUNK);
             }
         }
-        handOver(context, chunk, false, refused);
+        handOver(context, chunk, more, refused);
     }
 
     private void handOver(ExecutorContext context, List<Runnable> chunk, boolean more,

@@ -296,7 +296,8 @@ final class Components {
 
         @Override
         public void record(Job job, RunRecord record) {
-            Components.this.core.recorder().add(record);
+            // a run with a timeout is also reported by the timer that enforces it; any other, by its worker alone
+            Components.this.core.recorder().add(record, job.timeout().isEmpty());
         }
 
         @Override

@@ -48,8 +48,11 @@ final class JobProcessor {
      */
     public static final int BATCH_SIZE = 100;
 
-    /** How many due jobs a store keeping its jobs in memory hands over per pass, where claiming costs little. */
-    public static final int MEMORY_BATCH_SIZE = 10_000;
+    /**
+     * How many due jobs a store keeping its jobs in memory hands over per pass, where claiming costs little: a burst
+     * is claimed and handed over in parts of this size, so that its first runs start while the rest is claimed.
+     */
+    public static final int MEMORY_BATCH_SIZE = 1_000;
 
     private final SchedulerCore core;
 
@@ -101,8 +104,10 @@ final class JobProcessor {
         finally {
             this.core.unlock();
         }
+        // a store with more due than one batch is asked again at once: these runs are part of a larger hand-over
+        boolean more = wakeAt != null && !wakeAt.isAfter(now.toInstant());
         this.core.events().dispatchAll(events);
-        submit(due);
+        submit(due, more);
         wakeAt = earliest(wakeAt, retriesAt);
         wakeAt = earliest(wakeAt, this.core.timeouts().earliest().orElse(null));
         wakeAt = earliest(wakeAt, this.core.runSlots().earliest().orElse(null));
@@ -126,7 +131,7 @@ final class JobProcessor {
      * for, and asking the stores may take a while.
      */
     private void handOverClaimedRuns() {
-        submit(this.core.locked(() -> this.core.claimedRuns().takeDue(this.core.clock().instant())));
+        submit(this.core.locked(() -> this.core.claimedRuns().takeDue(this.core.clock().instant())), false);
     }
 
     private @Nullable Instant processStore(String alias, JobStore store, ZonedDateTime now, boolean changed,
@@ -204,7 +209,7 @@ final class JobProcessor {
      * Hands claimed runs to their executors, each executor's share in one step, then reports jobs whose trigger is
      * finished as removed.
      */
-    private void submit(List<AcquiredJob> acquired) {
+    private void submit(List<AcquiredJob> acquired, boolean more) {
         if (acquired.isEmpty()) {
             return;
         }
@@ -232,7 +237,7 @@ final class JobProcessor {
                 submissions.add(new Submission(job.job(), decision.runTimes()));
             }
         }
-        byExecutor.forEach(this::submit);
+        byExecutor.forEach((executor, runs) -> submit(executor, runs, more));
         boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
         for (AcquiredJob job : acquired) {
             if (job.decision().removeJob()) {
@@ -245,7 +250,7 @@ final class JobProcessor {
         }
     }
 
-    private void submit(String executorAlias, List<Submission> submissions) {
+    private void submit(String executorAlias, List<Submission> submissions, boolean more) {
         Optional<JobExecutor> executor = this.core.components().executor(executorAlias);
         if (executor.isEmpty()) {
             String configured = String.join(", ", this.core.components().executors().keySet());
@@ -255,7 +260,7 @@ final class JobProcessor {
             return;
         }
         try {
-            executor.get().submitAll(submissions, this::refused);
+            executor.get().submitAll(submissions, this::refused, more);
         }
         catch (RuntimeException ex) {
             submissions.forEach((submission) -> refused(submission, ex));

@@ -1,5 +1,7 @@
 package dev.apscheduler.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.HistoryEvent;
 import dev.apscheduler.history.HistoryOptions;
 import dev.apscheduler.history.HistoryStore;
+import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes run records to the history store from a background thread, so that recording a run costs its worker only a
- * lock-free queue insertion: records wait in a buffer, are saved in batches (of several records of one run, only the
- * latest), and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
+ * lock-free queue insertion: records wait in a buffer (a run's start replaced in place by its end while both wait,
+ * when only the worker reports the run), are saved in batches (of several records of one run, only the latest),
+ * and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
  * its recovery too ({@code HISTORY_RECOVERED}). A full buffer drops its oldest records, counted and logged. The
  * same thread prunes the store per the retention options.
  */
@@ -55,7 +59,13 @@ final class RunRecorder {
     private final Object writing = new Object();
 
     /** Records as workers add them: lock-free, so that ten workers recording at once do not queue for a lock. */
-    private final ConcurrentLinkedQueue<RunRecord> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Per thread, the record of the run it started last while that record still waits: the run's end, reported on
+     * the same thread, replaces it there instead of waiting beside it.
+     */
+    private final ThreadLocal<Waiting> started = new ThreadLocal<>();
 
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -101,12 +111,36 @@ final class RunRecorder {
      * Queues a record; never blocks on the store and never throws.
      */
     void add(RunRecord record) {
+        add(record, false);
+    }
+
+    /**
+     * Queues a record, as {@link #add(RunRecord)} does. With {@code ownRun}, only the calling thread reports this
+     * run's records (a worker running a job without a timeout): a start may then be replaced by the run's end while
+     * it waits, so that a short run takes one place in the buffer and one write.
+     */
+    void add(RunRecord record, boolean ownRun) {
         if (this.store == null) {
             return;
         }
-        this.queue.add(record);
+        Waiting started = this.started.get();
+        if (started != null) {
+            // only the thread's very next record may replace its start
+            this.started.remove();
+            if (started.replace(record)) {
+                return;
+            }
+        }
+        Waiting waiting = new Waiting(record);
+        if (ownRun && record.outcome() == RunOutcome.RUNNING) {
+            this.started.set(waiting);
+        }
+        this.queue.add(waiting);
         int size = this.queued.incrementAndGet();
-        if (size > this.options.bufferSize() && this.queue.poll() != null) {
+        Waiting oldest;
+        if (size > this.options.bufferSize() && (oldest = this.queue.poll()) != null) {
+            // taken, so that a start dropped here is not replaced by its end: the end waits on its own
+            oldest.take();
             this.queued.decrementAndGet();
             long dropped = this.dropped.incrementAndGet();
             if (dropped % 10_000 == 1) {
@@ -268,10 +302,13 @@ final class RunRecorder {
     private List<RunRecord> take() {
         LinkedHashMap<String, RunRecord> batch = new LinkedHashMap<>(this.failed);
         this.failed.clear();
-        RunRecord record;
-        while (batch.size() < BATCH_SIZE && (record = this.queue.poll()) != null) {
+        Waiting waiting;
+        while (batch.size() < BATCH_SIZE && (waiting = this.queue.poll()) != null) {
             this.queued.decrementAndGet();
-            batch.put(record.runId(), record);
+            RunRecord record = waiting.take();
+            if (record != null) {
+                batch.put(record.runId(), record);
+            }
         }
         return new ArrayList<>(batch.values());
     }
@@ -333,6 +370,42 @@ final class RunRecorder {
             logger.warn("Pruning the {} history failed; it is tried again in {}", store.type(),
                     options.pruneInterval(), ex);
         }
+    }
+
+    /**
+     * A record waiting in the buffer. A run's start may be replaced by the same run's end until the writer takes it;
+     * after that, the end waits on its own.
+     */
+    private static final class Waiting {
+
+        private static final VarHandle RECORD;
+
+        static {
+            try {
+                RECORD = MethodHandles.lookup().findVarHandle(Waiting.class, "record", RunRecord.class);
+            }
+            catch (ReflectiveOperationException ex) {
+                throw new ExceptionInInitializerError(ex);
+            }
+        }
+
+        /** The record, or {@code null} once the writer has taken it. */
+        private volatile @Nullable RunRecord record;
+
+        Waiting(RunRecord record) {
+            this.record = record;
+        }
+
+        /** Replaces the waiting start of the same run; false when the writer took it first, or it is another run. */
+        boolean replace(RunRecord end) {
+            RunRecord waiting = this.record;
+            return waiting != null && waiting.runId().equals(end.runId()) && RECORD.compareAndSet(this, waiting, end);
+        }
+
+        @Nullable RunRecord take() {
+            return (RunRecord) RECORD.getAndSet(this, null);
+        }
+
     }
 
 }

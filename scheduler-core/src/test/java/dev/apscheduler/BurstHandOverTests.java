@@ -1,0 +1,110 @@
+package dev.apscheduler;
+
+import static dev.apscheduler.support.SchedulerFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.apscheduler.executor.AbstractJobExecutor;
+import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.support.SchedulerFixture;
+import dev.apscheduler.testing.ManualScheduler;
+import dev.apscheduler.trigger.Triggers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A burst larger than one batch of the store: claimed in several passes, handed over in chunks, every chunk but the
+ * very last one marked as followed by more, so that an executor can keep its workers off the processors until the
+ * whole burst is queued.
+ */
+class BurstHandOverTests {
+
+    private static final int JOBS = 2_500;
+
+    private final SchedulerFixture fixture = new SchedulerFixture();
+
+    private final ChunkRecordingExecutor executor = new ChunkRecordingExecutor();
+
+    private final ManualScheduler scheduler = this.fixture.builder().executor("default", this.executor).build();
+
+    @Test
+    void aBurstIsHandedOverInChunksEachButTheLastFollowedByMore() {
+        List<JobSpec> burst = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            burst.add(JobSpec.task("tick").id("once-" + i).trigger(Triggers.date(at(1))).build());
+        }
+        this.scheduler.addJobs(burst);
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofSeconds(1));
+        List<Chunk> chunks = this.executor.chunks;
+        assertThat(chunks).extracting(Chunk::size).allMatch((size) -> size > 0 && size <= 256);
+        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(JOBS);
+        assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more);
+        assertThat(chunks.get(chunks.size() - 1).more()).isFalse();
+        // the store was asked more than once: a pass ended with a short chunk, and more still followed
+        assertThat(chunks.subList(0, chunks.size() - 1)).anyMatch((chunk) -> chunk.size() < 256);
+        this.executor.runAll();
+        assertThat(this.fixture.ticks).hasSize(JOBS);
+        assertThat(this.scheduler.getJobs()).isEmpty();
+        // a single run due later is a hand-over of its own, with nothing after it
+        this.scheduler.addJob(JobSpec.task("tick").id("later").trigger(Triggers.date(at(5))));
+        this.scheduler.advance(Duration.ofSeconds(5));
+        assertThat(chunks.get(chunks.size() - 1)).isEqualTo(new Chunk(1, false));
+        this.scheduler.shutdown(false);
+    }
+
+    private record Chunk(int size, boolean more) {
+    }
+
+    /** Queues what it is handed, chunk by chunk, until the test runs it. */
+    private static final class ChunkRecordingExecutor extends AbstractJobExecutor {
+
+        private final List<Chunk> chunks = new ArrayList<>();
+
+        private final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        protected void execute(Runnable work) {
+            executeAll(List.of(work), false);
+        }
+
+        @Override
+        protected boolean queuesInBatches() {
+            return true;
+        }
+
+        @Override
+        protected void executeAll(List<Runnable> work) {
+            executeAll(work, false);
+        }
+
+        @Override
+        protected synchronized void executeAll(List<Runnable> work, boolean more) {
+            this.chunks.add(new Chunk(work.size(), more));
+            this.queued.addAll(work);
+        }
+
+        void runAll() {
+            List<Runnable> work;
+            synchronized (this) {
+                work = new ArrayList<>(this.queued);
+                this.queued.clear();
+            }
+            work.forEach(Runnable::run);
+        }
+
+        @Override
+        public boolean shutdown(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public int maxWorkers() {
+            return 1;
+        }
+
+    }
+
+}
