@@ -4,10 +4,12 @@ import static dev.apscheduler.support.SchedulerFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.apscheduler.executor.AbstractJobExecutor;
+import dev.apscheduler.internal.JobProcessorAccess;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.support.SchedulerFixture;
 import dev.apscheduler.testing.ManualScheduler;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BurstHandOverTests {
 
-    private static final int JOBS = 2_500;
+    private static final int BATCH = JobProcessorAccess.memoryBatchSize();
 
     private final SchedulerFixture fixture = new SchedulerFixture();
 
@@ -31,28 +33,50 @@ class BurstHandOverTests {
 
     @Test
     void aBurstIsHandedOverInChunksEachButTheLastFollowedByMore() {
-        List<JobSpec> burst = new ArrayList<>();
-        for (int i = 0; i < JOBS; i++) {
-            burst.add(JobSpec.task("tick").id("once-" + i).trigger(Triggers.date(at(1))).build());
-        }
-        this.scheduler.addJobs(burst);
+        int jobs = BATCH * 5 / 2;
+        addBurst(jobs, at(1));
         this.scheduler.start();
         this.scheduler.advance(Duration.ofSeconds(1));
         List<Chunk> chunks = this.executor.chunks;
         assertThat(chunks).extracting(Chunk::size).allMatch((size) -> size > 0 && size <= 256);
-        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(JOBS);
+        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(jobs);
         assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more);
         assertThat(chunks.get(chunks.size() - 1).more()).isFalse();
         // the store was asked more than once: a pass ended with a short chunk, and more still followed
         assertThat(chunks.subList(0, chunks.size() - 1)).anyMatch((chunk) -> chunk.size() < 256);
         this.executor.runAll();
-        assertThat(this.fixture.ticks).hasSize(JOBS);
+        assertThat(this.fixture.ticks).hasSize(jobs);
         assertThat(this.scheduler.getJobs()).isEmpty();
         // a single run due later is a hand-over of its own, with nothing after it
         this.scheduler.addJob(JobSpec.task("tick").id("later").trigger(Triggers.date(at(5))));
         this.scheduler.advance(Duration.ofSeconds(5));
         assertThat(chunks.get(chunks.size() - 1)).isEqualTo(new Chunk(1, false));
         this.scheduler.shutdown(false);
+    }
+
+    @Test
+    void aHandOverLeftOpenByAFullBatchIsClosedByTheNextPassEvenWithNothingMoreDue() {
+        // exactly one batch: the store may have more, so the runs are handed over as followed by more; the next
+        // pass finds nothing due and ends the hand-over with an empty last chunk
+        addBurst(BATCH, at(1));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofSeconds(1));
+        List<Chunk> chunks = this.executor.chunks;
+        assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more)
+            .extracting(Chunk::size).allMatch((size) -> size > 0);
+        assertThat(chunks.get(chunks.size() - 1)).isEqualTo(new Chunk(0, false));
+        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(BATCH);
+        this.executor.runAll();
+        assertThat(this.fixture.ticks).hasSize(BATCH);
+        this.scheduler.shutdown(false);
+    }
+
+    private void addBurst(int jobs, ZonedDateTime due) {
+        List<JobSpec> burst = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            burst.add(JobSpec.task("tick").id("once-" + i).trigger(Triggers.date(due)).build());
+        }
+        this.scheduler.addJobs(burst);
     }
 
     private record Chunk(int size, boolean more) {

@@ -145,7 +145,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private void handOver(ExecutorContext context, List<Runnable> chunk, boolean more,
             BiConsumer<Submission, RuntimeException> refused) {
-        if (chunk.isEmpty()) {
+        if (chunk.isEmpty() && more) {
             return;
         }
         try {
@@ -442,13 +442,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * Executes one chunk of a hand-over queued in several ({@link #submitAll} queues at most
      * {@value #HAND_OVER_CHUNK} submissions per step), as {@link #executeAll(List)} does; by default it is just that.
      * An executor may hold back waking workers until the last chunk, so that they do not compete for the processors
-     * with the thread still handing over.
+     * with the thread still handing over. The last chunk may be empty: the hand-over ended with nothing more to
+     * queue.
      * @param work the work, none of which throws
      * @param more whether more chunks of the same hand-over follow at once
      * @throws RejectedExecutionException if the executor is shut down
      */
     protected void executeAll(List<Runnable> work, boolean more) {
-        executeAll(work);
+        if (!work.isEmpty()) {
+            executeAll(work);
+        }
     }
 
     @Override

@@ -77,24 +77,30 @@ final class WorkerPool {
     /**
      * Queues work, all in one step, as one chunk of a hand-over. Until its last chunk, at most {@link #HELPERS}
      * workers are kept busy: the thread handing over (the scheduler's loop) then keeps a processor of its own
-     * instead of sharing every processor with workers running the runs it has just queued. With the last chunk,
-     * idle workers are woken (and threads started) for everything queued.
+     * instead of sharing every processor with workers running the runs it has just queued. With the last chunk
+     * (which may be empty), idle workers are woken (and threads started) for everything queued.
      * @param work the work, none of which throws
      * @param more whether more chunks of the same hand-over follow at once
      * @throws RejectedExecutionException if the pool is shut down
      */
     void executeAll(List<Runnable> work, boolean more) {
-        if (work.isEmpty()) {
+        if (work.isEmpty() && more) {
             return;
         }
         int toStart;
         this.lock.lock();
         try {
             if (this.shutdown) {
+                if (work.isEmpty()) {
+                    // the end of a hand-over: the workers of a pool shut down already take what is queued
+                    return;
+                }
                 throw new RejectedExecutionException("worker pool is shut down");
             }
             // Added under the lock, where a worker about to sleep checks the queue once more: no wake-up is lost.
-            this.queue.add(new Batch(work.toArray(new Runnable[0])));
+            if (!work.isEmpty()) {
+                this.queue.add(new Batch(work.toArray(new Runnable[0])));
+            }
             int wanted = queued();
             if (more) {
                 int busy = this.threads - this.idle + this.waking;

@@ -56,6 +56,12 @@ final class JobProcessor {
 
     private final SchedulerCore core;
 
+    /** Whether the last runs handed over were told more would follow at once (used by the loop's thread only). */
+    private boolean handOverOpen;
+
+    /** Whether the current pass has handed runs over. */
+    private boolean handedOverThisPass;
+
     /** Per store, when it next needs asking for due jobs if nothing changes: the loop's own schedule. */
     private final Map<String, Instant> checkAt = new HashMap<>();
 
@@ -73,6 +79,19 @@ final class JobProcessor {
      * @return how long to sleep before the next pass, or empty to sleep until woken (no scheduled job, or paused)
      */
     public Optional<Duration> processJobs() {
+        try {
+            return process();
+        }
+        finally {
+            if (this.handOverOpen && !this.handedOverThisPass) {
+                // the pass that was to go on with the hand-over had nothing to give (paused, or a store failed)
+                closeHandOver();
+            }
+            this.handedOverThisPass = false;
+        }
+    }
+
+    private Optional<Duration> process() {
         // Timeouts are enforced in every state: a paused scheduler still has running jobs.
         this.core.timeouts().expire(this.core.clock().instant());
         // so are the leases of runs counted across the cluster
@@ -238,6 +257,8 @@ final class JobProcessor {
             }
         }
         byExecutor.forEach((executor, runs) -> submit(executor, runs, more));
+        this.handedOverThisPass = true;
+        this.handOverOpen = more;
         boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
         for (AcquiredJob job : acquired) {
             if (job.decision().removeJob()) {
@@ -248,6 +269,22 @@ final class JobProcessor {
                 }
             }
         }
+    }
+
+    /**
+     * Tells every executor that the hand-over its last runs were part of is over, so that it puts all its workers
+     * to the runs queued.
+     */
+    private void closeHandOver() {
+        this.handOverOpen = false;
+        this.core.components().executors().forEach((alias, executor) -> {
+            try {
+                executor.submitAll(List.of(), this::refused, false);
+            }
+            catch (RuntimeException ex) {
+                SchedulerCore.logger.debug("Executor '{}' could not be told the hand-over is over", alias, ex);
+            }
+        });
     }
 
     private void submit(String executorAlias, List<Submission> submissions, boolean more) {

@@ -65,7 +65,7 @@ final class RunRecorder {
      * Per thread, the record of the run it started last while that record still waits: the run's end, reported on
      * the same thread, replaces it there instead of waiting beside it.
      */
-    private final ThreadLocal<Waiting> started = new ThreadLocal<>();
+    private final ThreadLocal<Waiting[]> started = ThreadLocal.withInitial(() -> new Waiting[1]);
 
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -123,17 +123,19 @@ final class RunRecorder {
         if (this.store == null) {
             return;
         }
-        Waiting started = this.started.get();
-        if (started != null) {
+        // one slot per thread, kept: setting and clearing a thread-local per record would cost more than the rest
+        Waiting[] started = this.started.get();
+        if (started[0] != null) {
             // only the thread's very next record may replace its start
-            this.started.remove();
-            if (started.replace(record)) {
+            Waiting start = started[0];
+            started[0] = null;
+            if (start.replace(record)) {
                 return;
             }
         }
         Waiting waiting = new Waiting(record);
         if (ownRun && record.outcome() == RunOutcome.RUNNING) {
-            this.started.set(waiting);
+            started[0] = waiting;
         }
         this.queue.add(waiting);
         int size = this.queued.incrementAndGet();

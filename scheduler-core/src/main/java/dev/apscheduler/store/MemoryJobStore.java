@@ -223,21 +223,27 @@ public final class MemoryJobStore implements JobStore {
         synchronized (this.lock) {
             // The due jobs are the first ones in run time order. All are taken before any is put back, so a job
             // whose new run time is still due is not claimed twice.
-            List<Entry> due = new ArrayList<>(Math.min(limit, this.byRunTime.size()));
-            for (Entry entry : this.byRunTime) {
-                if (due.size() == limit || entry.nextRunTime() == null || entry.nextRunTime().isAfter(now)) {
-                    break;
+            int size = this.byRunTime.size();
+            List<Entry> due = new ArrayList<>(Math.min(limit, size));
+            if (limit > size / 2) {
+                for (Entry entry : this.byRunTime) {
+                    if (due.size() == limit || !isDue(entry, now)) {
+                        break;
+                    }
+                    due.add(entry);
                 }
-                due.add(entry);
             }
-            if (due.size() > this.byRunTime.size() / 2) {
+            if (due.size() > size / 2) {
                 // Most of the index is due (a burst): building it anew from the rest, which is sorted already, costs
                 // one pass, where taking each due job off the head rebalances the tree every time.
                 this.byRunTime = new TreeSet<>(this.byRunTime.tailSet(due.get(due.size() - 1), false));
             }
             else {
-                for (int i = 0; i < due.size(); i++) {
-                    this.byRunTime.pollFirst();
+                // Taking the due jobs off the head needs no comparisons, where removing each by value would search
+                // the tree for it.
+                due.clear();
+                while (due.size() < limit && !this.byRunTime.isEmpty() && isDue(this.byRunTime.first(), now)) {
+                    due.add(this.byRunTime.pollFirst());
                 }
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
@@ -263,6 +269,11 @@ public final class MemoryJobStore implements JobStore {
             }
             return acquired;
         }
+    }
+
+    private static boolean isDue(Entry entry, Instant now) {
+        Instant next = entry.nextRunTime();
+        return next != null && !next.isAfter(now);
     }
 
     private void put(Job job) {

@@ -63,6 +63,21 @@ class WorkerPoolTests {
     }
 
     @Test
+    void anEmptyLastChunkEndsAHandOverThatHadNothingMoreToQueue() {
+        this.pool = new WorkerPool(10, this.threads);
+        this.pool.executeAll(blocking("a", 3), true);
+        int helpers = Math.min(WorkerPool.HELPERS, 3);
+        await().untilAsserted(() -> assertThat(this.started).hasValue(helpers));
+        this.pool.executeAll(List.of(), true);
+        assertThat(this.threadsStarted).hasValue(helpers);
+        this.pool.executeAll(List.of(), false);
+        assertThat(this.threadsStarted).hasValue(3);
+        await().untilAsserted(() -> assertThat(this.started).hasValue(3));
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).hasSize(3));
+    }
+
+    @Test
     void aHandOverInOneStepStartsAWorkerForEveryRunUpToTheMaximum() {
         this.pool = new WorkerPool(4, this.threads);
         this.pool.executeAll(blocking("a", 6));
