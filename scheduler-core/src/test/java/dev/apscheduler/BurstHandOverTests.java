@@ -11,6 +11,8 @@ import java.util.List;
 import dev.apscheduler.executor.AbstractJobExecutor;
 import dev.apscheduler.internal.JobProcessorAccess;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.store.MemoryJobStore;
+import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.support.SchedulerFixture;
 import dev.apscheduler.testing.ManualScheduler;
 import dev.apscheduler.trigger.Triggers;
@@ -69,6 +71,31 @@ class BurstHandOverTests {
         this.executor.runAll();
         assertThat(this.fixture.ticks).hasSize(BATCH);
         this.scheduler.shutdown(false);
+    }
+
+    @Test
+    void aPersistentStoresBatchesAreEachAHandOverOfTheirOwn() {
+        // the loop waits for the server between batches: the workers may run what is queued meanwhile
+        ManualScheduler scheduler = this.fixture.builder().executor("default", this.executor)
+            .jobStore("default", new DelegatingJobStore(new MemoryJobStore()) {
+                @Override
+                public boolean isPersistent() {
+                    return true;
+                }
+            }).build();
+        List<JobSpec> burst = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            burst.add(JobSpec.task("tick").id("once-" + i).trigger(Triggers.date(at(1))).build());
+        }
+        scheduler.addJobs(burst);
+        scheduler.start();
+        scheduler.advance(Duration.ofSeconds(1));
+        List<Chunk> chunks = this.executor.chunks;
+        // batches of 100, 100 and 50, each handed over as the whole of its hand-over
+        assertThat(chunks).containsExactly(new Chunk(100, false), new Chunk(100, false), new Chunk(50, false));
+        this.executor.runAll();
+        assertThat(this.fixture.ticks).hasSize(250);
+        scheduler.shutdown(false);
     }
 
     private void addBurst(int jobs, ZonedDateTime due) {

@@ -62,6 +62,9 @@ final class JobProcessor {
     /** Whether the current pass has handed runs over. */
     private boolean handedOverThisPass;
 
+    /** Whether a store in memory had more due jobs than one batch in the current pass. */
+    private boolean memoryBatchFull;
+
     /** Per store, when it next needs asking for due jobs if nothing changes: the loop's own schedule. */
     private final Map<String, Instant> checkAt = new HashMap<>();
 
@@ -115,6 +118,7 @@ final class JobProcessor {
                 return Optional.empty();
             }
             boolean changed = this.core.takeStoresChanged();
+            this.memoryBatchFull = false;
             for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
                 wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, changed, due, events));
             }
@@ -123,8 +127,11 @@ final class JobProcessor {
         finally {
             this.core.unlock();
         }
-        // a store with more due than one batch is asked again at once: these runs are part of a larger hand-over
-        boolean more = wakeAt != null && !wakeAt.isAfter(now.toInstant());
+        // A store in memory with more due than one batch is asked again at once: these runs are part of a larger
+        // hand-over, claimed by the loop's processor alone. A persistent store's next batch mostly waits for its
+        // server, when the workers may as well run what is queued.
+        boolean more = this.memoryBatchFull;
+        this.memoryBatchFull = false;
         this.core.events().dispatchAll(events);
         submit(due, more);
         wakeAt = earliest(wakeAt, retriesAt);
@@ -192,6 +199,9 @@ final class JobProcessor {
         }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
         Instant wakeAt = (acquired.size() >= batchSize) ? instant : null;
+        if (wakeAt != null && !store.isPersistent()) {
+            this.memoryBatchFull = true;
+        }
         try {
             Optional<Instant> next = store.nextRunTime();
             Optional<Duration> maxWait = store.maxWait();
