@@ -92,15 +92,18 @@ public interface JobExecutor {
      * Accepts several jobs' due runs at once, as {@link #submitAll(List, BiConsumer)} does, as one part of a larger
      * hand-over: with {@code more}, the scheduler hands over more runs due at the same time right after this call
      * (it claims a burst from its store in batches). An executor may hold back waking all its workers until the
-     * last part, so that they do not compete for the processors with the thread still handing over; by default this
-     * is {@link #submitAll(List, BiConsumer)}.
-     * @param submissions the jobs and their run times
+     * last part, so that they do not compete for the processors with the thread still handing over. The last part
+     * may be empty: the scheduler had nothing more to hand over after all. By default this is
+     * {@link #submitAll(List, BiConsumer)}, and nothing for an empty part.
+     * @param submissions the jobs and their run times, possibly none
      * @param refused called for each refused submission with the exception {@code submit} would have thrown
      * @param more whether more runs are handed over right after this call
      */
     default void submitAll(List<Submission> submissions, BiConsumer<Submission, RuntimeException> refused,
             boolean more) {
-        submitAll(submissions, refused);
+        if (!submissions.isEmpty()) {
+            submitAll(submissions, refused);
+        }
     }
 
     /**
