@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import dev.apscheduler.executor.AbstractJobExecutor;
+import dev.apscheduler.executor.ExecutorContext;
+import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.internal.JobProcessorAccess;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.support.DelegatingJobStore;
@@ -60,6 +64,45 @@ class BurstHandOverTests {
     void aHandOverLeftOpenByAFullBatchIsClosedByTheNextPassEvenWithNothingMoreDue() {
         // exactly one batch: the store may have more, so the runs are handed over as followed by more; the next
         // pass finds nothing due and ends the hand-over with an empty last chunk
+        List<List<JobExecutor.Submission>> toOther = new ArrayList<>();
+        this.scheduler.addExecutor(new JobExecutor() {
+
+            @Override
+            public void start(ExecutorContext context) {
+            }
+
+            @Override
+            public void submit(Job job, List<ZonedDateTime> runTimes) {
+                toOther.add(List.of(new JobExecutor.Submission(job, runTimes)));
+            }
+
+            @Override
+            public void submitAll(List<JobExecutor.Submission> submissions,
+                    BiConsumer<JobExecutor.Submission, RuntimeException> refused) {
+                toOther.add(submissions);
+            }
+
+            @Override
+            public boolean shutdown(Duration timeout) {
+                return true;
+            }
+
+            @Override
+            public int maxWorkers() {
+                return 1;
+            }
+
+            @Override
+            public int activeCount() {
+                return 0;
+            }
+
+            @Override
+            public int runningInstances(String jobId) {
+                return 0;
+            }
+
+        }, "other");
         addBurst(BATCH, at(1));
         this.scheduler.start();
         this.scheduler.advance(Duration.ofSeconds(1));
@@ -68,6 +111,8 @@ class BurstHandOverTests {
             .extracting(Chunk::size).allMatch((size) -> size > 0);
         assertThat(chunks.get(chunks.size() - 1)).isEqualTo(new Chunk(0, false));
         assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(BATCH);
+        // an executor that had no part in it is not asked to take an empty list
+        assertThat(toOther).isEmpty();
         this.executor.runAll();
         assertThat(this.fixture.ticks).hasSize(BATCH);
         this.scheduler.shutdown(false);
