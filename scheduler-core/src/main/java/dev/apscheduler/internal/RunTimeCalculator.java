@@ -49,18 +49,6 @@ final class RunTimeCalculator implements DueJobDecider {
     private final List<Failure> failures = new ArrayList<>();
 
     /**
-     * Whether {@code time} is after {@code reference}, as {@link ZonedDateTime#isAfter} tells, comparing with the
-     * acquisition's time without working out its epoch second again for every job.
-     */
-    private boolean isAfter(ZonedDateTime time, ZonedDateTime reference) {
-        if (reference != this.now) {
-            return time.isAfter(reference);
-        }
-        long seconds = time.toEpochSecond();
-        return seconds > this.nowSeconds || (seconds == this.nowSeconds && time.getNano() > this.now.getNano());
-    }
-
-    /**
      * Creates the calculator for one acquisition with the default limits.
      * @param now the acquisition's time
      */
@@ -154,6 +142,18 @@ final class RunTimeCalculator implements DueJobDecider {
         }
         List<ZonedDateTime> submitted = List.copyOf(runTimes);
         return (next != null) ? JobDecision.reschedule(submitted, next) : JobDecision.remove(submitted);
+    }
+
+    /**
+     * Whether {@code time} is after {@code reference}, as {@link ZonedDateTime#isAfter} tells, comparing with the
+     * acquisition's time without working out its epoch second again for every job.
+     */
+    private boolean isAfter(ZonedDateTime time, ZonedDateTime reference) {
+        if (reference != this.now) {
+            return time.isAfter(reference);
+        }
+        long seconds = time.toEpochSecond();
+        return seconds > this.nowSeconds || (seconds == this.nowSeconds && time.getNano() > this.now.getNano());
     }
 
     private static @Nullable ZonedDateTime following(Trigger trigger, ZonedDateTime previous, ZonedDateTime now) {
