@@ -35,7 +35,7 @@ public final class JpaBulkAdd {
 
     private static final String TASK = "benchmark";
 
-    private static final String SCHEMA = "apsbench_bulk";
+    private static final String SCHEMA = RunnerEnvironment.schema("bulk");
 
     private static final IntervalTrigger HOURLY = Triggers.interval().hours(1).build();
 

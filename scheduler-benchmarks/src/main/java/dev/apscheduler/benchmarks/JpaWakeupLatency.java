@@ -45,7 +45,7 @@ public final class JpaWakeupLatency {
                 (args.length > 1) ? args[1] : defaults.postgresUrl(), defaults.postgresUser(),
                 defaults.postgresPassword(), "none");
         WakeupLatency latency = new WakeupLatency();
-        try (JpaInstances instances = JpaInstances.postgres(environment, "apsbench_wakeup", 2)) {
+        try (JpaInstances instances = JpaInstances.postgres(environment, RunnerEnvironment.schema("wakeup"), 2)) {
             BackgroundScheduler adding = scheduler(instances.factory(0));
             BackgroundScheduler running = scheduler(instances.factory(1));
             adding.taskRegistry().registerAction(TASK, (context) -> {
