@@ -83,13 +83,27 @@ final class WakeupLatency {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             line.put(fields[i], fields[i + 1]);
         }
-        line.put("changes", sorted.length);
-        line.put("latency_ms_p50", millis(sorted, 0.50));
-        line.put("latency_ms_p90", millis(sorted, 0.90));
-        line.put("latency_ms_p99", millis(sorted, 0.99));
-        line.put("latency_ms_max", round(sorted[sorted.length - 1] / 1e6));
+        line.putAll(summary(sorted));
         line.put("loadavg", loadAverage());
         System.out.println(JsonMapper.builder().build().writeValueAsString(line));
+    }
+
+    /**
+     * Summarizes latencies: the number of changes, p50, p90, p99 and the maximum in milliseconds.
+     * @param sorted the latencies in nanoseconds, sorted, at least one
+     * @return the figures, named as in the JSON lines
+     */
+    static Map<String, Object> summary(long[] sorted) {
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no latencies to summarize");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("changes", sorted.length);
+        summary.put("latency_ms_p50", millis(sorted, 0.50));
+        summary.put("latency_ms_p90", millis(sorted, 0.90));
+        summary.put("latency_ms_p99", millis(sorted, 0.99));
+        summary.put("latency_ms_max", round(sorted[sorted.length - 1] / 1e6));
+        return summary;
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -112,6 +126,14 @@ final class WakeupLatency {
         catch (IOException | RuntimeException ex) {
             return "unknown";
         }
+    }
+
+    /**
+     * The outcome of a measurement.
+     * @param sorted the latencies in nanoseconds, sorted
+     * @param settings what was measured and how the instances were set up, for the output
+     */
+    record Measured(long[] sorted, Map<String, Object> settings) {
     }
 
     /**
