@@ -170,9 +170,11 @@ final class StoreWorkloads {
     private static WakeupLatency.Measured measurePair(WakeupLatency latency, CrossInstancePair pair, int warmups,
             int changes) throws Exception {
         Thread.sleep(1000);
-        long[] latencies = latency.measure(warmups, changes, pair::addDueNow);
+        long[] latencies = latency.measure(warmups, changes, PEER_POLLING, pair::addDueNow);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("measured", "a job due now added on one instance (committed) to its start on the other");
+        settings.put("measured", "a job due now added on one instance (committed) to its start on the other; each "
+                + "change after a random pause of 0-" + PEER_POLLING.toMillis() + " ms, at a random point of the "
+                + "polling cycle");
         settings.putAll(pair.settings());
         return new WakeupLatency.Measured(latencies, settings);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.apscheduler.JobRestoreException;
@@ -56,8 +58,28 @@ final class WakeupLatency {
      * not heard within 5 s
      */
     long[] measure(int warmups, int changes, Change change) throws Exception {
+        return measure(warmups, changes, Duration.ZERO, change);
+    }
+
+    /**
+     * Makes the changes one after the other, each after a random pause once the previous one was heard, and times
+     * them. With a polling listener, a change made as soon as the previous one was heard would fall just after a
+     * poll every time; a pause drawn evenly from zero to the polling interval spreads the changes over its cycle.
+     * @param warmups the unmeasured changes first
+     * @param changes the measured changes
+     * @param maxPause the longest pause before a change ({@link Duration#ZERO} for none)
+     * @param change makes change {@code i} (negative for warm-ups) and returns when it was made, in
+     * {@link System#nanoTime()}
+     * @return the latencies in nanoseconds, sorted
+     * @throws Exception if a change fails or the wait is interrupted; {@link IllegalStateException} if a change is
+     * not heard within 5 s
+     */
+    long[] measure(int warmups, int changes, Duration maxPause, Change change) throws Exception {
         long[] latencies = new long[changes];
         for (int i = -warmups; i < changes; i++) {
+            if (!maxPause.isZero()) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(maxPause.toMillis() + 1));
+            }
             this.heard.clear();
             long start = change.make(i);
             Long at = this.heard.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
