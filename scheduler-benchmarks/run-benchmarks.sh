@@ -81,8 +81,8 @@ database_matrix() {
 # The store workloads (BenchmarkMain's bulk-add, wakeup and million), each line a system and its arguments: bulk add in
 # batches of 500 (the JPA store's default batch size) and one by one, with the peers that have a batch call on the same
 # PostgreSQL; cross-instance wake-up, ours by notification (1,000 changes) and the polling peers (100 changes, each
-# taking up to their 1-second polling interval); the large store, ours only (the peers have no loader), with 5-second
-# periodic phases.
+# taking up to their 1-second polling interval); the large store, ours and db-scheduler (Quartz's tables have no
+# loader), with 5-second periodic phases.
 store_matrix() {
     local system
     for system in apscheduler-jpa-postgres quartz-jdbc-postgres db-scheduler-postgres; do
@@ -95,8 +95,10 @@ store_matrix() {
     for system in quartz-jdbc-postgres db-scheduler-postgres; do
         echo "$system --workload wakeup --changes $WAKEUP_POLLING_CHANGES"
     done
-    echo "apscheduler-jpa-postgres --workload million --jobs $MILLION_JOBS --periodic $MILLION_PERIODIC \
+    for system in apscheduler-jpa-postgres db-scheduler-postgres; do
+        echo "$system --workload million --jobs $MILLION_JOBS --periodic $MILLION_PERIODIC \
 --duration-s $MILLION_SECONDS --lead-ms 10000"
+    done
 }
 database_lead() {
     case "$1" in

@@ -1,6 +1,7 @@
 package dev.apscheduler.benchmarks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.apscheduler.benchmarks.runner.DbSchedulerRunner;
 import dev.apscheduler.benchmarks.runner.QuartzRunner;
 import dev.apscheduler.benchmarks.runner.RunnerEnvironment;
 import dev.apscheduler.benchmarks.scale.MillionJobs;
+import dev.apscheduler.benchmarks.workload.PeriodicWorkload;
 
 /**
  * The workloads of {@link BenchmarkMain} that measure a persistent store rather than a stream of runs, each run on a
@@ -29,8 +31,8 @@ import dev.apscheduler.benchmarks.scale.MillionJobs;
  * wake-up callback is timed instead of a job start (add, pause and remove in turn). Figures: p50, p90, p99, max.</li>
  * <li>{@code million}: our JPA store holding {@code --jobs} (default 1,000,000) jobs written with {@code COPY}
  * against the same store holding only {@code --periodic} jobs ({@link MillionJobs}): the start up to the first acquire
- * step, the heap, and the periodic workload's lateness (spread and aligned) for {@code --duration-s}. Two lines, one
- * per store size.</li>
+ * step, the heap, and the periodic workload's lateness (spread and aligned) for {@code --duration-s}; db-scheduler
+ * the same way, its lateness only. Two lines, one per store size.</li>
  * </ul>
  */
 final class StoreWorkloads {
@@ -186,13 +188,16 @@ final class StoreWorkloads {
     @SuppressWarnings("unchecked")
     private static List<Measurement> million(String system, BenchmarkArguments arguments,
             RunnerEnvironment environment) throws Exception {
-        if (!"apscheduler-jpa-postgres".equals(system)) {
-            throw new IllegalArgumentException("workload million runs on apscheduler-jpa-postgres only (the peers "
-                    + "are not loaded with a million rows), not on '" + system + "'");
-        }
         int jobs = positive(arguments, "jobs", 1_000_000);
         int periodic = positive(arguments, "periodic", 1000);
         int duration = positive(arguments, "duration-s", 10);
+        if ("db-scheduler-postgres".equals(system)) {
+            return dbSchedulerMillion(environment, jobs, periodic, duration, arguments.millis("lead-ms", 10_000));
+        }
+        if (!"apscheduler-jpa-postgres".equals(system)) {
+            throw new IllegalArgumentException("workload million runs on apscheduler-jpa-postgres and "
+                    + "db-scheduler-postgres (Quartz's tables have no loader), not on '" + system + "'");
+        }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("jobs", Integer.toString(jobs));
         options.put("periodic", Integer.toString(periodic));
@@ -237,6 +242,57 @@ final class StoreWorkloads {
             }
             measurements.add(new Measurement(parameters, metrics, settings));
         }
+        return measurements;
+    }
+
+    /**
+     * db-scheduler's large store: the periodic workload (spread, then aligned) on a table holding only its jobs, then
+     * on one holding {@code jobs} more executions written with {@code COPY}; each run on a new schema (the runner's),
+     * the small store's after a 3-second warm-up run. Lateness only: db-scheduler's start returns at once and polls
+     * later, so the start and heap figures of ours have no counterpart.
+     */
+    private static List<Measurement> dbSchedulerMillion(RunnerEnvironment environment, int jobs, int periodic,
+            int duration, Duration lead) throws InterruptedException {
+        Duration period = Duration.ofSeconds(1);
+        Duration settle = Duration.ofSeconds(2);
+        try (DbSchedulerRunner warmup = new DbSchedulerRunner(environment)) {
+            new PeriodicWorkload(periodic, period, Duration.ofSeconds(3), lead, settle, true).run(warmup);
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (int stored : List.of(periodic, jobs + periodic)) {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            long missed = 0;
+            double loadSeconds = 0;
+            for (boolean spread : List.of(true, false)) {
+                try (DbSchedulerRunner runner = new DbSchedulerRunner(environment)) {
+                    settings.putAll(runner.settings());
+                    if (stored > periodic) {
+                        long start = System.nanoTime();
+                        runner.preloadIdle(jobs, Instant.now().plus(Duration.ofHours(1)), 50);
+                        loadSeconds = Math.max(loadSeconds, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+                    }
+                    Map<String, Object> run = new PeriodicWorkload(periodic, period, Duration.ofSeconds(duration),
+                            lead, settle, spread).run(runner);
+                    String fireTimes = spread ? "spread" : "aligned";
+                    metrics.put(fireTimes + "_lateness_ms_p50", run.get("lateness_ms_p50"));
+                    metrics.put(fireTimes + "_lateness_ms_p99", run.get("lateness_ms_p99"));
+                    missed += ((Number) Objects.requireNonNull(run.get("missed_runs"), "missed_runs")).longValue();
+                }
+            }
+            metrics.put("missed_runs", missed);
+            if (stored > periodic) {
+                metrics.put("load_s", loadSeconds);
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("stored_jobs", stored);
+            parameters.put("periodic_jobs", periodic);
+            parameters.put("period_ms", 1000);
+            parameters.put("duration_s", duration);
+            measurements.add(new Measurement(parameters, metrics, settings));
+        }
+        settings.put("large_store", jobs + " idle one-time executions written with COPY (an hour ahead and later), "
+                + "then VACUUM ANALYZE; a new schema for each periodic run");
         return measurements;
     }
 

@@ -81,7 +81,7 @@ class ResultsTableTests {
         String report = ResultsTable.render(runs, HEADER);
 
         assertThat(report).contains("## Large store (1M jobs)\n\n");
-        assertThat(report).contains("Quartz and db-scheduler are not in this table");
+        assertThat(report).contains("Quartz is not in this table");
         assertThat(report).contains("| system | jobs stored | start → first acquire (ms) | heap after start (MB) "
                 + "| jobCounts (ms) | spread p50 / p99 (ms) | aligned p50 / p99 (ms) | missed | COPY (s) | runs |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"

@@ -1,10 +1,16 @@
 package dev.apscheduler.benchmarks.runner;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -17,6 +23,8 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * db-scheduler 16 on PostgreSQL with {@link RunnerEnvironment#workers()} threads and the {@code lock-and-fetch}
@@ -146,6 +154,41 @@ public final class DbSchedulerRunner implements SchedulerRunner {
             throw new IllegalStateException("expected " + count + " db-scheduler executions stored, found " + stored);
         }
         return elapsed;
+    }
+
+    /**
+     * Writes executions that stay idle during a run into the table with {@code COPY} (in chunks of 50,000, one
+     * transaction each), then runs {@code VACUUM ANALYZE} as autovacuum would: instances {@code idle-0000000} ... of
+     * the one-time task, due one every {@code spacingMillis} from {@code first}.
+     * @param count how many
+     * @param first the execution time of the first
+     * @param spacingMillis the time between two executions
+     */
+    public void preloadIdle(int count, Instant first, long spacingMillis) {
+        try (Connection connection = this.schema.dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                chunk.append(this.once.getName()).append(',').append(String.format(Locale.ROOT, "idle-%07d", i))
+                    .append(',').append(first.plusMillis(spacingMillis * i)).append(",false,1\n");
+                if ((i + 1) % 50_000 == 0 || i == count - 1) {
+                    copy.copyIn("COPY scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                            + "FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.toString()));
+                    chunk.setLength(0);
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE scheduled_tasks");
+            }
+        }
+        catch (SQLException | IOException ex) {
+            throw new IllegalStateException("Could not write " + count + " executions into " + this.schema.name(), ex);
+        }
+        long stored = this.schema.count("scheduled_tasks");
+        if (stored != count) {
+            throw new IllegalStateException("expected " + count + " db-scheduler executions stored, found " + stored);
+        }
     }
 
     /**
