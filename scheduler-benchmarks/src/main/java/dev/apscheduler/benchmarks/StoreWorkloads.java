@@ -181,8 +181,10 @@ final class StoreWorkloads {
         return new WakeupLatency.Measured(latencies, settings);
     }
 
+    // whole add-pause-remove cycles for the Redis and ZooKeeper stores, the same count for every system
     private static int warmupChanges(BenchmarkArguments arguments) {
-        return arguments.integer("warmup-changes", Math.max(5, arguments.integer("changes", 1000) / 10));
+        int warmups = arguments.integer("warmup-changes", Math.max(6, arguments.integer("changes", 1000) / 10));
+        return (warmups + 2) / 3 * 3;
     }
 
     @SuppressWarnings("unchecked")
