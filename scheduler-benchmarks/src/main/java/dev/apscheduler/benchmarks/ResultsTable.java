@@ -210,6 +210,9 @@ public final class ResultsTable {
                 + "job's start minus its scheduled time.\n\n");
         groups.forEach((scenario, bySystem) -> table(out, scenario, bySystem));
         storeTables(out, runs, "## ", "");
+        if (!out.toString().endsWith("\n\n")) {
+            out.append('\n');
+        }
         settings(out, runRuns(runs));
         machine(out, runs);
         return out.toString();
@@ -288,10 +291,19 @@ public final class ResultsTable {
             out.append(' ').append(group.size()).append(" |\n");
         });
         out.append("\nSettings:\n\n");
+        // one line per system, or per row where a system's rows were run with different settings
+        Map<String, Long> variants = rows.entrySet().stream().map((row) -> row.getKey().get(0) + "\u0000"
+                + settings(row.getValue().get(0))).distinct()
+            .collect(Collectors.groupingBy((variant) -> variant.substring(0, variant.indexOf('\u0000')),
+                    Collectors.counting()));
         Map<String, Map<String, Object>> bySystem = new LinkedHashMap<>();
-        rows.values().forEach((group) -> bySystem.putIfAbsent(String.valueOf(group.get(0).get("system")),
-                settings(group.get(0))));
-        bySystem.forEach((system, settings) -> out.append("- **").append(system).append("**: ")
+        rows.forEach((row, group) -> {
+            String system = row.get(0);
+            String label = "**" + system + "**" + ((variants.getOrDefault(system, 1L) > 1)
+                    ? " (" + String.join(", ", row.subList(1, row.size())) + ")" : "");
+            bySystem.putIfAbsent(label, settings(group.get(0)));
+        });
+        bySystem.forEach((label, settings) -> out.append("- ").append(label).append(": ")
             .append(settings.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("; ")))
             .append('\n'));

@@ -47,6 +47,11 @@ class ResultsTableTests {
                 + "| apscheduler-jpa-postgres | one by one | 20,000 | 1,500 | 1.33 | 1 |\n"
                 + "| quartz-jdbc-postgres | batches of 500 | 20,000 | 5,000 | 4.00 | 1 |\n");
         assertThat(report).contains("- **quartz-jdbc-postgres**: add=scheduleJobs\n");
+        // the JPA rows were run with different settings: a line for each
+        assertThat(report).contains("- **apscheduler-jpa-postgres** (batches of 500, 20,000): add=addJobs in batches\n"
+                + "- **apscheduler-jpa-postgres** (one by one, 20,000): add=addJob\n");
+        assertThat(report).contains("add=addJob\n- **quartz-jdbc-postgres**: add=scheduleJobs\n\n## Settings of each "
+                + "system\n");
         // the run workloads' tables and settings do not take the store runs in
         assertThat(report).doesNotContain("## bulk-add (");
         assertThat(report.substring(report.indexOf("## Settings of each system")))
@@ -123,7 +128,8 @@ class ResultsTableTests {
         parameters.put("jobs", 20_000);
         parameters.put("batch_size", batchSize);
         return run(system, "bulk-add", parameters, Map.of("jobs_per_s", jobsPerSecond, "seconds", seconds),
-                Map.of("add", system.startsWith("quartz") ? "scheduleJobs" : "addJobs"));
+                Map.of("add", system.startsWith("quartz") ? "scheduleJobs"
+                        : (batchSize == 1) ? "addJob" : "addJobs in batches"));
     }
 
     private static Map<String, Object> wakeup(String system, String measured, String wakeup, double p50, double p99) {
