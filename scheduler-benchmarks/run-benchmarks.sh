@@ -8,6 +8,7 @@
 #   ONLY=memory scheduler-benchmarks/run-benchmarks.sh   # only the in-memory systems (no PostgreSQL needed)
 #   SKIP_BUILD=1 scheduler-benchmarks/run-benchmarks.sh  # reuse target/benchmarks.jar
 #   SMOKE=1 REPS=1 scheduler-benchmarks/run-benchmarks.sh  # a quick check of the script with small workloads
+#   SCHEMA_PREFIX=mine_ scheduler-benchmarks/run-benchmarks.sh  # schema names other than apsbench_*
 #
 # The PostgreSQL systems use the server of the project's tests (127.0.0.1:5432, user postgres, database test); set
 # POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD for another. Each system works in a schema of its own, created
@@ -24,6 +25,8 @@ REPORT="${REPORT:-scheduler-benchmarks/RESULTS.md}"
 MAIN=dev.apscheduler.benchmarks.BenchmarkMain
 JAVA="${JAVA:-java}"
 JVM_OPTS="${JVM_OPTS:--Xms2g -Xmx2g}"
+# The large store runs with the heap its README section states suffices.
+MILLION_JVM_OPTS="${MILLION_JVM_OPTS:--Xmx512m}"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     mvn -q -pl scheduler-benchmarks -am package -DskipTests -Pbenchmarks
@@ -33,10 +36,16 @@ DB_ARGS=()
 [ -n "${POSTGRES_URL:-}" ] && DB_ARGS+=(--postgres-url "$POSTGRES_URL")
 [ -n "${POSTGRES_USER:-}" ] && DB_ARGS+=(--postgres-user "$POSTGRES_USER")
 [ -n "${POSTGRES_PASSWORD:-}" ] && DB_ARGS+=(--postgres-password "$POSTGRES_PASSWORD")
+SYSTEM_PROPERTIES=()
+[ -n "${SCHEMA_PREFIX:-}" ] && SYSTEM_PROPERTIES+=("-Dbenchmarks.schema-prefix=$SCHEMA_PREFIX")
 
 BURST_SMALL=10000; BURST_LARGE=100000; PERIODIC_JOBS=1000; PERIODIC_SECONDS=10; SLEEPY_JOBS=1000
+BULK_JOBS=20000; BULK_ONE_BY_ONE=2000; WAKEUP_CHANGES=1000; WAKEUP_POLLING_CHANGES=100
+MILLION_JOBS=1000000; MILLION_PERIODIC=1000; MILLION_SECONDS=5
 if [ -n "${SMOKE:-}" ]; then
     BURST_SMALL=1000; BURST_LARGE=5000; PERIODIC_JOBS=100; PERIODIC_SECONDS=2; SLEEPY_JOBS=100
+    BULK_JOBS=2000; BULK_ONE_BY_ONE=200; WAKEUP_CHANGES=50; WAKEUP_POLLING_CHANGES=10
+    MILLION_JOBS=20000; MILLION_PERIODIC=100; MILLION_SECONDS=2
     REPORT="${REPORT_SMOKE:-scheduler-benchmarks/target/RESULTS-smoke.md}"
 fi
 
@@ -69,6 +78,28 @@ database_matrix() {
 --duration-s $PERIODIC_SECONDS --lead-ms 5000 --warmups 1 --warmup-duration-s 3"
     echo "--workload sleepy --jobs $SLEEPY_JOBS --sleep-ms 10 --lead-ms 5000 --warmups 1 --warmup-jobs 100"
 }
+# The store workloads (BenchmarkMain's bulk-add, wakeup and million), each line a system and its arguments: bulk add in
+# batches of 500 (the JPA store's default batch size) and one by one, with the peers that have a batch call on the same
+# PostgreSQL; cross-instance wake-up, ours by notification (1,000 changes) and the polling peers (100 changes, each
+# taking up to their 1-second polling interval); the large store, ours and db-scheduler (Quartz's tables have no
+# loader), with 5-second periodic phases.
+store_matrix() {
+    local system
+    for system in apscheduler-jpa-postgres quartz-jdbc-postgres db-scheduler-postgres; do
+        echo "$system --workload bulk-add --jobs $BULK_JOBS --batch-size 500 --warmup-jobs $((BULK_JOBS / 10))"
+        echo "$system --workload bulk-add --jobs $BULK_ONE_BY_ONE --batch-size 1 --warmup-jobs $((BULK_ONE_BY_ONE / 10))"
+    done
+    for system in apscheduler-jpa-postgres apscheduler-redis apscheduler-zookeeper; do
+        echo "$system --workload wakeup --changes $WAKEUP_CHANGES"
+    done
+    for system in quartz-jdbc-postgres db-scheduler-postgres; do
+        echo "$system --workload wakeup --changes $WAKEUP_POLLING_CHANGES"
+    done
+    for system in apscheduler-jpa-postgres db-scheduler-postgres; do
+        echo "$system --workload million --jobs $MILLION_JOBS --periodic $MILLION_PERIODIC \
+--duration-s $MILLION_SECONDS --lead-ms 10000"
+    done
+}
 database_lead() {
     case "$1" in
         # Quartz stores about 500 jobs/s and our JPA store about 1,000 (one by one); db-scheduler inserts in batches.
@@ -87,8 +118,11 @@ echo "Writing runs to $RESULTS ($REPS repetitions); load before: $UPTIME_BEFORE"
 
 run() {
     local system="$1"; shift
+    local jvm_opts="$JVM_OPTS"
+    [ "${2:-}" = million ] && jvm_opts="$MILLION_JVM_OPTS"
     echo "  $system $*" >&2
-    if ! "$JAVA" $JVM_OPTS -cp "$JAR" "$MAIN" --system "$system" "$@" "${DB_ARGS[@]}" \
+    # shellcheck disable=SC2086
+    if ! "$JAVA" $jvm_opts "${SYSTEM_PROPERTIES[@]}" -cp "$JAR" "$MAIN" --system "$system" "$@" "${DB_ARGS[@]}" \
             >>"$RESULTS" 2>>"$OUT_DIR/stderr-$STAMP.log"; then
         echo "  FAILED: $system $* (see $OUT_DIR/stderr-$STAMP.log)" >&2
     fi
@@ -111,13 +145,17 @@ for rep in $(seq 1 "$REPS"); do
                 run "$system" $workload
             done < <(database_matrix "$(database_lead "$system")")
         done
+        while read -r store_run; do
+            # shellcheck disable=SC2086
+            run $store_run
+        done < <(store_matrix)
     fi
 done
 
 UPTIME_AFTER="$(uptime)"
 REPETITIONS="$REPS repetitions"; [ "$REPS" = 1 ] && REPETITIONS="1 repetition"
 HEADER="Produced by \`scheduler-benchmarks/run-benchmarks.sh\` ($REPETITIONS, each run in a fresh JVM with
-\`$JVM_OPTS\`, 10 workers for every system). \`uptime\` before: \`${UPTIME_BEFORE# }\`; after: \`${UPTIME_AFTER# }\`."
+\`$JVM_OPTS\` (the large store \`$MILLION_JVM_OPTS\`), 10 workers for every system). \`uptime\` before: \`${UPTIME_BEFORE# }\`; after: \`${UPTIME_AFTER# }\`."
 README_ARGS=()
 # Only a full run replaces the figures in the README's Performance section, and the raw runs kept beside them.
 if [ -z "${SMOKE:-}" ] && [ "$ONLY" = all ]; then

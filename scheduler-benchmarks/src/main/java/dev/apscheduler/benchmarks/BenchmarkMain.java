@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * Options: {@code --system} (one of {@link Systems#names()}), {@code --workload} ({@code burst}, {@code periodic},
- * {@code sleepy}), {@code --jobs}, {@code --period-ms} (periodic, default 1000), {@code --duration-s} (periodic,
+ * {@code sleepy}, or the store workloads {@code bulk-add}, {@code wakeup} and {@code million} of
+ * {@link StoreWorkloads}, with {@code --batch-size}, {@code --changes}, {@code --warmup-changes} and
+ * {@code --periodic}), {@code --jobs}, {@code --period-ms} (periodic, default 1000), {@code --duration-s} (periodic,
  * default 10), {@code --fire-times} (periodic: {@code aligned}, the default, or {@code spread}),
  * {@code --sleep-ms} (sleepy, default 10), {@code --lead-ms} (how far ahead jobs are due, default 2000),
  * {@code --settle-ms} (periodic: wait for late runs, default 2000), {@code --timeout-s} (default 300),
@@ -56,6 +58,16 @@ public final class BenchmarkMain {
                 arguments.optional("postgres-user").orElse(defaults.postgresUser()),
                 arguments.optional("postgres-password").orElse(defaults.postgresPassword()),
                 arguments.optional("history").orElse(defaults.history()));
+        String workloadName = arguments.required("workload");
+        if (StoreWorkloads.NAMES.contains(workloadName)) {
+            String loadBefore = loadAverage();
+            for (StoreWorkloads.Measurement measurement : StoreWorkloads.run(workloadName, system, arguments,
+                    environment)) {
+                System.out.println(line(system, workloadName, measurement,
+                        StoreWorkloads.warmups(workloadName, arguments), loadBefore));
+            }
+            System.exit(0);
+        }
         Workload workload = workload(arguments, environment, null, null);
         int warmups = arguments.integer("warmups", "periodic".equals(workload.name()) ? 0 : 1);
         Workload warmup = workload(arguments, environment,
@@ -82,6 +94,32 @@ public final class BenchmarkMain {
         System.out.println(JsonMapper.builder().build().writeValueAsString(line));
         // Some systems leave non-daemon threads behind after shutdown; the figures are printed, so end here.
         System.exit(0);
+    }
+
+    /**
+     * Renders one measurement of a store workload as a JSON line in the format of the other workloads.
+     * @param system the system's name
+     * @param workload the workload's name
+     * @param measurement the parameters, figures and settings
+     * @param warmups the unmeasured runs (or changes) before it
+     * @param loadBefore the load average before the run
+     * @return the line
+     */
+    static String line(String system, String workload, StoreWorkloads.Measurement measurement, int warmups,
+            String loadBefore) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("system", system);
+        line.put("workload", workload);
+        line.put("parameters", measurement.parameters());
+        line.put("metrics", measurement.metrics());
+        line.put("settings", measurement.settings());
+        line.put("warmups", warmups);
+        line.put("java", Runtime.version().toString());
+        line.put("cores", Runtime.getRuntime().availableProcessors());
+        line.put("loadavg_before", loadBefore);
+        line.put("loadavg_after", loadAverage());
+        line.put("time", Instant.now().toString());
+        return JsonMapper.builder().build().writeValueAsString(line);
     }
 
     private static Workload workload(BenchmarkArguments arguments, RunnerEnvironment environment,

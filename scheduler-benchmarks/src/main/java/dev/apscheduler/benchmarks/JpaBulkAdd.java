@@ -15,14 +15,14 @@ import dev.apscheduler.store.JobCounts;
 import dev.apscheduler.store.JobStoreInfo;
 import dev.apscheduler.trigger.IntervalTrigger;
 import dev.apscheduler.trigger.Triggers;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures how many jobs per second a scheduler adds to the {@code jpa} store on the machine's PostgreSQL server:
  * {@code addJobs} of many jobs (an hourly {@code interval} trigger each) in batches of each given
  * {@code batch_size}, and, for comparison, {@code addJob} one job at a time. Every measurement runs on a new schema
  * with a new application context, after an unmeasured warm-up on a schema of its own; the specifications are built
- * before the clock starts. Prints one JSON line per measurement.
+ * before the clock starts. Prints one JSON line per measurement, as {@link BenchmarkMain} does for
+ * {@code --workload bulk-add} (which the benchmark matrix runs, with Quartz and db-scheduler beside it).
  *
  * <pre>
  * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.JpaBulkAdd \
@@ -35,7 +35,7 @@ public final class JpaBulkAdd {
 
     private static final String TASK = "benchmark";
 
-    private static final String SCHEMA = "apsbench_bulk";
+    private static final String SCHEMA = RunnerEnvironment.schema("bulk");
 
     private static final IntervalTrigger HOURLY = Triggers.interval().hours(1).build();
 
@@ -58,19 +58,32 @@ public final class JpaBulkAdd {
                 (args.length > 3) ? args[3] : defaults.postgresUrl(), defaults.postgresUser(),
                 defaults.postgresPassword(), "none");
         for (int batchSize : batchSizes) {
-            measure(environment, Math.min(jobs, 20_000), batchSize, false);
-            print(measure(environment, jobs, batchSize, false));
+            measure(environment, Math.min(jobs, 20_000), batchSize);
+            print(environment, jobs, batchSize);
         }
         if (oneByOne > 0) {
-            measure(environment, Math.min(oneByOne, 2_000), 1, true);
-            print(measure(environment, oneByOne, 1, true));
+            measure(environment, Math.min(oneByOne, 2_000), 1);
+            print(environment, oneByOne, 1);
         }
         // Hibernate and the pools may leave non-daemon threads behind; the figures are printed, so end here.
         System.exit(0);
     }
 
-    private static Map<String, Object> measure(RunnerEnvironment environment, int jobs, int batchSize,
-            boolean oneByOne) {
+    private static void print(RunnerEnvironment environment, int jobs, int batchSize) {
+        String loadBefore = WakeupLatency.loadAverage();
+        StoreWorkloads.Measurement measurement = measure(environment, jobs, batchSize);
+        System.out.println(BenchmarkMain.line("apscheduler-jpa-postgres", "bulk-add", measurement, 1, loadBefore));
+    }
+
+    /**
+     * Adds hourly jobs to a new schema, in batches with {@code addJobs} or one by one with {@code addJob}.
+     * @param environment where the server is
+     * @param jobs how many jobs
+     * @param batchSize the store's {@code batch_size}, 1 for {@code addJob} one by one
+     * @return the figures ({@code jobs_per_s}, {@code seconds}) and the setup
+     */
+    static StoreWorkloads.Measurement measure(RunnerEnvironment environment, int jobs, int batchSize) {
+        boolean oneByOne = batchSize == 1;
         List<JobSpec> specs = new ArrayList<>(jobs);
         for (int i = 0; i < jobs; i++) {
             specs.add(JobSpec.task(TASK).id("bulk-" + i).trigger(HOURLY).build());
@@ -78,11 +91,10 @@ public final class JpaBulkAdd {
         try (JpaInstances instances = JpaInstances.postgres(environment, SCHEMA, 1)) {
             BackgroundScheduler scheduler = BackgroundScheduler.builder().timezone(ZoneOffset.UTC)
                 .jobStoreFactory(instances.factory(0)).historyStore(null).build();
-            scheduler.addJobStore("jpa", "default", Map.of("batch_size", batchSize));
+            scheduler.addJobStore("jpa", "default", Map.of("batch_size", oneByOne ? 500 : batchSize));
             scheduler.taskRegistry().registerAction(TASK, (context) -> { });
             scheduler.start(true);
             try {
-                String loadBefore = WakeupLatency.loadAverage();
                 long start = System.nanoTime();
                 if (oneByOne) {
                     specs.forEach(scheduler::addJob);
@@ -96,28 +108,17 @@ public final class JpaBulkAdd {
                 if (stored != jobs) {
                     throw new IllegalStateException("expected " + jobs + " jobs stored, found " + stored);
                 }
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("system", "apscheduler-jpa-postgres");
-                line.put("workload", oneByOne ? "add-one-by-one" : "add-in-batches");
-                line.put("jobs", jobs);
-                if (!oneByOne) {
-                    line.put("batch_size", batchSize);
-                }
-                line.put("seconds", Math.round(elapsed / 1e6) / 1000.0);
-                line.put("jobs_per_s", Math.round(jobs / (elapsed / 1e9)));
-                line.put("store", instances.description());
-                line.put("loadavg_before", loadBefore);
-                line.put("loadavg_after", WakeupLatency.loadAverage());
-                return line;
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("store", instances.description());
+                settings.put("add", oneByOne ? "addJob one by one (a transaction each)"
+                        : "addJobs, store option batch_size=" + batchSize + " (a transaction per batch)");
+                settings.put("jobs", "an hourly interval trigger each, the scheduler started paused");
+                return StoreWorkloads.bulkAdd(jobs, batchSize, elapsed, settings);
             }
             finally {
                 scheduler.shutdown(false);
             }
         }
-    }
-
-    private static void print(Map<String, Object> line) {
-        System.out.println(JsonMapper.builder().build().writeValueAsString(line));
     }
 
 }

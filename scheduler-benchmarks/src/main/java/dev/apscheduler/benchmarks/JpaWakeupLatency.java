@@ -1,6 +1,7 @@
 package dev.apscheduler.benchmarks;
 
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.apscheduler.BackgroundScheduler;
@@ -44,8 +45,25 @@ public final class JpaWakeupLatency {
         RunnerEnvironment environment = new RunnerEnvironment(defaults.workers(),
                 (args.length > 1) ? args[1] : defaults.postgresUrl(), defaults.postgresUser(),
                 defaults.postgresPassword(), "none");
+        WakeupLatency.Measured measured = measure(environment, 100, changes);
+        WakeupLatency.print(measured.sorted(), "system", "apscheduler-jpa-postgres", "workload", "wakeup",
+                "measured", String.valueOf(measured.settings().get("measured")), "store",
+                String.valueOf(measured.settings().get("store")), "listen_notify", "true", "max_wait", MAX_WAIT);
+        // Hibernate and the pools may leave non-daemon threads behind; the figures are printed, so end here.
+        System.exit(0);
+    }
+
+    /**
+     * Times changes on two instances sharing a new schema.
+     * @param environment where the server is
+     * @param warmups the unmeasured changes first
+     * @param changes the measured changes
+     * @return the latencies and the setup
+     * @throws Exception if the database cannot be reached or a change is not heard
+     */
+    static WakeupLatency.Measured measure(RunnerEnvironment environment, int warmups, int changes) throws Exception {
         WakeupLatency latency = new WakeupLatency();
-        try (JpaInstances instances = JpaInstances.postgres(environment, "apsbench_wakeup", 2)) {
+        try (JpaInstances instances = JpaInstances.postgres(environment, RunnerEnvironment.schema("wakeup"), 2)) {
             BackgroundScheduler adding = scheduler(instances.factory(0));
             BackgroundScheduler running = scheduler(instances.factory(1));
             adding.taskRegistry().registerAction(TASK, (context) -> {
@@ -56,21 +74,23 @@ public final class JpaWakeupLatency {
             running.start();
             try {
                 Thread.sleep(1000);
-                long[] latencies = latency.measure(100, changes, (i) -> {
+                long[] latencies = latency.measure(warmups, changes, (i) -> {
                     adding.addJob(JobSpec.task(TASK).id("probe-" + i).misfireGraceTime(null));
                     return System.nanoTime();
                 });
-                WakeupLatency.print(latencies, "system", "apscheduler-jpa-postgres", "workload", "wakeup",
-                        "measured", "addJob committed on one instance to the job starting on the other", "store",
-                        instances.description(), "listen_notify", "true", "max_wait", MAX_WAIT);
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("measured", "addJob committed on one instance to the job starting on the other");
+                settings.put("instances", "2 schedulers, a Spring context and HikariCP pool each; the adding one "
+                        + "started paused");
+                settings.put("wakeup", "LISTEN/NOTIFY (listen_notify=true), max_wait=" + MAX_WAIT);
+                settings.put("store", instances.description());
+                return new WakeupLatency.Measured(latencies, settings);
             }
             finally {
                 adding.shutdown(false);
                 running.shutdown(true);
             }
         }
-        // Hibernate and the pools may leave non-daemon threads behind; the figures are printed, so end here.
-        System.exit(0);
     }
 
     private static BackgroundScheduler scheduler(JpaJobStoreFactory factory) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.apscheduler.job.Job;
@@ -29,6 +31,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public final class RedisWakeupLatency {
 
+    private static final String WAKEUP = "Redis pub/sub notification of the change";
+
     private RedisWakeupLatency() {
     }
 
@@ -39,6 +43,19 @@ public final class RedisWakeupLatency {
      */
     public static void main(String[] args) throws Exception {
         int changes = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
+        WakeupLatency.Measured measured = measure(300, changes);
+        WakeupLatency.print(measured.sorted(),
+                "system", "apscheduler-redis", "store", "redis on 127.0.0.1:6379", "workload", "wakeup");
+    }
+
+    /**
+     * Times changes made through one store instance until the other hears of them.
+     * @param warmups the unmeasured changes first
+     * @param changes the measured changes
+     * @return the latencies and the setup
+     * @throws Exception if a change fails or the measurement is interrupted
+     */
+    static WakeupLatency.Measured measure(int warmups, int changes) throws Exception {
         String prefix = "apscheduler-wakeup-" + UUID.randomUUID();
         RedisKeys keys = RedisKeys.of(prefix + ".jobs", prefix + ".run_times");
         LettuceConnectionFactory first = connect();
@@ -53,7 +70,8 @@ public final class RedisWakeupLatency {
         try {
             Thread.sleep(1000);
             ZonedDateTime next = ZonedDateTime.now(ZoneOffset.UTC).plusDays(1);
-            long[] latencies = latency.measure(300, changes, (i) -> {
+            // the changes cycle through add, pause and remove from the first warm-up on: whole cycles of warm-ups
+            long[] latencies = latency.measure((warmups + 2) / 3 * 3, changes, (i) -> {
                 long start = System.nanoTime();
                 switch (Math.floorMod(i, 3)) {
                     case 0 -> changing.addJob(Job.builder().id("job-" + i).task(TaskReference.named("task"))
@@ -63,7 +81,12 @@ public final class RedisWakeupLatency {
                 }
                 return start;
             });
-            WakeupLatency.print(latencies, "system", "apscheduler-redis", "workload", "wakeup");
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("measured", "a change (add, pause or remove, in turn) made through one store instance to "
+                    + "the other instance's wake-up callback");
+            described.put("instances", "2 store instances on one server, a connection each");
+            described.put("wakeup", WAKEUP);
+            return new WakeupLatency.Measured(latencies, described);
         }
         finally {
             changing.shutdown();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.apscheduler.JobRestoreException;
@@ -56,8 +58,28 @@ final class WakeupLatency {
      * not heard within 5 s
      */
     long[] measure(int warmups, int changes, Change change) throws Exception {
+        return measure(warmups, changes, Duration.ZERO, change);
+    }
+
+    /**
+     * Makes the changes one after the other, each after a random pause once the previous one was heard, and times
+     * them. With a polling listener, a change made as soon as the previous one was heard would fall just after a
+     * poll every time; a pause drawn evenly from zero to the polling interval spreads the changes over its cycle.
+     * @param warmups the unmeasured changes first
+     * @param changes the measured changes
+     * @param maxPause the longest pause before a change ({@link Duration#ZERO} for none)
+     * @param change makes change {@code i} (negative for warm-ups) and returns when it was made, in
+     * {@link System#nanoTime()}
+     * @return the latencies in nanoseconds, sorted
+     * @throws Exception if a change fails or the wait is interrupted; {@link IllegalStateException} if a change is
+     * not heard within 5 s
+     */
+    long[] measure(int warmups, int changes, Duration maxPause, Change change) throws Exception {
         long[] latencies = new long[changes];
         for (int i = -warmups; i < changes; i++) {
+            if (!maxPause.isZero()) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(maxPause.toMillis() + 1));
+            }
             this.heard.clear();
             long start = change.make(i);
             Long at = this.heard.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -83,13 +105,27 @@ final class WakeupLatency {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             line.put(fields[i], fields[i + 1]);
         }
-        line.put("changes", sorted.length);
-        line.put("latency_ms_p50", millis(sorted, 0.50));
-        line.put("latency_ms_p90", millis(sorted, 0.90));
-        line.put("latency_ms_p99", millis(sorted, 0.99));
-        line.put("latency_ms_max", round(sorted[sorted.length - 1] / 1e6));
+        line.putAll(summary(sorted));
         line.put("loadavg", loadAverage());
         System.out.println(JsonMapper.builder().build().writeValueAsString(line));
+    }
+
+    /**
+     * Summarizes latencies: the number of changes, p50, p90, p99 and the maximum in milliseconds.
+     * @param sorted the latencies in nanoseconds, sorted, at least one
+     * @return the figures, named as in the JSON lines
+     */
+    static Map<String, Object> summary(long[] sorted) {
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no latencies to summarize");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("changes", sorted.length);
+        summary.put("latency_ms_p50", millis(sorted, 0.50));
+        summary.put("latency_ms_p90", millis(sorted, 0.90));
+        summary.put("latency_ms_p99", millis(sorted, 0.99));
+        summary.put("latency_ms_max", round(sorted[sorted.length - 1] / 1e6));
+        return summary;
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -112,6 +148,14 @@ final class WakeupLatency {
         catch (IOException | RuntimeException ex) {
             return "unknown";
         }
+    }
+
+    /**
+     * The outcome of a measurement.
+     * @param sorted the latencies in nanoseconds, sorted
+     * @param settings what was measured and how the instances were set up, for the output
+     */
+    record Measured(long[] sorted, Map<String, Object> settings) {
     }
 
     /**

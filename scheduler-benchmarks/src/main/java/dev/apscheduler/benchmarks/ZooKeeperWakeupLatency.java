@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskReference;
@@ -29,6 +31,8 @@ import org.apache.curator.test.TestingServer;
  */
 public final class ZooKeeperWakeupLatency {
 
+    private static final String WAKEUP = "ZooKeeper watch on the jobs node";
+
     private ZooKeeperWakeupLatency() {
     }
 
@@ -39,6 +43,19 @@ public final class ZooKeeperWakeupLatency {
      */
     public static void main(String[] args) throws Exception {
         int changes = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
+        WakeupLatency.Measured measured = measure(300, changes);
+        WakeupLatency.print(measured.sorted(),
+                "system", "apscheduler-zookeeper", "server", "in-process TestingServer", "workload", "wakeup");
+    }
+
+    /**
+     * Times changes made through one store instance until the other hears of them.
+     * @param warmups the unmeasured changes first
+     * @param changes the measured changes
+     * @return the latencies and the setup
+     * @throws Exception if a change fails or the measurement is interrupted
+     */
+    static WakeupLatency.Measured measure(int warmups, int changes) throws Exception {
         TestingServer server = new TestingServer(true);
         CuratorFramework first = connect(server.getConnectString());
         CuratorFramework second = connect(server.getConnectString());
@@ -52,7 +69,8 @@ public final class ZooKeeperWakeupLatency {
         try {
             Thread.sleep(1000);
             ZonedDateTime next = ZonedDateTime.now(ZoneOffset.UTC).plusDays(1);
-            long[] latencies = latency.measure(300, changes, (i) -> {
+            // the changes cycle through add, pause and remove from the first warm-up on: whole cycles of warm-ups
+            long[] latencies = latency.measure((warmups + 2) / 3 * 3, changes, (i) -> {
                 long start = System.nanoTime();
                 switch (Math.floorMod(i, 3)) {
                     case 0 -> changing.addJob(Job.builder().id("job-" + i).task(TaskReference.named("task"))
@@ -62,8 +80,12 @@ public final class ZooKeeperWakeupLatency {
                 }
                 return start;
             });
-            WakeupLatency.print(latencies, "system", "apscheduler-zookeeper", "server", "in-process TestingServer",
-                    "workload", "wakeup");
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("measured", "a change (add, pause or remove, in turn) made through one store instance to "
+                    + "the other instance's wake-up callback");
+            described.put("instances", "2 store instances on one server, a connection each");
+            described.put("wakeup", WAKEUP);
+            return new WakeupLatency.Measured(latencies, described);
         }
         finally {
             changing.shutdown();

@@ -1,10 +1,16 @@
 package dev.apscheduler.benchmarks.runner;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -17,6 +23,8 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * db-scheduler 16 on PostgreSQL with {@link RunnerEnvironment#workers()} threads and the {@code lock-and-fetch}
@@ -59,7 +67,8 @@ public final class DbSchedulerRunner implements SchedulerRunner {
     public DbSchedulerRunner(RunnerEnvironment environment) {
         this.environment = environment;
         // db-scheduler's advice: a connection per thread and a few for polling and heartbeats.
-        this.schema = PostgresSchema.create(environment, "apsbench_dbscheduler", environment.workers() + 3,
+        this.schema = PostgresSchema.create(environment, RunnerEnvironment.schema("dbscheduler"),
+                environment.workers() + 3,
                 "dev/apscheduler/benchmarks/runner/db-scheduler-postgresql.sql");
         this.once = Tasks.oneTime("benchmark-once")
             .execute((instance, context) -> this.body.run(context.getExecution().executionTime));
@@ -112,6 +121,127 @@ public final class DbSchedulerRunner implements SchedulerRunner {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Adds instances of the one-time task due in an hour (none due during the run) before the scheduler exists,
+     * through a {@link SchedulerClient}: in batches with {@code scheduleBatch} or, for a batch size of 1, one by one
+     * with {@code schedule}. The instances are built before the clock starts; the stored rows are counted after it
+     * stops.
+     * @param count how many jobs
+     * @param batchSize the instances per {@code scheduleBatch} call, 1 for {@code schedule} one by one
+     * @return how long the adds took, in nanoseconds
+     */
+    public long timeHourlyAdds(int count, int batchSize) {
+        SchedulerClient client = SchedulerClient.Builder.create(this.schema.dataSource(), tasks()).build();
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        List<SchedulableInstance<?>> instances = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            instances.add(SchedulableInstance.of(this.once.instance("bulk-" + i), at));
+        }
+        long begin = System.nanoTime();
+        if (batchSize == 1) {
+            instances.forEach(client::schedule);
+        }
+        else {
+            for (int from = 0; from < count; from += batchSize) {
+                client.scheduleBatch(instances.subList(from, Math.min(count, from + batchSize)));
+            }
+        }
+        long elapsed = System.nanoTime() - begin;
+        long stored = this.schema.count("scheduled_tasks");
+        if (stored != count) {
+            throw new IllegalStateException("expected " + count + " db-scheduler executions stored, found " + stored);
+        }
+        return elapsed;
+    }
+
+    /**
+     * Writes executions that stay idle during a run into the table with {@code COPY} (in chunks of 50,000, one
+     * transaction each), then runs {@code VACUUM ANALYZE} as autovacuum would: instances {@code idle-0000000} ... of
+     * the one-time task, due one every {@code spacingMillis} from {@code first}.
+     * @param count how many
+     * @param first the execution time of the first
+     * @param spacingMillis the time between two executions
+     */
+    public void preloadIdle(int count, Instant first, long spacingMillis) {
+        try (Connection connection = this.schema.dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                chunk.append(this.once.getName()).append(',').append(String.format(Locale.ROOT, "idle-%07d", i))
+                    .append(',').append(first.plusMillis(spacingMillis * i)).append(",false,1\n");
+                if ((i + 1) % 50_000 == 0 || i == count - 1) {
+                    copy.copyIn("COPY scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                            + "FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.toString()));
+                    chunk.setLength(0);
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE scheduled_tasks");
+            }
+        }
+        catch (SQLException | IOException ex) {
+            throw new IllegalStateException("Could not write " + count + " executions into " + this.schema.name(), ex);
+        }
+        long stored = this.schema.count("scheduled_tasks");
+        if (stored != count) {
+            throw new IllegalStateException("expected " + count + " db-scheduler executions stored, found " + stored);
+        }
+    }
+
+    /**
+     * Creates two db-scheduler instances on a new PostgreSQL schema: the adding one a {@link SchedulerClient} (it
+     * stores executions and runs none), the running one a scheduler polling every {@link #POLLING_INTERVAL} with the
+     * matrix's settings, which finds a new execution at its next poll (nothing tells it sooner). Both share one pool.
+     * @param environment the worker count and the server
+     * @param started called on the running instance when a job starts
+     * @return the pair
+     */
+    public static CrossInstancePair pair(RunnerEnvironment environment, Runnable started) {
+        PostgresSchema schema = PostgresSchema.create(environment, RunnerEnvironment.schema("dbscheduler_wakeup"),
+                environment.workers() + 5, "dev/apscheduler/benchmarks/runner/db-scheduler-postgresql.sql");
+        OneTimeTask<Void> probe = Tasks.oneTime("wakeup-probe").execute((instance, context) -> started.run());
+        Scheduler running = Scheduler.create(schema.dataSource(), List.of(probe))
+            .threads(environment.workers())
+            .pollingInterval(POLLING_INTERVAL)
+            .pollUsingLockAndFetch(LOWER_LIMIT_FRACTION_OF_THREADS, UPPER_LIMIT_FRACTION_OF_THREADS)
+            .shutdownMaxWait(Duration.ofSeconds(5))
+            .build();
+        SchedulerClient adding = SchedulerClient.Builder.create(schema.dataSource(), List.of(probe)).build();
+        running.start();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("scheduler", "db-scheduler " + Versions.of("db-scheduler"));
+        settings.put("instances", "a SchedulerClient adding, a Scheduler running (" + environment.workers()
+                + " threads, lock-and-fetch), one HikariCP pool of " + (environment.workers() + 5));
+        settings.put("wakeup", "polling: pollingInterval=" + POLLING_INTERVAL.toMillis() + " ms (the matrix's "
+                + "setting; db-scheduler's default is 10 s), immediate execution off (its default)");
+        settings.put("job", "a one-time task instance due now");
+        return new CrossInstancePair() {
+
+            @Override
+            public Map<String, Object> settings() {
+                return settings;
+            }
+
+            @Override
+            public long addDueNow(int i) {
+                adding.schedule(probe.instance("probe-" + i), Instant.now());
+                return System.nanoTime();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    running.stop();
+                }
+                finally {
+                    schema.close();
+                }
+            }
+
+        };
     }
 
     @Override

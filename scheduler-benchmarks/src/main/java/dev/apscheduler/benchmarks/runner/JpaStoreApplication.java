@@ -84,7 +84,7 @@ final class JpaStoreApplication implements AutoCloseable {
      * @return the application
      */
     static JpaStoreApplication postgres(RunnerEnvironment environment) {
-        PostgresSchema schema = PostgresSchema.create(environment, "apsbench_jpa", 1, null);
+        PostgresSchema schema = PostgresSchema.create(environment, RunnerEnvironment.schema("jpa"), 1, null);
         try {
             return new JpaStoreApplication(history(environment, Map.of("spring.datasource.url", schema.jdbcUrl(),
                     "spring.datasource.username", environment.postgresUser(), "spring.datasource.password",

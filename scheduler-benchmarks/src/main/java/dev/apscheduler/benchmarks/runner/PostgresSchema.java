@@ -102,6 +102,26 @@ final class PostgresSchema implements AutoCloseable {
         return this.schema;
     }
 
+    /**
+     * Counts the rows of a table of the schema.
+     * @param table the table's name
+     * @return its row count
+     */
+    long count(String table) {
+        if (!NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("table name must match " + NAME + ", was '" + table + "'");
+        }
+        try (Connection connection = this.dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not count the rows of " + this.schema + "." + table, ex);
+        }
+    }
+
     @Override
     public void close() {
         this.dataSource.close();

@@ -23,6 +23,12 @@ public record RunnerEnvironment(int workers, String postgresUrl, String postgres
     /** The local PostgreSQL server the project's tests use. */
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
+    /** The system property naming the prefix of every schema the benchmarks create. */
+    public static final String SCHEMA_PREFIX_PROPERTY = "benchmarks.schema-prefix";
+
+    /** The schema prefix without {@value #SCHEMA_PREFIX_PROPERTY}. */
+    public static final String DEFAULT_SCHEMA_PREFIX = "apsbench_";
+
     /**
      * Checks the environment.
      */
@@ -46,6 +52,16 @@ public record RunnerEnvironment(int workers, String postgresUrl, String postgres
      */
     public static RunnerEnvironment defaults() {
         return new RunnerEnvironment(WORKERS, DEFAULT_POSTGRES_URL, "postgres", "", "memory");
+    }
+
+    /**
+     * Names a schema of the benchmarks: the prefix of system property {@value #SCHEMA_PREFIX_PROPERTY} (default
+     * {@value #DEFAULT_SCHEMA_PREFIX}), so that runs sharing a server can keep apart, then the name.
+     * @param name the schema's own name, lower case
+     * @return the full name
+     */
+    public static String schema(String name) {
+        return System.getProperty(SCHEMA_PREFIX_PROPERTY, DEFAULT_SCHEMA_PREFIX) + name;
     }
 
 }

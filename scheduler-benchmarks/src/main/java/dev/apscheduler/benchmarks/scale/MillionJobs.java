@@ -114,8 +114,26 @@ public final class MillionJobs {
             }
             options.put(name, args[i + 1]);
         }
-        new MillionJobs(options).run();
+        System.out.println(JsonMapper.builder().build().writeValueAsString(measure(options)));
         System.exit(0);
+    }
+
+    /**
+     * Runs the benchmark and returns its figures: those of the standard output's line, with the store held at
+     * {@code stored_<periodic>} and {@code stored_<jobs + periodic>}.
+     * @param options the options, by name without {@code --}
+     * @return the figures
+     * @throws Exception if it fails
+     */
+    public static Map<String, Object> measure(Map<String, String> options) throws Exception {
+        for (String name : options.keySet()) {
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "', expected one of " + OPTIONS);
+            }
+        }
+        MillionJobs benchmark = new MillionJobs(options);
+        benchmark.run();
+        return benchmark.figures;
     }
 
     private int integer(String name, int defaultValue) {
@@ -156,7 +174,6 @@ public final class MillionJobs {
         this.figures.put("java", Runtime.version().toString());
         this.figures.put("cores", Runtime.getRuntime().availableProcessors());
         this.figures.put("time", Instant.now().toString());
-        System.out.println(JsonMapper.builder().build().writeValueAsString(this.figures));
     }
 
     private ConfigurableApplicationContext application() {
