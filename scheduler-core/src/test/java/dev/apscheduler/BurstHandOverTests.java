@@ -4,9 +4,11 @@ import static dev.apscheduler.support.SchedulerFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.apscheduler.executor.AbstractJobExecutor;
@@ -15,6 +17,8 @@ import dev.apscheduler.executor.JobExecutor;
 import dev.apscheduler.internal.JobProcessorAccess;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
+import dev.apscheduler.store.AcquiredJob;
+import dev.apscheduler.store.DueJobDecider;
 import dev.apscheduler.store.MemoryJobStore;
 import dev.apscheduler.support.DelegatingJobStore;
 import dev.apscheduler.support.SchedulerFixture;
@@ -61,11 +65,25 @@ class BurstHandOverTests {
     }
 
     @Test
-    void aHandOverLeftOpenByAFullBatchIsClosedByTheNextPassEvenWithNothingMoreDue() {
-        // exactly one batch: the store may have more, so the runs are handed over as followed by more; the next
-        // pass finds nothing due and ends the hand-over with an empty last chunk
+    void aBurstOfExactlyOneBatchIsAHandOverOfItsOwn() {
+        // the store has nothing more due after the batch: nothing is held back for a pass that brings no more
+        addBurst(BATCH, at(1));
+        this.scheduler.start();
+        this.scheduler.advance(Duration.ofSeconds(1));
+        List<Chunk> chunks = this.executor.chunks;
+        assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more);
+        assertThat(chunks.get(chunks.size() - 1).more()).isFalse();
+        assertThat(chunks).extracting(Chunk::size).allMatch((size) -> size > 0);
+        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(BATCH);
+        this.scheduler.shutdown(false);
+    }
+
+    @Test
+    void aHandOverLeftOpenIsClosedByTheNextPassEvenWhenItHasNothingToGive() {
+        // two batches due; the store fails when asked for the second: the first batch's hand-over, told more would
+        // follow, ends with an empty last part
         List<List<JobExecutor.Submission>> toOther = new ArrayList<>();
-        this.scheduler.addExecutor(new JobExecutor() {
+        JobExecutor other = new JobExecutor() {
 
             @Override
             public void start(ExecutorContext context) {
@@ -102,10 +120,32 @@ class BurstHandOverTests {
                 return 0;
             }
 
-        }, "other");
-        addBurst(BATCH, at(1));
-        this.scheduler.start();
-        this.scheduler.advance(Duration.ofSeconds(1));
+        };
+        AtomicInteger batchesClaimed = new AtomicInteger();
+        ManualScheduler scheduler = this.fixture.builder().executor("default", this.executor)
+            .jobStore("default", new DelegatingJobStore(new MemoryJobStore()) {
+                @Override
+                public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
+                    if (batchesClaimed.get() == 1) {
+                        // the call right after the first batch
+                        batchesClaimed.incrementAndGet();
+                        throw new JobStoreException("the store is unreachable");
+                    }
+                    List<AcquiredJob> acquired = super.acquireDueJobs(now, limit, decider);
+                    if (!acquired.isEmpty()) {
+                        batchesClaimed.incrementAndGet();
+                    }
+                    return acquired;
+                }
+            }).build();
+        scheduler.addExecutor(other, "other");
+        List<JobSpec> burst = new ArrayList<>();
+        for (int i = 0; i < 2 * BATCH; i++) {
+            burst.add(JobSpec.task("tick").id("once-" + i).trigger(Triggers.date(at(1))).build());
+        }
+        scheduler.addJobs(burst);
+        scheduler.start();
+        scheduler.advance(Duration.ofSeconds(1));
         List<Chunk> chunks = this.executor.chunks;
         assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more)
             .extracting(Chunk::size).allMatch((size) -> size > 0);
@@ -115,7 +155,7 @@ class BurstHandOverTests {
         assertThat(toOther).isEmpty();
         this.executor.runAll();
         assertThat(this.fixture.ticks).hasSize(BATCH);
-        this.scheduler.shutdown(false);
+        scheduler.shutdown(false);
     }
 
     @Test

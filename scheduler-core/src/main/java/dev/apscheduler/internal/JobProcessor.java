@@ -62,7 +62,7 @@ final class JobProcessor {
     /** Whether the current pass has handed runs over. */
     private boolean handedOverThisPass;
 
-    /** Whether a store in memory had more due jobs than one batch in the current pass. */
+    /** Whether a store in memory had more jobs due now than one batch in the current pass. */
     private boolean memoryBatchFull;
 
     /** Per store, when it next needs asking for due jobs if nothing changes: the loop's own schedule. */
@@ -199,11 +199,12 @@ final class JobProcessor {
         }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
         Instant wakeAt = (acquired.size() >= batchSize) ? instant : null;
-        if (wakeAt != null && !store.isPersistent()) {
-            this.memoryBatchFull = true;
-        }
         try {
             Optional<Instant> next = store.nextRunTime();
+            if (wakeAt != null && !store.isPersistent() && next.isPresent() && !next.get().isAfter(instant)) {
+                // more of a burst is due: the next pass, at once, goes on with this hand-over
+                this.memoryBatchFull = true;
+            }
             Optional<Duration> maxWait = store.maxWait();
             JobStoreEvent recovered = this.core.guard().succeeded(alias);
             if (recovered != null) {
