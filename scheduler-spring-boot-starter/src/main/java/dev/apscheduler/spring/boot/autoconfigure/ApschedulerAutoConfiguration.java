@@ -43,7 +43,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
-import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the APScheduler scheduler: a {@link BackgroundScheduler}
@@ -157,19 +156,9 @@ public final class ApschedulerAutoConfiguration {
                 ObjectProvider<SchedulerCustomizer> customizers, ListableBeanFactory beanFactory,
                 ApschedulerHistoryProperties historyProperties, ObjectProvider<HistoryStore> historyStore,
                 ObjectProvider<TaskDecorator> taskDecorators, Environment environment) {
-            BackgroundScheduler.Builder builder = BackgroundScheduler.builder()
-                .config(PropertiesSchedulerConfig.parse(properties))
-                .taskRegistry(taskRegistry)
-                .historyStore(historyStore.getIfAvailable())
-                .historyOptions(HistorySettings.options(historyProperties))
-                .refuseJobsAfterShutdown(true);
-            String instanceName = properties.getInstanceName();
-            if (StringUtils.hasText(instanceName)) {
-                builder.instanceName(instanceName);
-            }
-            jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
-            executorFactories.orderedStream().forEach(builder::executorFactory);
-            triggerFactories.orderedStream().forEach(builder::triggerFactory);
+            BackgroundScheduler.Builder builder = SchedulerBuilders.configure(BackgroundScheduler.builder(), properties,
+                    taskRegistry, jobStoreFactories, executorFactories, triggerFactories, beanFactory,
+                    historyProperties, historyStore);
             VirtualThreadsDefaultExecutor.of(properties, environment)
                 .ifPresent((executor) -> builder.executor(VirtualThreadsDefaultExecutor.ALIAS, executor));
             builder.jobRunInterceptor(new MdcJobRunInterceptor());
@@ -177,7 +166,6 @@ public final class ApschedulerAutoConfiguration {
             if (taskDecorator != null) {
                 builder.jobRunInterceptor(new TaskDecoratorJobRunInterceptor(taskDecorator));
             }
-            ComponentBeans.jobStores(beanFactory).forEach(builder::jobStore);
             ComponentBeans.executors(beanFactory).forEach(builder::executor);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
             return builder.build();

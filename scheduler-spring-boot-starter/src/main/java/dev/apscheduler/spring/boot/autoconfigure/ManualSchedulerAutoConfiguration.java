@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 
 /**
  * Test auto-configuration imported by {@link AutoConfigureManualScheduler}: replaces the background scheduler with a
@@ -56,21 +55,9 @@ public final class ManualSchedulerAutoConfiguration {
             ObjectProvider<JobStoreFactory> jobStoreFactories, ObjectProvider<JobExecutorFactory> executorFactories,
             ObjectProvider<TriggerFactory> triggerFactories, ListableBeanFactory beanFactory,
             ApschedulerHistoryProperties historyProperties, ObjectProvider<HistoryStore> historyStore) {
-        ManualScheduler.Builder builder = ManualScheduler.builder()
-            .config(PropertiesSchedulerConfig.parse(properties))
-            .clock(clock)
-            .taskRegistry(taskRegistry)
-            .historyStore(historyStore.getIfAvailable())
-            .historyOptions(HistorySettings.options(historyProperties))
-            .refuseJobsAfterShutdown(true);
-        String instanceName = properties.getInstanceName();
-        if (StringUtils.hasText(instanceName)) {
-            builder.instanceName(instanceName);
-        }
-        jobStoreFactories.orderedStream().forEach(builder::jobStoreFactory);
-        executorFactories.orderedStream().forEach(builder::executorFactory);
-        triggerFactories.orderedStream().forEach(builder::triggerFactory);
-        ComponentBeans.jobStores(beanFactory).forEach(builder::jobStore);
+        ManualScheduler.Builder builder = SchedulerBuilders.configure(ManualScheduler.builder().clock(clock),
+                properties, taskRegistry, jobStoreFactories, executorFactories, triggerFactories, beanFactory,
+                historyProperties, historyStore);
         Set<String> executors = new LinkedHashSet<>();
         executors.add(Job.DEFAULT_ALIAS);
         executors.addAll(properties.getExecutors().keySet());
