@@ -232,9 +232,48 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     }
 
     /**
+     * A submission's {@code max_instances} slot, released once: when its runs end, or early when one times out. The
+     * queued work is its own slot, so that a run takes one object for both.
+     */
+    abstract class Slot {
+
+        private final String jobId;
+
+        private final Runnable runSlot;
+
+        /** Set once, when the slot is released. */
+        private volatile int released;
+
+        Slot(String jobId, Runnable runSlot) {
+            this.jobId = jobId;
+            this.runSlot = runSlot;
+        }
+
+        void release() {
+            if (RELEASED.compareAndSet(this, 0, 1)) {
+                AbstractJobExecutor.this.release(this.jobId, this.runSlot);
+            }
+        }
+
+        boolean released() {
+            return this.released != 0;
+        }
+
+        void timedOut() {
+            AbstractJobExecutor.this.timedOutRunning.incrementAndGet();
+            release();
+        }
+
+        void timedOutRunEnded() {
+            AbstractJobExecutor.this.timedOutRunning.decrementAndGet();
+        }
+
+    }
+
+    /**
      * A submission's work: run once by a worker, unless cancelled first ({@link #cancelQueued()}).
      */
-    private final class QueuedWork implements Runnable {
+    private final class QueuedWork extends Slot implements Runnable {
 
         private final ExecutorContext context;
 
@@ -243,8 +282,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         /** The run ids, or {@code null} when each is made as its run starts. */
         private final @Nullable List<String> runIds;
 
-        private final Runnable runSlot;
-
         private final JobRunInterceptor interceptor;
 
         /** Set once, by the worker that runs the work or by {@link #cancel()}. */
@@ -252,16 +289,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         QueuedWork(ExecutorContext context, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
                 JobRunInterceptor interceptor) {
+            super(submission.job().id(), runSlot);
             this.context = context;
             this.submission = submission;
             this.runIds = runIds;
-            this.runSlot = runSlot;
             this.interceptor = interceptor;
         }
 
         /** Gives back the instance this work was counted as, when it will never run. */
         void releaseInstance() {
-            release(this.submission.job().id(), this.runSlot);
+            release();
         }
 
         @Override
@@ -273,7 +310,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
                 cancelled();
                 return;
             }
-            runJob(this.context, this.submission, this.runIds, this.runSlot, this.interceptor);
+            runJob(this);
         }
 
         boolean cancel() {
@@ -331,57 +368,20 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         return ex;
     }
 
-    private void runJob(ExecutorContext context, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
-            JobRunInterceptor interceptor) {
-        Slot slot = new Slot(submission.job().id(), runSlot);
-        JobRunner runner = new JobRunner(context, interceptor, this.logger, slot, (job) -> task(context, job));
+    private void runJob(QueuedWork work) {
+        ExecutorContext context = work.context;
+        JobRunner runner = new JobRunner(context, work.interceptor, this.logger, work, this);
         List<SchedulerEvent> events;
         try {
-            events = runner.run(submission, runIds);
+            events = runner.run(work.submission, work.runIds);
         }
         finally {
-            slot.release();
+            work.release();
         }
-        events.forEach(context::dispatch);
+        for (int i = 0; i < events.size(); i++) {
+            context.dispatch(events.get(i));
+        }
         runner.reportFailures();
-    }
-
-    /**
-     * A submission's {@code max_instances} slot, released once: when its runs end, or early when one times out.
-     */
-    final class Slot {
-
-        private final String jobId;
-
-        private final Runnable runSlot;
-
-        /** Set once, when the slot is released. */
-        private volatile int released;
-
-        Slot(String jobId, Runnable runSlot) {
-            this.jobId = jobId;
-            this.runSlot = runSlot;
-        }
-
-        void release() {
-            if (RELEASED.compareAndSet(this, 0, 1)) {
-                AbstractJobExecutor.this.release(this.jobId, this.runSlot);
-            }
-        }
-
-        boolean released() {
-            return this.released != 0;
-        }
-
-        void timedOut() {
-            AbstractJobExecutor.this.timedOutRunning.incrementAndGet();
-            release();
-        }
-
-        void timedOutRunEnded() {
-            AbstractJobExecutor.this.timedOutRunning.decrementAndGet();
-        }
-
     }
 
     /**
@@ -394,10 +394,16 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * @throws dev.apscheduler.UnknownTaskException if no task is registered under the job's task name
      */
     protected Task task(ExecutorContext context, Job job) {
+        Optional<Task> inline = job.task().inlineTask();
+        if (inline.isPresent()) {
+            return inline.get();
+        }
         TaskRegistry registry = context.taskRegistry();
-        return job.task().inlineTask()
-            .or(() -> registry.find(job.task().name()))
-            .orElseThrow(() -> new UnknownTaskException(job.id(), job.task().name(), registry.names()));
+        Optional<Task> registered = registry.find(job.task().name());
+        if (registered.isPresent()) {
+            return registered.get();
+        }
+        throw new UnknownTaskException(job.id(), job.task().name(), registry.names());
     }
 
     private void release(String jobId, Runnable runSlot) {

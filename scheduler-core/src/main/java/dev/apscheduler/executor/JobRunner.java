@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobExecutionEvent;
@@ -45,17 +44,18 @@ final class JobRunner {
 
     private final Slot slot;
 
-    private final Function<Job, Task> tasks;
+    /** Where the task a run executes comes from ({@link AbstractJobExecutor#task}). */
+    private final AbstractJobExecutor executor;
 
     private List<Failure> failures = List.of();
 
     JobRunner(ExecutorContext context, JobRunInterceptor interceptor, Logger logger, Slot slot,
-            Function<Job, Task> tasks) {
+            AbstractJobExecutor executor) {
         this.context = context;
         this.interceptor = interceptor;
         this.logger = logger;
         this.slot = slot;
-        this.tasks = tasks;
+        this.executor = executor;
     }
 
     /**
@@ -105,7 +105,7 @@ final class JobRunner {
                 this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
                 RunRecord missed = record(job, runId, runTime, attempt, null).ended(RunOutcome.MISSED, now);
                 this.context.record(job, missed);
-                return event(EventCodes.JOB_MISSED, job, missed, runTime, now, Duration.ZERO, null, null);
+                return event(EventCodes.JOB_MISSED, job, missed, runTime, now, now, null, null);
             }
         }
         if (this.logger.isInfoEnabled()) {
@@ -124,7 +124,7 @@ final class JobRunner {
         Object result = null;
         Throwable failure = null;
         try {
-            Task task = this.tasks.apply(job);
+            Task task = this.executor.task(this.context, job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
                     job.args(), job.kwargs(), job.jobstore(), this.context.alias(), attempt);
             result = this.interceptor.intercept(jobContext, task);
@@ -160,13 +160,11 @@ final class JobRunner {
                 this.failures = new ArrayList<>(1);
             }
             this.failures.add(new Failure(job, failed, failure));
-            return event(EventCodes.JOB_ERROR, job, started, runTime, now, Duration.between(now, end), null,
-                    failure);
+            return event(EventCodes.JOB_ERROR, job, started, runTime, now, end, null, failure);
         }
         this.logger.info("Job \"{}\" executed successfully", job);
         this.context.record(job, started.succeeded(end, result));
-        return event(EventCodes.JOB_EXECUTED, job, started, runTime, now, Duration.between(now, end), result,
-                null);
+        return event(EventCodes.JOB_EXECUTED, job, started, runTime, now, end, result, null);
     }
 
     /**
@@ -183,12 +181,13 @@ final class JobRunner {
 
     /** Returns the run's event, or {@code null} when no listener wants its code. */
     private @Nullable JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime,
-            Instant start, Duration duration, @Nullable Object result, @Nullable Throwable exception) {
+            Instant start, Instant end, @Nullable Object result, @Nullable Throwable exception) {
         if (!this.context.wants(code)) {
             return null;
         }
         return new JobExecutionEvent(code, job.id(), record.runId(), job.jobstore(), this.context.alias(),
-                job.task().name(), runTime, start, duration, result, exception, record.attempt());
+                job.task().name(), runTime, start, Duration.between(start, end), result, exception,
+                record.attempt());
     }
 
     // a run on the caller's thread (the direct executor) leaves the caller's log context as it found it
@@ -264,7 +263,7 @@ final class JobRunner {
                 this.thread.interrupt();
             }
             JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime,
-                    this.startedAt, Duration.between(this.startedAt, now), null, error);
+                    this.startedAt, now, null, error);
             if (event != null) {
                 context.dispatch(event);
             }

@@ -28,7 +28,14 @@ public final class RunIds {
 
     private static long nextStamp() {
         long now = System.currentTimeMillis() << 12;
-        return LAST.updateAndGet((last) -> Math.max(last + 1, now));
+        // a loop rather than updateAndGet: its lambda would capture now, one object per run id
+        while (true) {
+            long last = LAST.get();
+            long next = Math.max(last + 1, now);
+            if (LAST.compareAndSet(last, next)) {
+                return next;
+            }
+        }
     }
 
     /**

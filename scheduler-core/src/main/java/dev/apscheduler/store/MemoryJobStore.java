@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,10 +241,15 @@ public final class MemoryJobStore implements JobStore {
             }
             else {
                 // Taking the due jobs off the head needs no comparisons, where removing each by value would search
-                // the tree for it.
+                // the tree for it; through the iterator, which unlike pollFirst makes no entry object per job.
                 due.clear();
-                while (due.size() < limit && !this.byRunTime.isEmpty() && isDue(this.byRunTime.first(), now)) {
-                    due.add(this.byRunTime.pollFirst());
+                for (Iterator<Entry> head = this.byRunTime.iterator(); due.size() < limit && head.hasNext();) {
+                    Entry entry = head.next();
+                    if (!isDue(entry, now)) {
+                        break;
+                    }
+                    due.add(entry);
+                    head.remove();
                 }
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
