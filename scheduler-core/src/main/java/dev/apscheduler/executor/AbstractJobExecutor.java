@@ -103,6 +103,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         ExecutorContext context = context();
         Job job = submission.job();
         QueuedWork work = accept(context, submission);
+        this.active.increment();
         try {
             execute(work);
         }
@@ -148,6 +149,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         if (chunk.isEmpty() && more) {
             return;
         }
+        // counted as active per chunk, before any of it can run (and end)
+        this.active.add(chunk.size());
         try {
             executeAll(chunk, more);
         }
@@ -162,7 +165,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     /**
      * Counts a new instance of the job (refusing it at {@code max_instances}, in this executor and, for a job counted
-     * across the cluster, in its store's run slots) and publishes {@code JOB_SUBMITTED}.
+     * across the cluster, in its store's run slots) and publishes {@code JOB_SUBMITTED}. The caller counts the work as
+     * active before handing it over.
      * @return the work that runs the submission
      */
     private QueuedWork accept(ExecutorContext context, Submission submission) {
@@ -181,7 +185,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             }
         }
         Runnable runSlot = runSlot(context, job);
-        this.active.increment();
         // Run ids are made here only when the submission event names them; otherwise each as its run starts.
         List<String> runIds = submission.runIds().isEmpty() ? null : submission.runIds();
         if (context.wants(EventCodes.JOB_SUBMITTED)) {

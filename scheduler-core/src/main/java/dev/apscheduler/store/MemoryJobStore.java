@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -28,15 +27,11 @@ public final class MemoryJobStore implements JobStore {
     /** This store's type name. */
     public static final String TYPE = "memory";
 
-    private static final Comparator<Entry> ORDER = Comparator
-        .comparing(Entry::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Entry::id);
-
     private final Object lock = new Object();
 
     private final Map<String, Entry> byId = new HashMap<>();
 
-    private TreeSet<Entry> byRunTime = new TreeSet<>(ORDER);
+    private TreeSet<Entry> byRunTime = new TreeSet<>();
 
     private final Duration lookAhead;
 
@@ -221,6 +216,8 @@ public final class MemoryJobStore implements JobStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
+        long nowSeconds = now.getEpochSecond();
+        int nowNanos = now.getNano();
         synchronized (this.lock) {
             // The due jobs are the first ones in run time order. All are taken before any is put back, so a job
             // whose new run time is still due is not claimed twice.
@@ -228,7 +225,7 @@ public final class MemoryJobStore implements JobStore {
             List<Entry> due = new ArrayList<>(Math.min(limit, size));
             if (limit > size / 2) {
                 for (Entry entry : this.byRunTime) {
-                    if (due.size() == limit || !isDue(entry, now)) {
+                    if (due.size() == limit || !entry.isDue(nowSeconds, nowNanos)) {
                         break;
                     }
                     due.add(entry);
@@ -245,7 +242,7 @@ public final class MemoryJobStore implements JobStore {
                 due.clear();
                 for (Iterator<Entry> head = this.byRunTime.iterator(); due.size() < limit && head.hasNext();) {
                     Entry entry = head.next();
-                    if (!isDue(entry, now)) {
+                    if (!entry.isDue(nowSeconds, nowNanos)) {
                         break;
                     }
                     due.add(entry);
@@ -277,11 +274,6 @@ public final class MemoryJobStore implements JobStore {
         }
     }
 
-    private static boolean isDue(Entry entry, Instant now) {
-        Instant next = entry.nextRunTime();
-        return next != null && !next.isAfter(now);
-    }
-
     private void put(Job job) {
         Entry entry = new Entry(job);
         this.byId.put(job.id(), entry);
@@ -293,14 +285,65 @@ public final class MemoryJobStore implements JobStore {
         return "MemoryJobStore[" + this.alias + "]";
     }
 
-    private record Entry(Job job, @Nullable Instant nextRunTime) {
+    /**
+     * A job in the run-time index: its due time is kept as numbers, so that ordering jobs and checking whether one is
+     * due read nothing but the entry (and, for jobs due at the same instant, their ids). Ordered by due time, jobs
+     * without one (paused) last, ties by id.
+     */
+    private static final class Entry implements Comparable<Entry> {
+
+        /** The due second of a job without a due time: after every real one. */
+        private static final long NONE = Long.MAX_VALUE;
+
+        private final Job job;
+
+        private final long seconds;
+
+        private final int nanos;
 
         Entry(Job job) {
-            this(job, job.dueTime().map(ZonedDateTime::toInstant).orElse(null));
+            this.job = job;
+            ZonedDateTime due = job.dueTime().orElse(null);
+            this.seconds = (due != null) ? due.toEpochSecond() : NONE;
+            this.nanos = (due != null) ? due.getNano() : 0;
+        }
+
+        Job job() {
+            return this.job;
         }
 
         String id() {
             return this.job.id();
+        }
+
+        @Nullable Instant nextRunTime() {
+            return (this.seconds != NONE) ? Instant.ofEpochSecond(this.seconds, this.nanos) : null;
+        }
+
+        /** Whether the job is due at the instant given as epoch second and nanosecond. */
+        boolean isDue(long nowSeconds, int nowNanos) {
+            return this.seconds < nowSeconds || (this.seconds == nowSeconds && this.nanos <= nowNanos);
+        }
+
+        @Override
+        public int compareTo(Entry other) {
+            if (this.seconds != other.seconds) {
+                return (this.seconds < other.seconds) ? -1 : 1;
+            }
+            if (this.nanos != other.nanos) {
+                return (this.nanos < other.nanos) ? -1 : 1;
+            }
+            return this.job.id().compareTo(other.job.id());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry entry && compareTo(entry) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return this.job.id().hashCode();
         }
 
     }
