@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * index: nothing is allocated per run, and a batch leaves the lock-free queue once it is used up. A worker descheduled
  * mid-take never holds the others up, and one that finishes a run takes the next without sleeping; the lock only
  * guards going to sleep and waking up.
- * Threads are started when work needs them and end after {@link #KEEP_ALIVE} without work; after {@link #shutdown()}
- * the queued work still runs, then the threads end.
+ * A number of core workers is started ahead ({@link #prestart()}) and waits for work until shutdown, so that the first
+ * runs of a hand-over are taken by a worker woken in microseconds rather than by a thread still starting (which takes
+ * milliseconds on a busy machine); further threads are started when work needs them and end after {@link #KEEP_ALIVE}
+ * without work. After {@link #shutdown()} the queued work still runs, then the threads end.
  */
 final class WorkerPool {
 
@@ -33,12 +35,22 @@ final class WorkerPool {
      */
     static final int HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
-    /** How long an idle worker waits for work before it ends. */
+    /** How long an idle worker beyond the core ones waits for work before it ends. */
     static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
+
+    /**
+     * How many core workers a pool has at most: one per processor, enough to put every processor to work at once
+     * without waiting for a thread to start; more only help runs that block, for which a thread's start is small.
+     */
+    static final int CORE = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private static final Logger logger = LoggerFactory.getLogger(WorkerPool.class);
 
     private final int maxWorkers;
+
+    private final int coreWorkers;
+
+    private final long keepAliveNanos;
 
     private final ThreadFactory threadFactory;
 
@@ -60,9 +72,60 @@ final class WorkerPool {
 
     private boolean shutdown;
 
+    /**
+     * Creates a pool without core workers: every thread is started when work needs it.
+     */
     WorkerPool(int maxWorkers, ThreadFactory threadFactory) {
+        this(maxWorkers, 0, KEEP_ALIVE, threadFactory);
+    }
+
+    /**
+     * Creates a pool.
+     * @param maxWorkers how many threads run work at once at most
+     * @param coreWorkers how many threads {@link #prestart()} starts, which wait for work until shutdown
+     * @param keepAlive how long a thread beyond the core ones waits for work before it ends
+     * @param threadFactory makes the threads
+     */
+    WorkerPool(int maxWorkers, int coreWorkers, Duration keepAlive, ThreadFactory threadFactory) {
         this.maxWorkers = maxWorkers;
+        this.coreWorkers = Math.min(coreWorkers, maxWorkers);
+        this.keepAliveNanos = keepAlive.toNanos();
         this.threadFactory = threadFactory;
+    }
+
+    /**
+     * Starts the core workers that are not running yet.
+     */
+    void prestart() {
+        int toStart;
+        this.lock.lock();
+        try {
+            if (this.shutdown) {
+                return;
+            }
+            toStart = Math.max(0, this.coreWorkers - this.threads);
+            this.threads += toStart;
+        }
+        finally {
+            this.lock.unlock();
+        }
+        for (int i = 0; i < toStart; i++) {
+            startWorker();
+        }
+    }
+
+    /**
+     * Returns how many threads the pool has.
+     * @return the threads started and not ended
+     */
+    int threads() {
+        this.lock.lock();
+        try {
+            return this.threads;
+        }
+        finally {
+            this.lock.unlock();
+        }
     }
 
     /**
@@ -159,7 +222,8 @@ final class WorkerPool {
     }
 
     /**
-     * Takes the next work, waiting for it up to the keep-alive time.
+     * Takes the next work, waiting for it up to the keep-alive time (for as long as it takes while the pool has no
+     * more threads than its core workers).
      * @return the work, or {@code null} when this worker ends (it has then been counted out)
      */
     private @Nullable Runnable take() {
@@ -169,15 +233,19 @@ final class WorkerPool {
         }
         this.lock.lock();
         try {
-            long nanos = KEEP_ALIVE.toNanos();
+            long nanos = this.keepAliveNanos;
             while (true) {
                 Runnable next = poll();
                 if (next != null) {
                     return next;
                 }
-                if (this.shutdown || nanos <= 0) {
+                if (this.shutdown || (nanos <= 0 && this.threads > this.coreWorkers)) {
                     endedLocked();
                     return null;
+                }
+                if (nanos <= 0) {
+                    // a core worker: it waits on
+                    nanos = this.keepAliveNanos;
                 }
                 this.idle++;
                 try {

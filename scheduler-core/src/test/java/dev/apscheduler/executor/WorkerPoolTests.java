@@ -89,6 +89,46 @@ class WorkerPoolTests {
     }
 
     @Test
+    void prestartedCoreWorkersTakeTheFirstRunsAndOutliveTheKeepAliveWhileTheOthersEnd() throws InterruptedException {
+        this.pool = new WorkerPool(4, 2, Duration.ofMillis(50), this.threads);
+        this.pool.prestart();
+        assertThat(this.threadsStarted).hasValue(2);
+        await().untilAsserted(() -> assertThat(idleWorkers()).isEqualTo(2));
+        this.pool.executeAll(blocking("a", 2));
+        // the waiting core workers take both runs: no thread is started for them
+        await().untilAsserted(() -> assertThat(this.started).hasValue(2));
+        assertThat(this.threadsStarted).hasValue(2);
+        this.pool.executeAll(blocking("b", 2));
+        await().untilAsserted(() -> assertThat(this.started).hasValue(4));
+        assertThat(this.threadsStarted).hasValue(4);
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).hasSize(4));
+        // after the keep-alive the threads beyond the core ones end; the core ones wait on
+        await().untilAsserted(() -> assertThat(this.pool.threads()).isEqualTo(2));
+        Thread.sleep(200);
+        assertThat(this.pool.threads()).isEqualTo(2);
+        this.pool.executeAll(new ArrayList<>(List.of(() -> this.ran.add("later"))));
+        await().untilAsserted(() -> assertThat(this.ran).endsWith("later"));
+        assertThat(this.threadsStarted).hasValue(4);
+    }
+
+    @Test
+    void aPoolShutDownBeforeItsCoreWorkersStartStartsNone() throws InterruptedException {
+        this.pool = new WorkerPool(4, 2, Duration.ofMillis(50), this.threads);
+        this.pool.shutdown();
+        this.pool.prestart();
+        assertThat(this.threadsStarted).hasValue(0);
+        assertThat(this.pool.isTerminated()).isTrue();
+    }
+
+    private long idleWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter((thread) -> thread.getName().startsWith("pool-test-") && thread.getState() == Thread.State.WAITING
+                    || thread.getName().startsWith("pool-test-") && thread.getState() == Thread.State.TIMED_WAITING)
+            .count();
+    }
+
+    @Test
     void drainTakesTheRunsNoWorkerHasClaimedInTheOrderQueued() {
         this.pool = new WorkerPool(1, this.threads);
         this.pool.executeAll(blocking("a", 3));
