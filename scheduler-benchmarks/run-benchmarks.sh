@@ -51,7 +51,9 @@ fi
 
 # The workloads. Every measured run follows warm-up runs in the same JVM (each on a fresh scheduler), so that the
 # figures are those of a warmed-up application (in-memory bursts are also run without, "cold JVM", as the first
-# burst after an application starts): three full runs for in-memory bursts, one small one for database
+# burst after an application starts): ten full runs for in-memory bursts (the JIT compiler's work on a scheduler's
+# longer run path goes on for six to eight of them; fewer would compare one system's compiled code with another's
+# partly interpreted one), one small one for database
 # bursts (bound by the database, and a full one would double the matrix's time), one 3-second run before periodic
 # workloads.
 # Leads leave time to load the jobs before they are due (a system loads while held back, and the report flags a
@@ -59,8 +61,8 @@ fi
 MEMORY_SYSTEMS="apscheduler-memory apscheduler-memory-lookahead quartz-ram spring-tpts"
 DATABASE_SYSTEMS="apscheduler-jpa-h2 apscheduler-jpa-postgres apscheduler-redis apscheduler-mongodb apscheduler-zookeeper db-scheduler-postgres quartz-jdbc-postgres"
 memory_matrix() {
-    echo "--workload burst --jobs $BURST_SMALL --lead-ms 1000 --warmups 3"
-    echo "--workload burst --jobs $BURST_LARGE --lead-ms 2000 --warmups 3"
+    echo "--workload burst --jobs $BURST_SMALL --lead-ms 1000 --warmups 10"
+    echo "--workload burst --jobs $BURST_LARGE --lead-ms 2000 --warmups 10"
     echo "--workload burst --jobs $BURST_SMALL --lead-ms 1000 --warmups 0"
     echo "--workload burst --jobs $BURST_LARGE --lead-ms 2000 --warmups 0"
     echo "--workload periodic --fire-times spread --jobs $PERIODIC_JOBS --period-ms 1000 \
