@@ -73,13 +73,6 @@ final class WorkerPool {
     private boolean shutdown;
 
     /**
-     * Creates a pool without core workers: every thread is started when work needs it.
-     */
-    WorkerPool(int maxWorkers, ThreadFactory threadFactory) {
-        this(maxWorkers, 0, KEEP_ALIVE, threadFactory);
-    }
-
-    /**
      * Creates a pool.
      * @param maxWorkers how many threads run work at once at most
      * @param coreWorkers how many threads {@link #prestart()} starts, which wait for work until shutdown

@@ -49,7 +49,7 @@ class WorkerPoolTests {
 
     @Test
     void chunksOfAHandOverPutOnlyTheHelpersToWorkUntilTheLastOneWhichWakesWorkersForEverythingQueued() {
-        this.pool = new WorkerPool(10, this.threads);
+        this.pool = lazy(10);
         this.pool.executeAll(blocking("a", 5), true);
         int helpers = Math.min(WorkerPool.HELPERS, 5);
         assertThat(this.threadsStarted).hasValue(helpers);
@@ -64,7 +64,7 @@ class WorkerPoolTests {
 
     @Test
     void anEmptyLastChunkEndsAHandOverThatHadNothingMoreToQueue() {
-        this.pool = new WorkerPool(10, this.threads);
+        this.pool = lazy(10);
         this.pool.executeAll(blocking("a", 3), true);
         int helpers = Math.min(WorkerPool.HELPERS, 3);
         await().untilAsserted(() -> assertThat(this.started).hasValue(helpers));
@@ -79,7 +79,7 @@ class WorkerPoolTests {
 
     @Test
     void aHandOverInOneStepStartsAWorkerForEveryRunUpToTheMaximum() {
-        this.pool = new WorkerPool(4, this.threads);
+        this.pool = lazy(4);
         this.pool.executeAll(blocking("a", 6));
         assertThat(this.threadsStarted).hasValue(4);
         await().untilAsserted(() -> assertThat(this.started).hasValue(4));
@@ -120,6 +120,11 @@ class WorkerPoolTests {
         assertThat(this.pool.isTerminated()).isTrue();
     }
 
+    /** A pool without core workers: every thread is started when work needs it. */
+    private WorkerPool lazy(int maxWorkers) {
+        return new WorkerPool(maxWorkers, 0, WorkerPool.KEEP_ALIVE, this.threads);
+    }
+
     private long idleWorkers() {
         return Thread.getAllStackTraces().keySet().stream()
             .filter((thread) -> thread.getName().startsWith("pool-test-")
@@ -129,7 +134,7 @@ class WorkerPoolTests {
 
     @Test
     void drainTakesTheRunsNoWorkerHasClaimedInTheOrderQueued() {
-        this.pool = new WorkerPool(1, this.threads);
+        this.pool = lazy(1);
         this.pool.executeAll(blocking("a", 3));
         this.pool.executeAll(blocking("b", 2));
         await().untilAsserted(() -> assertThat(this.started).hasValue(1));
