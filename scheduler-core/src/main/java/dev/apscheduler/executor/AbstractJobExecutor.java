@@ -54,6 +54,9 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         }
     }
 
+    /** How many job ids the instance count holds before its table grows. */
+    private static final int INSTANCES_CAPACITY = 8192;
+
     /** How many accepted submissions {@link #submitAll} queues in one {@link #executeAll} step at most. */
     static final int HAND_OVER_CHUNK = 256;
 
@@ -62,9 +65,11 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     /**
      * Running instances per job id. A concurrent map rather than one lock: the loop's submissions and every worker's
-     * releases would all contend for that lock, and a holder descheduled on a busy machine stalls them all.
+     * releases would all contend for that lock, and a holder descheduled on a busy machine stalls them all. Sized for
+     * a burst of {@value #INSTANCES_CAPACITY} runs queued at once without growing (64 KB of table once a run is
+     * counted): growing the table while a burst is handed over costs the loop more than counting the runs.
      */
-    private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>(1024);
+    private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>(INSTANCES_CAPACITY);
 
     /** Counted by the loop and by every worker: a striped counter, so they do not contend for one field. */
     private final LongAdder active = new LongAdder();

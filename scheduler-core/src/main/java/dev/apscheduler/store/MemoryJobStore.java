@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -20,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps jobs in memory: APScheduler's {@code MemoryJobStore}, the default store. Jobs are indexed by id and by next
  * run time (paused jobs last, ties by id), so finding due jobs and the next wake-up time costs a logarithmic lookup
- * however many jobs there are. Thread-safe: every operation, including the acquire step, holds one lock.
+ * however many jobs there are. When most of the index is due at once (a burst), the due jobs are set aside in one
+ * step, in order, and acquire steps take them from there: a burst costs no rebalancing of the index per job.
+ * Thread-safe: every operation, including the acquire step, holds one lock.
  */
 public final class MemoryJobStore implements JobStore {
 
@@ -31,7 +35,24 @@ public final class MemoryJobStore implements JobStore {
 
     private final Map<String, Entry> byId = new HashMap<>();
 
+    /** The jobs with a due time, earliest first (ties by id). */
     private TreeSet<Entry> byRunTime = new TreeSet<>();
+
+    /** The jobs without a due time (paused), by id: never due, listed last. */
+    private final TreeSet<Entry> unscheduled = new TreeSet<>();
+
+    /**
+     * The jobs of a burst, earliest first: due jobs taken off {@link #byRunTime} at once, by setting the old index (or
+     * its due part) aside and never changing it again. A job replaced or removed meanwhile stays there marked
+     * {@link Entry#removed} and is skipped. Jobs added meanwhile go to the index, and every read merges the two.
+     */
+    private @Nullable NavigableSet<Entry> burst;
+
+    /** The burst's entries after {@link #burstHead}, in order. */
+    private @Nullable Iterator<Entry> burstRest;
+
+    /** The burst's next entry to claim, or {@code null} once it is used up. */
+    private @Nullable Entry burstHead;
 
     private final Duration lookAhead;
 
@@ -124,7 +145,7 @@ public final class MemoryJobStore implements JobStore {
             for (Job job : jobs) {
                 Entry old = this.byId.get(job.id());
                 if (old != null) {
-                    this.byRunTime.remove(old);
+                    unindex(old);
                 }
                 put(job);
             }
@@ -138,7 +159,7 @@ public final class MemoryJobStore implements JobStore {
             if (old == null) {
                 throw new JobLookupException(job.id(), this.alias);
             }
-            this.byRunTime.remove(old);
+            unindex(old);
             put(job);
         }
     }
@@ -155,7 +176,7 @@ public final class MemoryJobStore implements JobStore {
                 throw new IllegalArgumentException("a modification must keep the job's id '" + jobId + "', was '"
                         + modified.id() + "'");
             }
-            this.byRunTime.remove(old);
+            unindex(old);
             put(modified);
             return modified;
         }
@@ -168,7 +189,7 @@ public final class MemoryJobStore implements JobStore {
             if (old == null) {
                 throw new JobLookupException(jobId, this.alias);
             }
-            this.byRunTime.remove(old);
+            unindex(old);
         }
     }
 
@@ -177,6 +198,10 @@ public final class MemoryJobStore implements JobStore {
         synchronized (this.lock) {
             this.byId.clear();
             this.byRunTime.clear();
+            this.unscheduled.clear();
+            this.burst = null;
+            this.burstRest = null;
+            this.burstHead = null;
         }
     }
 
@@ -191,7 +216,30 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public List<Job> getAllJobs() {
         synchronized (this.lock) {
-            return this.byRunTime.stream().map(Entry::job).toList();
+            List<Job> jobs = new ArrayList<>(this.byId.size());
+            Iterator<Entry> indexed = this.byRunTime.iterator();
+            Entry fromIndex = indexed.hasNext() ? indexed.next() : null;
+            Entry head = firstOfBurst();
+            NavigableSet<Entry> rest = this.burst;
+            Iterable<Entry> burst = (head != null && rest != null) ? rest.tailSet(head, true) : List.of();
+            for (Entry fromBurst : burst) {
+                if (fromBurst.removed) {
+                    continue;
+                }
+                while (fromIndex != null && fromIndex.compareTo(fromBurst) < 0) {
+                    jobs.add(fromIndex.job());
+                    fromIndex = indexed.hasNext() ? indexed.next() : null;
+                }
+                jobs.add(fromBurst.job());
+            }
+            while (fromIndex != null) {
+                jobs.add(fromIndex.job());
+                fromIndex = indexed.hasNext() ? indexed.next() : null;
+            }
+            for (Entry entry : this.unscheduled) {
+                jobs.add(entry.job());
+            }
+            return Collections.unmodifiableList(jobs);
         }
     }
 
@@ -206,8 +254,12 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public Optional<Instant> nextRunTime() {
         synchronized (this.lock) {
-            return this.byRunTime.isEmpty() ? Optional.empty()
-                    : Optional.ofNullable(this.byRunTime.first().nextRunTime());
+            Entry first = this.byRunTime.isEmpty() ? null : this.byRunTime.first();
+            Entry fromBurst = firstOfBurst();
+            if (fromBurst != null && (first == null || fromBurst.compareTo(first) < 0)) {
+                first = fromBurst;
+            }
+            return (first != null) ? Optional.ofNullable(first.nextRunTime()) : Optional.empty();
         }
     }
 
@@ -219,34 +271,29 @@ public final class MemoryJobStore implements JobStore {
         long nowSeconds = now.getEpochSecond();
         int nowNanos = now.getNano();
         synchronized (this.lock) {
-            // The due jobs are the first ones in run time order. All are taken before any is put back, so a job
-            // whose new run time is still due is not claimed twice.
-            int size = this.byRunTime.size();
-            List<Entry> due = new ArrayList<>(Math.min(limit, size));
-            if (limit > size / 2) {
-                for (Entry entry : this.byRunTime) {
-                    if (due.size() == limit || !entry.isDue(nowSeconds, nowNanos)) {
-                        break;
-                    }
-                    due.add(entry);
+            if (this.burst == null) {
+                takeBurst(nowSeconds, nowNanos, limit);
+            }
+            // The due jobs are the first ones in run time order, in the burst or in the index. All are taken before
+            // any is put back, so a job whose new run time is still due is not claimed twice. Taken off the index
+            // through its iterator: that needs no comparisons, and unlike pollFirst makes no entry object per job.
+            List<Entry> due = new ArrayList<>(Math.min(limit, this.byId.size()));
+            Iterator<Entry> indexed = this.byRunTime.iterator();
+            Entry fromIndex = indexed.hasNext() ? indexed.next() : null;
+            while (due.size() < limit) {
+                Entry fromBurst = firstOfBurst();
+                boolean burstFirst = fromBurst != null && (fromIndex == null || fromBurst.compareTo(fromIndex) < 0);
+                Entry next = burstFirst ? fromBurst : fromIndex;
+                if (next == null || !next.isDue(nowSeconds, nowNanos)) {
+                    break;
                 }
-            }
-            if (due.size() > size / 2) {
-                // Most of the index is due (a burst): building it anew from the rest, which is sorted already, costs
-                // one pass, where taking each due job off the head rebalances the tree every time.
-                this.byRunTime = new TreeSet<>(this.byRunTime.tailSet(due.get(due.size() - 1), false));
-            }
-            else {
-                // Taking the due jobs off the head needs no comparisons, where removing each by value would search
-                // the tree for it; through the iterator, which unlike pollFirst makes no entry object per job.
-                due.clear();
-                for (Iterator<Entry> head = this.byRunTime.iterator(); due.size() < limit && head.hasNext();) {
-                    Entry entry = head.next();
-                    if (!entry.isDue(nowSeconds, nowNanos)) {
-                        break;
-                    }
-                    due.add(entry);
-                    head.remove();
+                due.add(next);
+                if (burstFirst) {
+                    nextOfBurst();
+                }
+                else {
+                    indexed.remove();
+                    fromIndex = indexed.hasNext() ? indexed.next() : null;
                 }
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
@@ -277,7 +324,76 @@ public final class MemoryJobStore implements JobStore {
     private void put(Job job) {
         Entry entry = new Entry(job);
         this.byId.put(job.id(), entry);
-        this.byRunTime.add(entry);
+        (entry.isScheduled() ? this.byRunTime : this.unscheduled).add(entry);
+    }
+
+    /** Takes a job's entry out of the run-time index, or marks it removed when it waits in a burst. */
+    private void unindex(Entry entry) {
+        entry.removed = true;
+        (entry.isScheduled() ? this.byRunTime : this.unscheduled).remove(entry);
+    }
+
+    /**
+     * Sets the due jobs aside as a {@link #burst} when they are most of the index: all of them when every job in the
+     * index is due (however many acquire steps take them), which costs nothing but a fresh index; or the ones one
+     * step takes when they are more than half of it, which costs building the index anew from the others. Taking
+     * each due job off the index instead rebalances it every time.
+     */
+    private void takeBurst(long nowSeconds, int nowNanos, int limit) {
+        TreeSet<Entry> index = this.byRunTime;
+        int size = index.size();
+        if (size == 0) {
+            return;
+        }
+        if (index.last().isDue(nowSeconds, nowNanos)) {
+            this.byRunTime = new TreeSet<>();
+            startBurst(index);
+            return;
+        }
+        if (limit <= size / 2) {
+            return;
+        }
+        int due = 0;
+        Entry lastDue = null;
+        for (Entry entry : index) {
+            if (due == limit || !entry.isDue(nowSeconds, nowNanos)) {
+                break;
+            }
+            due++;
+            lastDue = entry;
+        }
+        if (due > size / 2) {
+            this.byRunTime = new TreeSet<>(index.tailSet(lastDue, false));
+            startBurst(index.headSet(lastDue, true));
+        }
+    }
+
+    private void startBurst(NavigableSet<Entry> burst) {
+        this.burst = burst;
+        this.burstRest = burst.iterator();
+        nextOfBurst();
+    }
+
+    private void nextOfBurst() {
+        Iterator<Entry> rest = this.burstRest;
+        this.burstHead = (rest != null && rest.hasNext()) ? rest.next() : null;
+    }
+
+    /**
+     * Returns the burst's next entry to claim, skipping those removed; forgets the burst once it is used up.
+     */
+    private @Nullable Entry firstOfBurst() {
+        if (this.burst == null) {
+            return null;
+        }
+        while (this.burstHead != null && this.burstHead.removed) {
+            nextOfBurst();
+        }
+        if (this.burstHead == null) {
+            this.burst = null;
+            this.burstRest = null;
+        }
+        return this.burstHead;
     }
 
     @Override
@@ -297,12 +413,18 @@ public final class MemoryJobStore implements JobStore {
 
         private final Job job;
 
+        private final String id;
+
         private final long seconds;
 
         private final int nanos;
 
+        /** Whether the job was replaced or removed while this entry waited in a burst (used under the lock). */
+        boolean removed;
+
         Entry(Job job) {
             this.job = job;
+            this.id = job.id();
             ZonedDateTime due = job.dueTime().orElse(null);
             this.seconds = (due != null) ? due.toEpochSecond() : NONE;
             this.nanos = (due != null) ? due.getNano() : 0;
@@ -312,8 +434,13 @@ public final class MemoryJobStore implements JobStore {
             return this.job;
         }
 
+        /** Whether the job has a due time. */
+        boolean isScheduled() {
+            return this.seconds != NONE;
+        }
+
         String id() {
-            return this.job.id();
+            return this.id;
         }
 
         @Nullable Instant nextRunTime() {
@@ -333,7 +460,7 @@ public final class MemoryJobStore implements JobStore {
             if (this.nanos != other.nanos) {
                 return (this.nanos < other.nanos) ? -1 : 1;
             }
-            return this.job.id().compareTo(other.job.id());
+            return this.id.compareTo(other.id);
         }
 
         @Override
@@ -343,7 +470,7 @@ public final class MemoryJobStore implements JobStore {
 
         @Override
         public int hashCode() {
-            return this.job.id().hashCode();
+            return this.id.hashCode();
         }
 
     }

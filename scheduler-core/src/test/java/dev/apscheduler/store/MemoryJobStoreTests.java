@@ -81,6 +81,41 @@ class MemoryJobStoreTests extends JobStoreContractTests {
     }
 
     @Test
+    void aBurstClaimedInSeveralStepsSeesTheChangesMadeBetweenThem() {
+        // every scheduled job due, more than one step takes: they leave the index at once, and each step takes its part
+        for (int i = 0; i < 8; i++) {
+            this.store.addJob(job("burst-" + i, T0.minusSeconds(8 - i)));
+        }
+        this.store.addJob(job("paused", null));
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1))))
+            .extracting((job) -> job.job().id()).containsExactly("burst-0", "burst-1", "burst-2");
+        // changes between the steps: one removed, one moved later, one added that is due before the rest
+        this.store.removeJob("burst-3");
+        this.store.updateJob(job("burst-4", T0.plusSeconds(30)));
+        this.store.addJob(job("newcomer", T0.minusSeconds(5)));
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("newcomer", "burst-5", "burst-6", "burst-7", "burst-4", "burst-0", "burst-1", "burst-2",
+                    "paused");
+        assertThat(this.store.nextRunTime()).contains(T0.minusSeconds(5).toInstant());
+        assertThat(this.store.lookupJob("burst-3")).isEmpty();
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1))))
+            .extracting((job) -> job.job().id()).containsExactly("newcomer", "burst-5", "burst-6");
+        // a decider failing mid-step leaves the rest scheduled as they were, in the index
+        assertThatIllegalStateException().isThrownBy(() -> this.store.acquireDueJobs(T0.toInstant(), 3, (job) -> {
+            throw new IllegalStateException("refused");
+        })).withMessage("refused");
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1))))
+            .extracting((job) -> job.job().id()).containsExactly("burst-7");
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 3, advanceBy(Duration.ofHours(1)))).isEmpty();
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("burst-4", "burst-0", "burst-1", "burst-2", "newcomer", "burst-5", "burst-6", "burst-7",
+                    "paused");
+        this.store.removeAllJobs();
+        assertThat(this.store.getAllJobs()).isEmpty();
+        assertThat(this.store.nextRunTime()).isEmpty();
+    }
+
+    @Test
     void describesItselfWithItsAlias() {
         this.store.addJob(job("a", T0));
         assertThat(this.store).hasToString("MemoryJobStore[default]");
