@@ -113,7 +113,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             execute(work);
         }
         catch (RuntimeException ex) {
-            work.releaseInstance();
+            work.release();
             throw refusal(context, job, ex);
         }
     }
@@ -162,7 +162,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         catch (RuntimeException ex) {
             for (Runnable work : chunk) {
                 QueuedWork queued = (QueuedWork) work;
-                queued.releaseInstance();
+                queued.release();
                 refused.accept(queued.submission, refusal(context, queued.submission.job(), ex));
             }
         }
@@ -257,6 +257,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             this.runSlot = runSlot;
         }
 
+        /**
+         * Gives back the counted instance and its run slot, the first time only: the runs ended, one timed out, or
+         * the work will never run (refused, cancelled).
+         */
         void release() {
             if (RELEASED.compareAndSet(this, 0, 1)) {
                 AbstractJobExecutor.this.release(this.jobId, this.runSlot);
@@ -304,11 +308,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             this.interceptor = interceptor;
         }
 
-        /** Gives back the instance this work was counted as, when it will never run. */
-        void releaseInstance() {
-            release();
-        }
-
         @Override
         public void run() {
             if (!TAKEN.compareAndSet(this, 0, 1)) {
@@ -342,7 +341,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             }
             AbstractJobExecutor.this.logger.warn("Run of job \"{}\" cancelled: the scheduler shut down before it "
                     + "started", job);
-            releaseInstance();
+            release();
         }
 
     }
