@@ -250,6 +250,22 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void jobsAddedInABatchAreChangedAndRemovedAsJobsAddedOneByOne() {
+        this.store.addJobs(List.of(job("a", T0), job("b", T0.plusMinutes(1)), job("paused", null)));
+        Job renamed = this.store.modifyJob("a", (job) -> job.toBuilder().name("renamed").build());
+        assertThat(this.store.lookupJob("a")).contains(renamed);
+        Job later = job("b", T0.plusMinutes(3));
+        this.store.updateJob(later);
+        assertThat(this.store.lookupJob("b")).contains(later);
+        this.store.removeJob("paused");
+        assertThat(this.store.getAllJobs()).containsExactly(renamed, later);
+        assertThat(this.store.jobCounts()).isEqualTo(new JobCounts(2, 0, 0));
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));
+        assertThat(acquired).extracting((a) -> a.job().id()).containsExactly("a");
+        assertThat(this.store.lookupJob("a").orElseThrow().name()).isEqualTo("renamed");
+    }
+
+    @Test
     void addedJobsAreClaimedByTheAcquireStep() {
         this.store.addJobs(List.of(job("due", T0.minusSeconds(1)), job("later", T0.plusMinutes(1))));
         List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.toInstant(), 10, advanceBy(Duration.ofHours(1)));

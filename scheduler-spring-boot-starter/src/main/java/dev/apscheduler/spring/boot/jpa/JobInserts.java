@@ -1,5 +1,8 @@
 package dev.apscheduler.spring.boot.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,15 +13,21 @@ import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's bulk add, run inside one transaction: one query finds which of the ids are stored, then the new rows
- * are inserted as JDBC batches (Hibernate's batch size is raised to the number of rows for this session, whatever
- * {@code hibernate.jdbc.batch_size} the application sets) and, when asked, the stored ones replaced. A conflict is
- * answered before anything is written, so that it never marks a transaction the caller opened as rollback-only.
+ * The store's bulk add, run inside one transaction: one query per thousand ids finds which of them are stored, then
+ * the new rows are inserted as one JDBC batch and, when asked, the stored ones replaced. A conflict is answered before
+ * anything is written, so that it never marks a transaction the caller opened as rollback-only. The lookup and the
+ * inserts are plain statements on the transaction's connection, not JPQL and entities: building a query for a long
+ * {@code IN} list, and persisting, flushing and detaching an entity per row, cost more than the database's own work.
  */
 final class JobInserts {
 
     /** The most ids one {@code IN} list holds, well within every supported database's parameter limit. */
     private static final int MAX_IDS_PER_QUERY = 1000;
+
+    private static final String SELECT_STORED = "SELECT id FROM " + ApschedulerJobEntity.TABLE_NAME + " WHERE id IN (";
+
+    private static final String INSERT = "INSERT INTO " + ApschedulerJobEntity.TABLE_NAME
+            + " (id, next_run_time, job_state, version) VALUES (?, ?, ?, 0)";
 
     private JobInserts() {
     }
@@ -32,6 +41,8 @@ final class JobInserts {
      */
     static @Nullable String insert(EntityManager entityManager, List<ApschedulerJobEntity> rows,
             boolean replaceExisting) {
+        // the lookup and the inserts go to the connection itself: what the transaction holds is written first
+        entityManager.flush();
         Set<String> stored = stored(entityManager, rows.stream().map(ApschedulerJobEntity::getId).toList());
         List<ApschedulerJobEntity> inserts = new ArrayList<>(rows.size());
         for (ApschedulerJobEntity row : rows) {
@@ -58,35 +69,54 @@ final class JobInserts {
      * @return the stored ones
      */
     static Set<String> stored(EntityManager entityManager, List<String> ids) {
-        Set<String> stored = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_QUERY) {
-            stored.addAll(entityManager
-                .createQuery("SELECT e.id FROM " + ApschedulerJobEntity.ENTITY_NAME + " e WHERE e.id IN :ids",
-                        String.class)
-                .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_QUERY)))
-                .getResultList());
+        return entityManager.unwrap(Session.class).doReturningWork((connection) -> {
+            Set<String> stored = new HashSet<>();
+            for (int from = 0; from < ids.size(); from += MAX_IDS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_QUERY));
+                try (PreparedStatement select = connection.prepareStatement(selectStored(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet found = select.executeQuery()) {
+                        while (found.next()) {
+                            stored.add(found.getString(1));
+                        }
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    private static String selectStored(int ids) {
+        StringBuilder sql = new StringBuilder(SELECT_STORED.length() + ids * 3 + 1).append(SELECT_STORED);
+        for (int i = 0; i < ids; i++) {
+            sql.append((i > 0) ? ", ?" : "?");
         }
-        return stored;
+        return sql.append(')').toString();
     }
 
     private static void persist(EntityManager entityManager, List<ApschedulerJobEntity> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        // write what the transaction holds first, so that only this batch's inserts share the JDBC batch
-        entityManager.flush();
-        Session session = entityManager.unwrap(Session.class);
-        @Nullable Integer batchSize = session.getJdbcBatchSize();
-        session.setJdbcBatchSize(rows.size());
-        try {
-            rows.forEach(entityManager::persist);
-            entityManager.flush();
-        }
-        finally {
-            session.setJdbcBatchSize(batchSize);
-        }
-        // an application's transaction that adds many batches must not carry every row to its end
-        rows.forEach(entityManager::detach);
+        entityManager.unwrap(Session.class).doWork((connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (ApschedulerJobEntity row : rows) {
+                    insert.setString(1, row.getId());
+                    Long nextRunTime = row.getNextRunTime();
+                    if (nextRunTime != null) {
+                        insert.setLong(2, nextRunTime);
+                    }
+                    else {
+                        insert.setNull(2, Types.BIGINT);
+                    }
+                    insert.setString(3, row.getJobState());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
 }

@@ -1,15 +1,19 @@
 package dev.apscheduler.spring.boot.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.apscheduler.ConflictingIdException;
+import dev.apscheduler.JobBatchException;
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.JobEvent;
 import dev.apscheduler.event.SchedulerEvent;
+import dev.apscheduler.job.Job;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.JobSpecBuilder;
 import dev.apscheduler.job.TaskRegistry;
@@ -116,6 +120,24 @@ class TransactionalJobChangesIntegrationTests {
             assertThat(core.events).containsExactly(new JobEvent(EventCodes.JOB_ADDED, "committed", "default"));
             assertThat(log.entries).containsExactly("JOB_ADDED committed, stored: [committed]");
             assertThat(output).contains("Added job \"committed\" to job store \"default\"");
+        });
+    }
+
+    @Test
+    void aBulkAddInATransactionSeesTheJobsItAddedAndAConflictLeavesItUsable() {
+        this.runner.run((context) -> {
+            Scheduler scheduler = context.getBean(Scheduler.class);
+            transactions(context).executeWithoutResult((status) -> {
+                scheduler.addJob(job("first"));
+                // the batch is checked on the transaction's own connection, which holds "first" uncommitted
+                assertThatExceptionOfType(JobBatchException.class)
+                    .isThrownBy(() -> scheduler.addJobs(List.of(job("second").build(), job("first").build())))
+                    .satisfies((ex) -> assertThat(ex.getCause()).isInstanceOf(ConflictingIdException.class));
+                scheduler.addJobs(List.of(job("second").build(), job("third").build()));
+                assertThat(storedIds()).isEmpty();
+            });
+            assertThat(storedIds()).containsExactly("first", "second", "third");
+            assertThat(scheduler.getJobs()).extracting(Job::id).containsExactlyInAnyOrder("first", "second", "third");
         });
     }
 
