@@ -69,15 +69,18 @@ final class JobRunner {
         // most runs publish nothing: no listener wants their events
         List<SchedulerEvent> events = List.of();
         Job job = submission.job();
+        Clock clock = this.context.clock();
         for (int i = 0; i < runTimes.size(); i++) {
-            String runId = (runIds != null) ? runIds.get(i) : RunIds.next();
+            // one clock read stamps the run's id, its misfire check and its start
+            Instant now = clock.instant();
+            String runId = (runIds != null) ? runIds.get(i) : RunIds.next(now);
             if (this.slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
                 this.context.record(job, record(job, runId, runTimes.get(i), submission.attempt(), null)
-                    .ended(RunOutcome.CANCELLED, this.context.clock().instant()));
+                    .ended(RunOutcome.CANCELLED, now));
                 continue;
             }
-            JobExecutionEvent event = runOnce(job, runTimes.get(i), runId, submission.attempt());
+            JobExecutionEvent event = runOnce(job, runTimes.get(i), runId, submission.attempt(), now);
             if (event != null) {
                 if (events.isEmpty()) {
                     events = new ArrayList<>(runTimes.size());
@@ -94,9 +97,9 @@ final class JobRunner {
                 runTime.toInstant(), attempt, startedAt, this.context.instanceName());
     }
 
-    private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId, int attempt) {
+    private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId, int attempt,
+            Instant now) {
         Clock clock = this.context.clock();
-        Instant now = clock.instant();
         Duration grace = job.misfireGraceTime().orElse(null);
         // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
         if (grace != null && attempt == 1) {
