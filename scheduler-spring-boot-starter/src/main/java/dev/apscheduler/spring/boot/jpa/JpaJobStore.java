@@ -300,7 +300,7 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     }
 
     /**
-     * Adds the jobs in one transaction: one query for the ids already stored, then the rows inserted as JDBC batches,
+     * Adds the jobs in one transaction: one query for the ids already stored, then the rows inserted as one JDBC batch,
      * and one change notification for the batch.
      */
     @Override
