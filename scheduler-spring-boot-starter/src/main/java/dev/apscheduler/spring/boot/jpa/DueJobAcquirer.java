@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -113,7 +112,7 @@ final class DueJobAcquirer {
             return;
         }
         Query delete = entityManager.createNativeQuery("DELETE FROM " + TABLE + " WHERE id IN "
-                + placeholders(ids.size()));
+                + SqlPlaceholders.list(ids.size()));
         for (int i = 0; i < ids.size(); i++) {
             delete.setParameter(i + 1, ids.get(i));
         }
@@ -131,7 +130,8 @@ final class DueJobAcquirer {
         rescheduled.forEach((row) -> sql.append((row.nextRunTime() != null) ? " WHEN ? THEN ?" : " WHEN ? THEN NULL"));
         sql.append(" ELSE next_run_time END, job_state = CASE id");
         rescheduled.forEach((row) -> sql.append(" WHEN ? THEN ?"));
-        sql.append(" ELSE job_state END, version = version + 1 WHERE id IN ").append(placeholders(rescheduled.size()));
+        sql.append(" ELSE job_state END, version = version + 1 WHERE id IN ")
+            .append(SqlPlaceholders.list(rescheduled.size()));
         Query update = entityManager.createNativeQuery(sql.toString());
         int position = 1;
         for (Rescheduled row : rescheduled) {
@@ -148,14 +148,6 @@ final class DueJobAcquirer {
             update.setParameter(position++, row.id());
         }
         update.executeUpdate();
-    }
-
-    private static String placeholders(int count) {
-        StringJoiner joiner = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < count; i++) {
-            joiner.add("?");
-        }
-        return joiner.toString();
     }
 
     private record Rescheduled(String id, @Nullable Long nextRunTime, String state) {

@@ -24,7 +24,7 @@ final class JobInserts {
     /** The most ids one {@code IN} list holds, well within every supported database's parameter limit. */
     private static final int MAX_IDS_PER_QUERY = 1000;
 
-    private static final String SELECT_STORED = "SELECT id FROM " + ApschedulerJobEntity.TABLE_NAME + " WHERE id IN (";
+    private static final String SELECT_STORED = "SELECT id FROM " + ApschedulerJobEntity.TABLE_NAME + " WHERE id IN ";
 
     private static final String INSERT = "INSERT INTO " + ApschedulerJobEntity.TABLE_NAME
             + " (id, next_run_time, job_state, version) VALUES (?, ?, ?, 0)";
@@ -73,7 +73,8 @@ final class JobInserts {
             Set<String> stored = new HashSet<>();
             for (int from = 0; from < ids.size(); from += MAX_IDS_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_QUERY));
-                try (PreparedStatement select = connection.prepareStatement(selectStored(chunk.size()))) {
+                String sql = SELECT_STORED + SqlPlaceholders.list(chunk.size());
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setString(i + 1, chunk.get(i));
                     }
@@ -86,14 +87,6 @@ final class JobInserts {
             }
             return stored;
         });
-    }
-
-    private static String selectStored(int ids) {
-        StringBuilder sql = new StringBuilder(SELECT_STORED.length() + ids * 3 + 1).append(SELECT_STORED);
-        for (int i = 0; i < ids; i++) {
-            sql.append((i > 0) ? ", ?" : "?");
-        }
-        return sql.append(')').toString();
     }
 
     private static void persist(EntityManager entityManager, List<ApschedulerJobEntity> rows) {

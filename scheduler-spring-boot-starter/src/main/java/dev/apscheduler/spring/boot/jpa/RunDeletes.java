@@ -22,10 +22,8 @@ final class RunDeletes {
         if (runIds.isEmpty()) {
             return 0;
         }
-        StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-        runIds.forEach((id) -> placeholders.add("?"));
         Query delete = entityManager.createNativeQuery("DELETE FROM " + RunRows.TABLE + " WHERE run_id IN "
-                + placeholders);
+                + SqlPlaceholders.list(runIds.size()));
         for (int i = 0; i < runIds.size(); i++) {
             delete.setParameter(i + 1, runIds.get(i));
         }
