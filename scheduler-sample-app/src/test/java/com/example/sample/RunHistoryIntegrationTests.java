@@ -115,8 +115,14 @@ class RunHistoryIntegrationTests extends SampleHttpTests {
         assertThat(firstPage.json().at("/runs").size()).isOne();
         assertThat(firstPage.json().at("/size").asInt()).isOne();
         assertThat(firstPage.json().at("/has_next").asBoolean()).isTrue();
-        Response secondPage = this.http.get("/api/jobs/tick/runs?page=1&size=1");
-        assertThat(secondPage.at("/runs/0/run_id")).isLessThan(firstPage.at("/runs/0/run_id"));
+        // a tick every two seconds: a run that ends between the two pages' requests moves the first page's run to
+        // the second page, so the pages are compared only when the first page reads the same after the second
+        await().atMost(WAIT).untilAsserted(() -> {
+            String newest = this.http.get("/api/jobs/tick/runs?page=0&size=1").at("/runs/0/run_id");
+            String secondPage = this.http.get("/api/jobs/tick/runs?page=1&size=1").at("/runs/0/run_id");
+            assertThat(this.http.get("/api/jobs/tick/runs?page=0&size=1").at("/runs/0/run_id")).isEqualTo(newest);
+            assertThat(secondPage).isLessThan(newest);
+        });
         Response beyond = this.http.get("/api/jobs/tick/runs?page=100000&size=100");
         assertThat(beyond.json().at("/runs").isEmpty()).isTrue();
         assertThat(beyond.json().at("/has_next").asBoolean()).isFalse();
