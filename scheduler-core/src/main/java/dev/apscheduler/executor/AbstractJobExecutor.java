@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,21 +133,33 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         }
         ExecutorContext context = context();
         // Queued a chunk at a time, so that workers start on the first runs while the rest are still being accepted.
-        List<Runnable> chunk = new ArrayList<>(Math.min(submissions.size(), HAND_OVER_CHUNK));
-        for (Submission submission : submissions) {
-            try {
-                chunk.add(accept(context, submission));
-            }
-            catch (RuntimeException ex) {
-                refused.accept(submission, ex);
-                continue;
-            }
-            if (chunk.size() == HAND_OVER_CHUNK) {
+        // This loop runs once per hand-over, which leaves it to the interpreter for many passes of the scheduler's
+        // loop: each submission's work is in a method of its own, compiled after a few passes.
+        List<Submission> all = (submissions instanceof RandomAccess) ? submissions : new ArrayList<>(submissions);
+        List<Runnable> chunk = new ArrayList<>(Math.min(all.size(), HAND_OVER_CHUNK));
+        for (int i = 0; i < all.size(); i++) {
+            if (acceptInto(chunk, context, all.get(i), refused)) {
                 handOver(context, chunk, true, refused);
                 chunk = new ArrayList<>(HAND_OVER_CHUNK);
             }
         }
         handOver(context, chunk, more, refused);
+    }
+
+    /**
+     * Accepts a submission into the chunk being queued, or reports it refused.
+     * @return whether the chunk is full
+     */
+    private boolean acceptInto(List<Runnable> chunk, ExecutorContext context, Submission submission,
+            BiConsumer<Submission, RuntimeException> refused) {
+        try {
+            chunk.add(accept(context, submission));
+        }
+        catch (RuntimeException ex) {
+            refused.accept(submission, ex);
+            return false;
+        }
+        return chunk.size() == HAND_OVER_CHUNK;
     }
 
     private void handOver(ExecutorContext context, List<Runnable> chunk, boolean more,

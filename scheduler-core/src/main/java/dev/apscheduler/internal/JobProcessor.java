@@ -188,13 +188,7 @@ final class JobProcessor {
         }
         else {
             for (AcquiredJob job : acquired) {
-                Optional<ZonedDateTime> start = job.decision().latestStart();
-                if (start.isPresent() && start.get().toInstant().isAfter(instant)) {
-                    this.core.claimedRuns().hold(job);
-                }
-                else {
-                    due.add(job);
-                }
+                holdOrHandOver(job, instant, due);
             }
         }
         calculator.failures().forEach((failure) -> events.add(triggerFailed(failure, instant)));
@@ -217,6 +211,17 @@ final class JobProcessor {
         }
         catch (RuntimeException ex) {
             return earliest(wakeAt, failed(alias, "find its next run time", ex, instant, events));
+        }
+    }
+
+    /** Holds a run claimed ahead until its time, or adds it to the runs handed over now when its time has come. */
+    private void holdOrHandOver(AcquiredJob job, Instant now, List<AcquiredJob> due) {
+        Optional<ZonedDateTime> start = job.decision().latestStart();
+        if (start.isPresent() && start.get().toInstant().isAfter(now)) {
+            this.core.claimedRuns().hold(job);
+        }
+        else {
+            due.add(job);
         }
     }
 
@@ -244,19 +249,58 @@ final class JobProcessor {
             return;
         }
         this.core.markHandOver();
-        Map<String, List<Submission>> byExecutor = new LinkedHashMap<>();
-        String lastExecutor = null;
-        List<Submission> submissions = null;
-        for (AcquiredJob job : acquired) {
+        // This runs once per pass, which leaves its loops to the interpreter for many passes: each job's work is in
+        // a method of its own, compiled after a few passes.
+        RunsByExecutor byExecutor = new RunsByExecutor(acquired.size());
+        for (int i = 0; i < acquired.size(); i++) {
+            byExecutor.add(acquired.get(i));
+        }
+        byExecutor.runs.forEach((executor, runs) -> submit(executor, runs, more));
+        this.handedOverThisPass = true;
+        this.handOverOpen = more;
+        boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
+        for (int i = 0; i < acquired.size(); i++) {
+            reportIfRemoved(acquired.get(i), removals);
+        }
+    }
+
+    private void reportIfRemoved(AcquiredJob job, boolean publish) {
+        if (job.decision().removeJob()) {
+            SchedulerCore.logger.info("Removed job {}: its trigger has no further fire time", job.job().id());
+            if (publish) {
+                this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.job().id(),
+                        job.job().jobstore()));
+            }
+        }
+    }
+
+    /** The submissions of one hand-over, by executor alias in the order the executors first come up. */
+    private static final class RunsByExecutor {
+
+        final Map<String, List<Submission>> runs = new LinkedHashMap<>();
+
+        private final int capacity;
+
+        private @Nullable String lastExecutor;
+
+        private @Nullable List<Submission> submissions;
+
+        RunsByExecutor(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void add(AcquiredJob job) {
             JobDecision decision = job.decision();
             if (!decision.submitsRuns()) {
-                continue;
+                return;
             }
             String executor = job.job().executor();
-            if (submissions == null || !executor.equals(lastExecutor)) {
+            List<Submission> submissions = this.submissions;
+            if (submissions == null || !executor.equals(this.lastExecutor)) {
                 // runs due together mostly share one executor: look its list up only when the executor changes
-                submissions = byExecutor.computeIfAbsent(executor, (alias) -> new ArrayList<>(acquired.size()));
-                lastExecutor = executor;
+                submissions = this.runs.computeIfAbsent(executor, (alias) -> new ArrayList<>(this.capacity));
+                this.submissions = submissions;
+                this.lastExecutor = executor;
             }
             if (!decision.retries().isEmpty()) {
                 for (PendingRetry retry : decision.retries()) {
@@ -267,19 +311,7 @@ final class JobProcessor {
                 submissions.add(new Submission(job.job(), decision.runTimes()));
             }
         }
-        byExecutor.forEach((executor, runs) -> submit(executor, runs, more));
-        this.handedOverThisPass = true;
-        this.handOverOpen = more;
-        boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
-        for (AcquiredJob job : acquired) {
-            if (job.decision().removeJob()) {
-                SchedulerCore.logger.info("Removed job {}: its trigger has no further fire time", job.job().id());
-                if (removals) {
-                    this.core.events().dispatch(new JobEvent(EventCodes.JOB_REMOVED, job.job().id(),
-                            job.job().jobstore()));
-                }
-            }
-        }
+
     }
 
     /**

@@ -275,50 +275,82 @@ public final class MemoryJobStore implements JobStore {
                 takeBurst(nowSeconds, nowNanos, limit);
             }
             // The due jobs are the first ones in run time order, in the burst or in the index. All are taken before
-            // any is put back, so a job whose new run time is still due is not claimed twice. Taken off the index
-            // through its iterator: that needs no comparisons, and unlike pollFirst makes no entry object per job.
+            // any is put back, so a job whose new run time is still due is not claimed twice. The loops here run
+            // once per pass, which leaves them to the interpreter for many passes: each job's work is in a method of
+            // its own, compiled after a few passes.
             List<Entry> due = new ArrayList<>(Math.min(limit, this.byId.size()));
-            Iterator<Entry> indexed = this.byRunTime.iterator();
-            Entry fromIndex = indexed.hasNext() ? indexed.next() : null;
-            while (due.size() < limit) {
-                Entry fromBurst = firstOfBurst();
-                boolean burstFirst = fromBurst != null && (fromIndex == null || fromBurst.compareTo(fromIndex) < 0);
-                Entry next = burstFirst ? fromBurst : fromIndex;
-                if (next == null || !next.isDue(nowSeconds, nowNanos)) {
-                    break;
-                }
+            DueEntries entries = new DueEntries(nowSeconds, nowNanos);
+            Entry next;
+            while (due.size() < limit && (next = entries.take()) != null) {
                 due.add(next);
-                if (burstFirst) {
-                    nextOfBurst();
-                }
-                else {
-                    indexed.remove();
-                    fromIndex = indexed.hasNext() ? indexed.next() : null;
-                }
             }
             List<AcquiredJob> acquired = new ArrayList<>(due.size());
             for (int i = 0; i < due.size(); i++) {
-                Entry entry = due.get(i);
-                JobDecision decision;
                 try {
-                    decision = decider.decide(entry.job());
+                    acquired.add(claim(due.get(i), decider));
                 }
                 catch (RuntimeException ex) {
                     // the jobs not decided yet stay as they were
                     this.byRunTime.addAll(due.subList(i, due.size()));
                     throw ex;
                 }
-                Optional<Job> next = decision.applyTo(entry.job());
-                if (next.isPresent()) {
-                    put(next.get());
-                }
-                else {
-                    this.byId.remove(entry.id());
-                }
-                acquired.add(new AcquiredJob(entry.job(), decision));
             }
             return acquired;
         }
+    }
+
+    /** Decides a due job taken off the index and puts it back with its new run time, or removes it. */
+    private AcquiredJob claim(Entry entry, DueJobDecider decider) {
+        JobDecision decision = decider.decide(entry.job());
+        Optional<Job> next = decision.applyTo(entry.job());
+        if (next.isPresent()) {
+            put(next.get());
+        }
+        else {
+            this.byId.remove(entry.id());
+        }
+        return new AcquiredJob(entry.job(), decision);
+    }
+
+    /**
+     * The due entries in run time order, merged from the burst and the index (used under the lock). Taken off the
+     * index through its iterator: that needs no comparisons, and unlike pollFirst makes no entry object per job.
+     */
+    private final class DueEntries {
+
+        private final long nowSeconds;
+
+        private final int nowNanos;
+
+        private final Iterator<Entry> indexed = MemoryJobStore.this.byRunTime.iterator();
+
+        private @Nullable Entry fromIndex;
+
+        DueEntries(long nowSeconds, int nowNanos) {
+            this.nowSeconds = nowSeconds;
+            this.nowNanos = nowNanos;
+            this.fromIndex = this.indexed.hasNext() ? this.indexed.next() : null;
+        }
+
+        /** Takes the next due entry off the burst or the index, or returns {@code null} when none is due. */
+        @Nullable Entry take() {
+            Entry fromBurst = firstOfBurst();
+            Entry fromIndex = this.fromIndex;
+            boolean burstFirst = fromBurst != null && (fromIndex == null || fromBurst.compareTo(fromIndex) < 0);
+            Entry next = burstFirst ? fromBurst : fromIndex;
+            if (next == null || !next.isDue(this.nowSeconds, this.nowNanos)) {
+                return null;
+            }
+            if (burstFirst) {
+                nextOfBurst();
+            }
+            else {
+                this.indexed.remove();
+                this.fromIndex = this.indexed.hasNext() ? this.indexed.next() : null;
+            }
+            return next;
+        }
+
     }
 
     private void put(Job job) {
