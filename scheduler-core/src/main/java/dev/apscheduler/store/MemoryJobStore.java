@@ -3,14 +3,17 @@ package dev.apscheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -274,37 +277,46 @@ public final class MemoryJobStore implements JobStore {
             if (this.burst == null) {
                 takeBurst(nowSeconds, nowNanos, limit);
             }
-            // The due jobs are the first ones in run time order, in the burst or in the index. All are taken before
-            // any is put back, so a job whose new run time is still due is not claimed twice. The loops here run
-            // once per pass, which leaves them to the interpreter for many passes: each job's work is in a method of
-            // its own, compiled after a few passes.
-            List<Entry> due = new ArrayList<>(Math.min(limit, this.byId.size()));
+            // The due jobs are the first ones in run time order, in the burst or in the index. The rescheduled ones
+            // go back into the index once all are taken, so a job whose new run time is still due is not claimed
+            // twice. This loop runs once per pass, which leaves it to the interpreter for many passes: each job's
+            // work is in a method of its own, compiled after a few passes.
+            List<AcquiredJob> acquired = new ArrayList<>(Math.min(limit, this.byId.size()));
+            Rescheduled rescheduled = new Rescheduled(Math.min(limit, this.byId.size()));
             DueEntries entries = new DueEntries(nowSeconds, nowNanos);
             Entry next;
-            while (due.size() < limit && (next = entries.take()) != null) {
-                due.add(next);
-            }
-            List<AcquiredJob> acquired = new ArrayList<>(due.size());
-            for (int i = 0; i < due.size(); i++) {
+            while (acquired.size() < limit && (next = entries.take()) != null) {
                 try {
-                    acquired.add(claim(due.get(i), decider));
+                    acquired.add(claim(next, decider, rescheduled));
                 }
                 catch (RuntimeException ex) {
-                    // the jobs not decided yet stay as they were
-                    this.byRunTime.addAll(due.subList(i, due.size()));
+                    // the jobs decided so far are rescheduled, the one not decided stays as it was
+                    rescheduled.index();
+                    this.byRunTime.add(next);
                     throw ex;
                 }
             }
+            rescheduled.index();
             return acquired;
         }
     }
 
-    /** Decides a due job taken off the index and puts it back with its new run time, or removes it. */
-    private AcquiredJob claim(Entry entry, DueJobDecider decider) {
+    /**
+     * Decides a due job taken off the index and keeps it with its new run time (indexed once every due job is
+     * decided), or removes it.
+     */
+    private AcquiredJob claim(Entry entry, DueJobDecider decider, Rescheduled rescheduled) {
         JobDecision decision = decider.decide(entry.job());
         Optional<Job> next = decision.applyTo(entry.job());
         if (next.isPresent()) {
-            put(next.get());
+            Entry nextEntry = new Entry(next.get());
+            this.byId.put(nextEntry.id(), nextEntry);
+            if (nextEntry.isScheduled()) {
+                rescheduled.add(nextEntry);
+            }
+            else {
+                this.unscheduled.add(nextEntry);
+            }
         }
         else {
             this.byId.remove(entry.id());
@@ -349,6 +361,93 @@ public final class MemoryJobStore implements JobStore {
                 this.fromIndex = this.indexed.hasNext() ? this.indexed.next() : null;
             }
             return next;
+        }
+
+    }
+
+    /**
+     * The entries an acquire step reschedules, put into the run-time index once every due job is decided. Jobs due
+     * together and rescheduled by the same interval come in run time order; when the index is empty then (the whole
+     * index was due, as with jobs aligned on the same instants), it is built from them in one linear step instead of
+     * one rebalancing insertion each.
+     */
+    private final class Rescheduled extends AbstractSet<Entry> implements SortedSet<Entry> {
+
+        private final List<Entry> entries;
+
+        private boolean ordered = true;
+
+        Rescheduled(int capacity) {
+            this.entries = new ArrayList<>(capacity);
+        }
+
+        @Override
+        public boolean add(Entry entry) {
+            int size = this.entries.size();
+            if (this.ordered && size > 0 && this.entries.get(size - 1).compareTo(entry) >= 0) {
+                this.ordered = false;
+            }
+            return this.entries.add(entry);
+        }
+
+        /** Puts the entries into the index and forgets them. */
+        void index() {
+            if (this.entries.isEmpty()) {
+                return;
+            }
+            TreeSet<Entry> index = MemoryJobStore.this.byRunTime;
+            if (this.ordered && index.isEmpty()) {
+                // a sorted set with the index's order, given to an empty tree set, is linked in without comparisons
+                index.addAll(this);
+            }
+            else {
+                for (int i = 0; i < this.entries.size(); i++) {
+                    index.add(this.entries.get(i));
+                }
+            }
+            this.entries.clear();
+            this.ordered = true;
+        }
+
+        @Override
+        public Iterator<Entry> iterator() {
+            return this.entries.iterator();
+        }
+
+        @Override
+        public int size() {
+            return this.entries.size();
+        }
+
+        @Override
+        public @Nullable Comparator<? super Entry> comparator() {
+            // the entries' natural order, as the index's
+            return null;
+        }
+
+        @Override
+        public SortedSet<Entry> subSet(Entry fromElement, Entry toElement) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedSet<Entry> headSet(Entry toElement) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedSet<Entry> tailSet(Entry fromElement) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Entry first() {
+            return this.entries.get(0);
+        }
+
+        @Override
+        public Entry last() {
+            return this.entries.get(this.entries.size() - 1);
         }
 
     }

@@ -81,6 +81,40 @@ class MemoryJobStoreTests extends JobStoreContractTests {
     }
 
     @Test
+    void jobsDueTogetherAndRescheduledTogetherAreIndexedInRunTimeOrder() {
+        // the whole index is due: the rescheduled jobs make the new index, in order whichever order they come in
+        for (int i = 0; i < 6; i++) {
+            this.store.addJob(job("aligned-" + i, T0));
+        }
+        this.store.addJob(job("paused", null));
+        assertThat(this.store.acquireDueJobs(T0.toInstant(), 100, advanceBy(Duration.ofSeconds(1))))
+            .extracting((job) -> job.job().id())
+            .containsExactly("aligned-0", "aligned-1", "aligned-2", "aligned-3", "aligned-4", "aligned-5");
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("aligned-0", "aligned-1", "aligned-2", "aligned-3", "aligned-4", "aligned-5", "paused");
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(1).toInstant());
+        // next time they come back in reverse order, one of them paused and one removed
+        List<AcquiredJob> acquired = this.store.acquireDueJobs(T0.plusSeconds(1).toInstant(), 100, (job) -> {
+            int index = job.id().charAt(job.id().length() - 1) - '0';
+            ZonedDateTime due = job.nextRunTime().orElseThrow();
+            return switch (index) {
+                case 2 -> JobDecision.remove(List.of(due));
+                case 4 -> JobDecision.reschedule(List.of(due), null);
+                default -> JobDecision.reschedule(List.of(due), T0.plusSeconds(10 - index));
+            };
+        });
+        assertThat(acquired).hasSize(6);
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("aligned-5", "aligned-3", "aligned-1", "aligned-0", "aligned-4", "paused");
+        assertThat(this.store.nextRunTime()).contains(T0.plusSeconds(5).toInstant());
+        assertThat(this.store.lookupJob("aligned-2")).isEmpty();
+        assertThat(this.store.acquireDueJobs(T0.plusSeconds(9).toInstant(), 100, advanceBy(Duration.ofHours(1))))
+            .extracting((job) -> job.job().id()).containsExactly("aligned-5", "aligned-3", "aligned-1");
+        assertThat(this.store.getAllJobs()).extracting(Job::id)
+            .containsExactly("aligned-0", "aligned-5", "aligned-3", "aligned-1", "aligned-4", "paused");
+    }
+
+    @Test
     void aBurstClaimedInSeveralStepsSeesTheChangesMadeBetweenThem() {
         // every scheduled job due, more than one step takes: they leave the index at once, and each step takes its part
         for (int i = 0; i < 8; i++) {
