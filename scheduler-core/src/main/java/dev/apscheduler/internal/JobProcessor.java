@@ -258,9 +258,11 @@ final class JobProcessor {
         byExecutor.runs.forEach((executor, runs) -> submit(executor, runs, more));
         this.handedOverThisPass = true;
         this.handOverOpen = more;
-        boolean removals = this.core.events().wants(EventCodes.JOB_REMOVED);
-        for (int i = 0; i < acquired.size(); i++) {
-            reportIfRemoved(acquired.get(i), removals);
+        if (byExecutor.removals) {
+            boolean publish = this.core.events().wants(EventCodes.JOB_REMOVED);
+            for (int i = 0; i < acquired.size(); i++) {
+                reportIfRemoved(acquired.get(i), publish);
+            }
         }
     }
 
@@ -285,12 +287,18 @@ final class JobProcessor {
 
         private @Nullable List<Submission> submissions;
 
+        /** Whether a job of the hand-over is removed (its trigger is finished). */
+        boolean removals;
+
         RunsByExecutor(int capacity) {
             this.capacity = capacity;
         }
 
         void add(AcquiredJob job) {
             JobDecision decision = job.decision();
+            if (decision.removeJob()) {
+                this.removals = true;
+            }
             if (!decision.submitsRuns()) {
                 return;
             }
