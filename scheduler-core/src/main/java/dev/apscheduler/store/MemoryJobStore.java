@@ -309,13 +309,9 @@ public final class MemoryJobStore implements JobStore {
         JobDecision decision = decider.decide(entry.job());
         Optional<Job> next = decision.applyTo(entry.job());
         if (next.isPresent()) {
-            Entry nextEntry = new Entry(next.get());
-            this.byId.put(nextEntry.id(), nextEntry);
-            if (nextEntry.isScheduled()) {
-                rescheduled.add(nextEntry);
-            }
-            else {
-                this.unscheduled.add(nextEntry);
+            Entry kept = keep(next.get());
+            if (kept.isScheduled()) {
+                rescheduled.add(kept);
             }
         }
         else {
@@ -453,9 +449,23 @@ public final class MemoryJobStore implements JobStore {
     }
 
     private void put(Job job) {
+        Entry entry = keep(job);
+        if (entry.isScheduled()) {
+            this.byRunTime.add(entry);
+        }
+    }
+
+    /**
+     * Keeps a job by its id, and among the unscheduled ones when it has no due time; a job with one is left for the
+     * caller to put into the run-time index.
+     */
+    private Entry keep(Job job) {
         Entry entry = new Entry(job);
         this.byId.put(job.id(), entry);
-        (entry.isScheduled() ? this.byRunTime : this.unscheduled).add(entry);
+        if (!entry.isScheduled()) {
+            this.unscheduled.add(entry);
+        }
+        return entry;
     }
 
     /** Takes a job's entry out of the run-time index, or marks it removed when it waits in a burst. */
