@@ -282,7 +282,7 @@ public final class MemoryJobStore implements JobStore {
             // twice. This loop runs once per pass, which leaves it to the interpreter for many passes: each job's
             // work is in a method of its own, compiled after a few passes.
             List<AcquiredJob> acquired = new ArrayList<>(Math.min(limit, this.byId.size()));
-            Rescheduled rescheduled = new Rescheduled(Math.min(limit, this.byId.size()));
+            Rescheduled rescheduled = new Rescheduled();
             DueEntries entries = new DueEntries(nowSeconds, nowNanos);
             Entry next;
             while (acquired.size() < limit && (next = entries.take()) != null) {
@@ -369,13 +369,10 @@ public final class MemoryJobStore implements JobStore {
      */
     private final class Rescheduled extends AbstractSet<Entry> implements SortedSet<Entry> {
 
-        private final List<Entry> entries;
+        /** Grown as jobs are rescheduled: one-shot jobs, the usual burst, leave it empty. */
+        private final List<Entry> entries = new ArrayList<>();
 
         private boolean ordered = true;
-
-        Rescheduled(int capacity) {
-            this.entries = new ArrayList<>(capacity);
-        }
 
         @Override
         public boolean add(Entry entry) {
