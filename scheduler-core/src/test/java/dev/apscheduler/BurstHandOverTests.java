@@ -35,6 +35,8 @@ class BurstHandOverTests {
 
     private static final int BATCH = JobProcessorAccess.memoryBatchSize();
 
+    private static final int FIRST_BATCH = JobProcessorAccess.memoryFirstBatchSize();
+
     private final SchedulerFixture fixture = new SchedulerFixture();
 
     private final ChunkRecordingExecutor executor = new ChunkRecordingExecutor();
@@ -80,8 +82,8 @@ class BurstHandOverTests {
 
     @Test
     void aHandOverLeftOpenIsClosedByTheNextPassEvenWhenItHasNothingToGive() {
-        // two batches due; the store fails when asked for the second: the first batch's hand-over, told more would
-        // follow, ends with an empty last part
+        // more than one batch due; the store fails when asked for the second: the first batch's hand-over, told more
+        // would follow, ends with an empty last part
         List<List<JobExecutor.Submission>> toOther = new ArrayList<>();
         JobExecutor other = new JobExecutor() {
 
@@ -150,11 +152,45 @@ class BurstHandOverTests {
         assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(Chunk::more)
             .extracting(Chunk::size).allMatch((size) -> size > 0);
         assertThat(chunks.get(chunks.size() - 1)).isEqualTo(new Chunk(0, false));
-        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(BATCH);
+        assertThat(chunks.stream().mapToInt(Chunk::size).sum()).isEqualTo(FIRST_BATCH);
         // an executor that had no part in it is not asked to take an empty list
         assertThat(toOther).isEmpty();
         this.executor.runAll();
-        assertThat(this.fixture.ticks).hasSize(BATCH);
+        assertThat(this.fixture.ticks).hasSize(FIRST_BATCH);
+        scheduler.shutdown(false);
+    }
+
+    @Test
+    void aBurstStartsWithASmallerBatchAndGoesOnWithFullOnes() {
+        // the first workers start once a quarter of a batch is claimed; each burst begins so, however many came before
+        List<Integer> limits = new ArrayList<>();
+        ManualScheduler scheduler = this.fixture.builder().executor("default", this.executor)
+            .jobStore("default", new DelegatingJobStore(new MemoryJobStore()) {
+                @Override
+                public List<AcquiredJob> acquireDueJobs(Instant now, int limit, DueJobDecider decider) {
+                    List<AcquiredJob> acquired = super.acquireDueJobs(now, limit, decider);
+                    if (!acquired.isEmpty()) {
+                        limits.add(limit);
+                    }
+                    return acquired;
+                }
+            }).build();
+        int jobs = FIRST_BATCH + 2 * BATCH + 1;
+        for (ZonedDateTime due : List.of(at(1), at(2))) {
+            List<JobSpec> burst = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                burst.add(JobSpec.task("tick").id("once-" + due.getSecond() + "-" + i).trigger(Triggers.date(due))
+                    .build());
+            }
+            scheduler.addJobs(burst);
+        }
+        scheduler.start();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(limits).containsExactly(FIRST_BATCH, BATCH, BATCH, BATCH);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(limits.subList(4, limits.size())).containsExactly(FIRST_BATCH, BATCH, BATCH, BATCH);
+        this.executor.runAll();
+        assertThat(this.fixture.ticks).hasSize(2 * jobs);
         scheduler.shutdown(false);
     }
 

@@ -12,4 +12,8 @@ public final class JobProcessorAccess {
         return JobProcessor.MEMORY_BATCH_SIZE;
     }
 
+    public static int memoryFirstBatchSize() {
+        return JobProcessor.MEMORY_FIRST_BATCH_SIZE;
+    }
+
 }
