@@ -10,7 +10,6 @@ import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 import dev.apscheduler.MaxInstancesReachedException;
@@ -72,9 +71,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      */
     private final ConcurrentHashMap<String, Integer> instances = new ConcurrentHashMap<>(INSTANCES_CAPACITY);
 
-    /** Counted by the loop and by every worker: a striped counter, so they do not contend for one field. */
-    private final LongAdder active = new LongAdder();
-
     private final AtomicInteger timedOutRunning = new AtomicInteger();
 
     private volatile boolean cancelling;
@@ -109,7 +105,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         ExecutorContext context = context();
         Job job = submission.job();
         QueuedWork work = accept(context, submission);
-        this.active.increment();
         try {
             execute(work);
         }
@@ -167,8 +162,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         if (chunk.isEmpty() && more) {
             return;
         }
-        // counted as active per chunk, before any of it can run (and end)
-        this.active.add(chunk.size());
         try {
             executeAll(chunk, more);
         }
@@ -183,8 +176,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     /**
      * Counts a new instance of the job (refusing it at {@code max_instances}, in this executor and, for a job counted
-     * across the cluster, in its store's run slots) and publishes {@code JOB_SUBMITTED}. The caller counts the work as
-     * active before handing it over.
+     * across the cluster, in its store's run slots) and publishes {@code JOB_SUBMITTED}. The instance counted is what
+     * {@link #activeCount()} counts until the work is released.
      * @return the work that runs the submission
      */
     private QueuedWork accept(ExecutorContext context, Submission submission) {
@@ -428,7 +421,6 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private void release(String jobId, Runnable runSlot) {
         uncount(jobId);
-        this.active.decrement();
         runSlot.run();
     }
 
@@ -482,7 +474,9 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     @Override
     public int activeCount() {
-        return (int) this.active.sum();
+        // The submissions in progress are the instances counted: summed when asked (by metrics, seldom) rather than
+        // kept in a second counter that every run would update as it ends.
+        return (int) this.instances.reduceValuesToLong(Long.MAX_VALUE, Integer::longValue, 0L, Long::sum);
     }
 
     @Override
