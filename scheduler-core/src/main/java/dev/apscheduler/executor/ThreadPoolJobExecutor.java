@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Runs jobs on a fixed-size pool of platform threads: APScheduler's {@code threadpool}, the default executor.
  * Submissions beyond {@code max_workers} wait in a queue; the time they wait counts towards their lateness. Runs due
  * at one instant are queued in one step, so handing over many of them costs little more than one. Worker threads are
- * daemon threads named {@code apscheduler-<alias>-<n>}: one per processor (at most {@code max_workers}) starts with
- * the executor and waits for work until it shuts down, so that the first runs due do not wait for a thread to start;
- * the others are started when work needs them and end after a minute without work.
+ * daemon threads named {@code apscheduler-<alias>-<n>}: up to ten of them (APScheduler's default {@code max_workers};
+ * one per processor where there are more processors, and never more than {@code max_workers}) start with the executor
+ * and wait for work until it shuts down, so that the runs due do not wait for threads to start; any others are started
+ * when work needs them and end after a minute without work.
  */
 public final class ThreadPoolJobExecutor extends AbstractJobExecutor {
 

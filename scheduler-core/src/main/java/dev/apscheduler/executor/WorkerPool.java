@@ -39,10 +39,13 @@ final class WorkerPool {
     static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
 
     /**
-     * How many core workers a pool has at most: one per processor, enough to put every processor to work at once
-     * without waiting for a thread to start; more only help runs that block, for which a thread's start is small.
+     * How many core workers a pool has at most: APScheduler's default {@code max_workers} (ten), or one per processor
+     * where there are more processors. A whole default pool is then ready when a burst is handed over: the workers it
+     * wakes with its last chunk are not started by the handing-over thread while every processor is needed for the
+     * runs, and ten waiting threads cost next to nothing.
      */
-    static final int CORE = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int CORE = Math.max(ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS,
+            Runtime.getRuntime().availableProcessors());
 
     private static final Logger logger = LoggerFactory.getLogger(WorkerPool.class);
 

@@ -55,6 +55,31 @@ class ExecutorTests {
     }
 
     @Test
+    void aThreadPoolStartsItsWaitingWorkersWithTheExecutorUpToADefaultPool() {
+        // a pool no larger than APScheduler's default is ready in full; a larger one starts the rest on demand
+        int processors = Runtime.getRuntime().availableProcessors();
+        for (int maxWorkers : List.of(3, ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS, 40)) {
+            ThreadPoolJobExecutor executor = new ThreadPoolJobExecutor(maxWorkers);
+            executor.start(ExecutorContext.of("pool" + maxWorkers, this.clock, this.tasks, this.events::onEvent));
+            try {
+                int expected = Math.min(maxWorkers, Math.max(ThreadPoolJobExecutor.DEFAULT_MAX_WORKERS, processors));
+                await().untilAsserted(() -> assertThat(workerThreads("pool" + maxWorkers)).isEqualTo(expected));
+            }
+            finally {
+                executor.shutdown(Duration.ofSeconds(5));
+            }
+            // a worker counted out is about to end: its thread is gone shortly after shutdown returns
+            await().untilAsserted(() -> assertThat(workerThreads("pool" + maxWorkers)).isZero());
+        }
+    }
+
+    private static long workerThreads(String alias) {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter((thread) -> thread.isAlive() && thread.getName().startsWith("apscheduler-" + alias + "-"))
+            .count();
+    }
+
+    @Test
     void directExecutorRunsOnTheCallersThreadBeforeSubmitReturns() {
         this.tasks.register("where", (context) -> Thread.currentThread().getName());
         DirectJobExecutor executor = start(new DirectJobExecutor());
