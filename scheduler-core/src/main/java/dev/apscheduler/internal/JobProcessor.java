@@ -56,9 +56,9 @@ final class JobProcessor {
 
     /**
      * How many due jobs a store keeping its jobs in memory hands over in the first pass of a hand-over: a quarter of
-     * {@link #MEMORY_BATCH_SIZE}, so that the first workers start while the loop claims the rest of a burst, about
-     * a quarter as late after the due instant as with a full batch first. The passes that go on with the same
-     * hand-over take full batches.
+     * {@link #MEMORY_BATCH_SIZE} (one chunk of an executor's hand-over), so that the first workers start once that
+     * many are claimed rather than a whole batch, and run while the loop claims the rest of a burst. The passes that
+     * go on with the same hand-over take full batches.
      */
     public static final int MEMORY_FIRST_BATCH_SIZE = 256;
 
