@@ -50,17 +50,18 @@ final class JobProcessor {
 
     /**
      * How many due jobs a store keeping its jobs in memory hands over per pass, where claiming costs little: a burst
-     * is claimed and handed over in parts of this size, so that its first runs start while the rest is claimed.
+     * is claimed and handed over in parts of this size (after a smaller first one, {@link #MEMORY_FIRST_BATCH_SIZE}),
+     * so that its first runs start while the rest is claimed.
      */
     public static final int MEMORY_BATCH_SIZE = 1_000;
 
     /**
      * How many due jobs a store keeping its jobs in memory hands over in the first pass of a hand-over: a quarter of
-     * {@link #MEMORY_BATCH_SIZE} (one chunk of an executor's hand-over), so that the first workers start once that
-     * many are claimed rather than a whole batch, and run while the loop claims the rest of a burst. The passes that
-     * go on with the same hand-over take full batches.
+     * {@link #MEMORY_BATCH_SIZE}, so that the first workers start once that many are claimed rather than a whole
+     * batch, and run while the loop claims the rest of a burst. The passes that go on with the same hand-over take
+     * full batches.
      */
-    public static final int MEMORY_FIRST_BATCH_SIZE = 256;
+    public static final int MEMORY_FIRST_BATCH_SIZE = MEMORY_BATCH_SIZE / 4;
 
     private final SchedulerCore core;
 
