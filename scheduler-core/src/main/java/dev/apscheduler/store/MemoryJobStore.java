@@ -3,17 +3,13 @@ package dev.apscheduler.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -25,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps jobs in memory: APScheduler's {@code MemoryJobStore}, the default store. Jobs are indexed by id and by next
  * run time (paused jobs last, ties by id), so finding due jobs and the next wake-up time costs a logarithmic lookup
- * however many jobs there are. When most of the index is due at once (a burst), the due jobs are set aside in one
- * step, in order, and acquire steps take them from there: a burst costs no rebalancing of the index per job.
+ * however many jobs there are. The run-time index keeps its jobs in arrays of consecutive entries
+ * ({@link ChunkedSortedList}): an acquire step finds the due jobs at its head by reading those arrays, and takes them
+ * off in one step, so a burst of jobs due at once costs neither a tree walk nor a rebalancing per job.
  * Thread-safe: every operation, including the acquire step, holds one lock.
  */
 public final class MemoryJobStore implements JobStore {
@@ -39,23 +36,10 @@ public final class MemoryJobStore implements JobStore {
     private final Map<String, Entry> byId = new HashMap<>();
 
     /** The jobs with a due time, earliest first (ties by id). */
-    private TreeSet<Entry> byRunTime = new TreeSet<>();
+    private final ChunkedSortedList<Entry> byRunTime = new ChunkedSortedList<>();
 
     /** The jobs without a due time (paused), by id: never due, listed last. */
     private final TreeSet<Entry> unscheduled = new TreeSet<>();
-
-    /**
-     * The jobs of a burst, earliest first: due jobs taken off {@link #byRunTime} at once, by setting the old index (or
-     * its due part) aside and never changing it again. A job replaced or removed meanwhile stays there marked
-     * {@link Entry#removed} and is skipped. Jobs added meanwhile go to the index, and every read merges the two.
-     */
-    private @Nullable NavigableSet<Entry> burst;
-
-    /** The burst's entries after {@link #burstHead}, in order. */
-    private @Nullable Iterator<Entry> burstRest;
-
-    /** The burst's next entry to claim, or {@code null} once it is used up. */
-    private @Nullable Entry burstHead;
 
     private final Duration lookAhead;
 
@@ -202,9 +186,6 @@ public final class MemoryJobStore implements JobStore {
             this.byId.clear();
             this.byRunTime.clear();
             this.unscheduled.clear();
-            this.burst = null;
-            this.burstRest = null;
-            this.burstHead = null;
         }
     }
 
@@ -220,24 +201,8 @@ public final class MemoryJobStore implements JobStore {
     public List<Job> getAllJobs() {
         synchronized (this.lock) {
             List<Job> jobs = new ArrayList<>(this.byId.size());
-            Iterator<Entry> indexed = this.byRunTime.iterator();
-            Entry fromIndex = indexed.hasNext() ? indexed.next() : null;
-            Entry head = firstOfBurst();
-            NavigableSet<Entry> rest = this.burst;
-            Iterable<Entry> burst = (head != null && rest != null) ? rest.tailSet(head, true) : List.of();
-            for (Entry fromBurst : burst) {
-                if (fromBurst.removed) {
-                    continue;
-                }
-                while (fromIndex != null && fromIndex.compareTo(fromBurst) < 0) {
-                    jobs.add(fromIndex.job());
-                    fromIndex = indexed.hasNext() ? indexed.next() : null;
-                }
-                jobs.add(fromBurst.job());
-            }
-            while (fromIndex != null) {
-                jobs.add(fromIndex.job());
-                fromIndex = indexed.hasNext() ? indexed.next() : null;
+            for (Entry entry : this.byRunTime) {
+                jobs.add(entry.job());
             }
             for (Entry entry : this.unscheduled) {
                 jobs.add(entry.job());
@@ -257,11 +222,7 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public Optional<Instant> nextRunTime() {
         synchronized (this.lock) {
-            Entry first = this.byRunTime.isEmpty() ? null : this.byRunTime.first();
-            Entry fromBurst = firstOfBurst();
-            if (fromBurst != null && (first == null || fromBurst.compareTo(first) < 0)) {
-                first = fromBurst;
-            }
+            Entry first = this.byRunTime.first();
             return (first != null) ? Optional.ofNullable(first.nextRunTime()) : Optional.empty();
         }
     }
@@ -274,29 +235,26 @@ public final class MemoryJobStore implements JobStore {
         long nowSeconds = now.getEpochSecond();
         int nowNanos = now.getNano();
         synchronized (this.lock) {
-            if (this.burst == null) {
-                takeBurst(nowSeconds, nowNanos, limit);
-            }
-            // The due jobs are the first ones in run time order, in the burst or in the index. The rescheduled ones
-            // go back into the index once all are taken, so a job whose new run time is still due is not claimed
-            // twice. This loop runs once per pass, which leaves it to the interpreter for many passes: each job's
-            // work is in a method of its own, compiled after a few passes.
-            List<AcquiredJob> acquired = new ArrayList<>(Math.min(limit, this.byId.size()));
+            // The due jobs are the first ones in the index: counted first, which reads their entries all at once,
+            // then decided in order and taken off together. The rescheduled ones go back into the index once all are
+            // taken, so a job whose new run time is still due is not claimed twice. This loop runs once per pass,
+            // which leaves it to the interpreter for many passes: each job's work is in a method of its own,
+            // compiled after a few passes.
+            int due = this.byRunTime.countLeading((entry) -> entry.isDue(nowSeconds, nowNanos), limit);
+            List<AcquiredJob> acquired = new ArrayList<>(due);
             Rescheduled rescheduled = new Rescheduled();
-            DueEntries entries = new DueEntries(nowSeconds, nowNanos);
-            Entry next;
-            while (acquired.size() < limit && (next = entries.take()) != null) {
-                try {
-                    acquired.add(claim(next, decider, rescheduled));
-                }
-                catch (RuntimeException ex) {
-                    // the jobs decided so far are rescheduled, the one not decided stays as it was
-                    rescheduled.index();
-                    this.byRunTime.add(next);
-                    throw ex;
+            Iterator<Entry> entries = this.byRunTime.iterator();
+            try {
+                while (acquired.size() < due) {
+                    acquired.add(claim(entries.next(), decider, rescheduled));
                 }
             }
-            rescheduled.index();
+            finally {
+                // the jobs decided so far leave the index (and the rescheduled come back); a job whose decision
+                // failed stays as it was
+                this.byRunTime.removeFirst(acquired.size());
+                rescheduled.index();
+            }
             return acquired;
         }
     }
@@ -321,126 +279,35 @@ public final class MemoryJobStore implements JobStore {
     }
 
     /**
-     * The due entries in run time order, merged from the burst and the index (used under the lock). Taken off the
-     * index through its iterator: that needs no comparisons, and unlike pollFirst makes no entry object per job.
-     */
-    private final class DueEntries {
-
-        private final long nowSeconds;
-
-        private final int nowNanos;
-
-        private final Iterator<Entry> indexed = MemoryJobStore.this.byRunTime.iterator();
-
-        private @Nullable Entry fromIndex;
-
-        DueEntries(long nowSeconds, int nowNanos) {
-            this.nowSeconds = nowSeconds;
-            this.nowNanos = nowNanos;
-            this.fromIndex = this.indexed.hasNext() ? this.indexed.next() : null;
-        }
-
-        /** Takes the next due entry off the burst or the index, or returns {@code null} when none is due. */
-        @Nullable Entry take() {
-            Entry fromBurst = firstOfBurst();
-            Entry fromIndex = this.fromIndex;
-            boolean burstFirst = fromBurst != null && (fromIndex == null || fromBurst.compareTo(fromIndex) < 0);
-            Entry next = burstFirst ? fromBurst : fromIndex;
-            if (next == null || !next.isDue(this.nowSeconds, this.nowNanos)) {
-                return null;
-            }
-            if (burstFirst) {
-                nextOfBurst();
-            }
-            else {
-                this.indexed.remove();
-                this.fromIndex = this.indexed.hasNext() ? this.indexed.next() : null;
-            }
-            return next;
-        }
-
-    }
-
-    /**
      * The entries an acquire step reschedules, put into the run-time index once every due job is decided. Jobs due
-     * together and rescheduled by the same interval come in run time order; when the index is empty then (the whole
-     * index was due, as with jobs aligned on the same instants), it is built from them in one linear step instead of
-     * one rebalancing insertion each.
+     * together and rescheduled by the same interval come in run time order, and after every job left in the index
+     * when the whole index was due (jobs aligned on the same instants): they are then appended without a search each.
      */
-    private final class Rescheduled extends AbstractSet<Entry> implements SortedSet<Entry> {
+    private final class Rescheduled {
 
         /** Grown as jobs are rescheduled: one-shot jobs, the usual burst, leave it empty. */
         private final List<Entry> entries = new ArrayList<>();
 
         private boolean ordered = true;
 
-        @Override
-        public boolean add(Entry entry) {
+        void add(Entry entry) {
             int size = this.entries.size();
             if (this.ordered && size > 0 && this.entries.get(size - 1).compareTo(entry) >= 0) {
                 this.ordered = false;
             }
-            return this.entries.add(entry);
+            this.entries.add(entry);
         }
 
-        /** Puts the entries into the index and forgets them. */
+        /** Puts the entries into the index. */
         void index() {
-            if (this.entries.isEmpty()) {
-                return;
-            }
-            TreeSet<Entry> index = MemoryJobStore.this.byRunTime;
-            if (this.ordered && index.isEmpty()) {
-                // a sorted set with the index's order, given to an empty tree set, is linked in without comparisons
-                index.addAll(this);
+            if (this.ordered) {
+                MemoryJobStore.this.byRunTime.addAllSorted(this.entries);
             }
             else {
                 for (int i = 0; i < this.entries.size(); i++) {
-                    index.add(this.entries.get(i));
+                    MemoryJobStore.this.byRunTime.add(this.entries.get(i));
                 }
             }
-            this.entries.clear();
-            this.ordered = true;
-        }
-
-        @Override
-        public Iterator<Entry> iterator() {
-            return this.entries.iterator();
-        }
-
-        @Override
-        public int size() {
-            return this.entries.size();
-        }
-
-        @Override
-        public @Nullable Comparator<? super Entry> comparator() {
-            // the entries' natural order, as the index's
-            return null;
-        }
-
-        @Override
-        public SortedSet<Entry> subSet(Entry fromElement, Entry toElement) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SortedSet<Entry> headSet(Entry toElement) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SortedSet<Entry> tailSet(Entry fromElement) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Entry first() {
-            return this.entries.get(0);
-        }
-
-        @Override
-        public Entry last() {
-            return this.entries.get(this.entries.size() - 1);
         }
 
     }
@@ -465,73 +332,14 @@ public final class MemoryJobStore implements JobStore {
         return entry;
     }
 
-    /** Takes a job's entry out of the run-time index, or marks it removed when it waits in a burst. */
+    /** Takes a job's entry out of the run-time index, or out of the unscheduled ones. */
     private void unindex(Entry entry) {
-        entry.removed = true;
-        (entry.isScheduled() ? this.byRunTime : this.unscheduled).remove(entry);
-    }
-
-    /**
-     * Sets the due jobs aside as a {@link #burst} when they are most of the index: all of them when every job in the
-     * index is due (however many acquire steps take them), which costs nothing but a fresh index; or the ones one
-     * step takes when they are more than half of it, which costs building the index anew from the others. Taking
-     * each due job off the index instead rebalances it every time.
-     */
-    private void takeBurst(long nowSeconds, int nowNanos, int limit) {
-        TreeSet<Entry> index = this.byRunTime;
-        int size = index.size();
-        if (size == 0) {
-            return;
+        if (entry.isScheduled()) {
+            this.byRunTime.remove(entry);
         }
-        if (index.last().isDue(nowSeconds, nowNanos)) {
-            this.byRunTime = new TreeSet<>();
-            startBurst(index);
-            return;
+        else {
+            this.unscheduled.remove(entry);
         }
-        if (limit <= size / 2) {
-            return;
-        }
-        int due = 0;
-        Entry lastDue = null;
-        for (Entry entry : index) {
-            if (due == limit || !entry.isDue(nowSeconds, nowNanos)) {
-                break;
-            }
-            due++;
-            lastDue = entry;
-        }
-        if (due > size / 2) {
-            this.byRunTime = new TreeSet<>(index.tailSet(lastDue, false));
-            startBurst(index.headSet(lastDue, true));
-        }
-    }
-
-    private void startBurst(NavigableSet<Entry> burst) {
-        this.burst = burst;
-        this.burstRest = burst.iterator();
-        nextOfBurst();
-    }
-
-    private void nextOfBurst() {
-        Iterator<Entry> rest = this.burstRest;
-        this.burstHead = (rest != null && rest.hasNext()) ? rest.next() : null;
-    }
-
-    /**
-     * Returns the burst's next entry to claim, skipping those removed; forgets the burst once it is used up.
-     */
-    private @Nullable Entry firstOfBurst() {
-        if (this.burst == null) {
-            return null;
-        }
-        while (this.burstHead != null && this.burstHead.removed) {
-            nextOfBurst();
-        }
-        if (this.burstHead == null) {
-            this.burst = null;
-            this.burstRest = null;
-        }
-        return this.burstHead;
     }
 
     @Override
@@ -556,9 +364,6 @@ public final class MemoryJobStore implements JobStore {
         private final long seconds;
 
         private final int nanos;
-
-        /** Whether the job was replaced or removed while this entry waited in a burst (used under the lock). */
-        boolean removed;
 
         Entry(Job job) {
             this.job = job;
