@@ -126,7 +126,7 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
         int counted = 0;
         for (int c = 0; c < this.count && counted < limit; c++) {
             Chunk<E> chunk = this.chunks[c];
-            int end = Math.min(chunk.to, chunk.from + (limit - counted));
+            int end = chunk.from + Math.min(chunk.size(), limit - counted);
             for (int i = chunk.from; i < end; i++) {
                 if (!test.test(chunk.get(i))) {
                     return counted;

@@ -69,11 +69,10 @@ class ChunkedSortedListTests {
         for (int i = 0; i < CAPACITY * 3; i++) {
             add(i);
         }
-        this.list.removeFirst(CAPACITY / 2);
-        this.expected.headSet(CAPACITY / 2, false).clear();
-        // from the middle of the first chunk, across the next ones
+        // from the middle of the first chunk, across the next ones; no limit is too high
+        removeFirst(CAPACITY / 2 + 7);
         assertThat(this.list.countLeading((element) -> element < CAPACITY * 2 + 10, Integer.MAX_VALUE))
-            .isEqualTo(CAPACITY * 2 + 10 - CAPACITY / 2);
+            .isEqualTo(CAPACITY * 2 + 10 - (CAPACITY / 2 + 7));
         assertThat(this.list.countLeading((element) -> true, CAPACITY + 3)).isEqualTo(CAPACITY + 3);
         assertThat(this.list.countLeading((element) -> true, Integer.MAX_VALUE)).isEqualTo(this.expected.size());
         assertThat(this.list.countLeading((element) -> element < 0, 5)).isZero();
