@@ -1,9 +1,11 @@
 package dev.apscheduler.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -33,8 +35,7 @@ class ChunkedSortedListTests {
         assertThat(this.list.countLeading((element) -> true, 10)).isZero();
         Iterator<Integer> iterator = this.list.iterator();
         assertThat(iterator.hasNext()).isFalse();
-        org.assertj.core.api.Assertions.assertThatExceptionOfType(NoSuchElementException.class)
-            .isThrownBy(iterator::next);
+        assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(iterator::next);
         assertThat(this.list.remove(1)).isFalse();
     }
 
@@ -44,7 +45,7 @@ class ChunkedSortedListTests {
         for (int i = 0; i < CAPACITY * 5; i++) {
             values.add(i * 2);
         }
-        java.util.Collections.shuffle(values, new Random(7));
+        Collections.shuffle(values, new Random(7));
         values.forEach(this::add);
         check();
         // descending additions fill chunks from the front: each full chunk splits
@@ -240,6 +241,8 @@ class ChunkedSortedListTests {
         assertThat(actual).containsExactlyElementsOf(this.expected);
         assertThat(this.list.size()).isEqualTo(this.expected.size());
         assertThat(this.list.isEmpty()).isEqualTo(this.expected.isEmpty());
+        // no array is kept empty
+        assertThat(this.list.chunkCount()).isBetween(this.expected.isEmpty() ? 0 : 1, this.expected.size());
         assertThat(this.list.first()).isEqualTo(this.expected.isEmpty() ? null : this.expected.first());
         assertThat(this.list.last()).isEqualTo(this.expected.isEmpty() ? null : this.expected.last());
     }
