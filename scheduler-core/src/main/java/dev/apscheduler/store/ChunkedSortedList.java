@@ -22,7 +22,7 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
     /** How many elements a chunk holds at most; a full chunk splits in two when an element is added to it. */
     static final int CHUNK_CAPACITY = 512;
 
-    /** How full {@link #addAllSorted} fills the chunks it appends, leaving room for later additions. */
+    /** How full {@link #addAll} fills the chunks it appends, leaving room for later additions. */
     private static final int APPEND_FILL = CHUNK_CAPACITY * 3 / 4;
 
     /** Below this size a chunk is merged with a neighbour when both fit in half a chunk. */
@@ -34,15 +34,17 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
     /** How many chunks are in use: {@code chunks[0..count)}, none of them empty. */
     private int count;
 
-    private int size;
-
-    /** Returns the number of elements. */
+    /** Returns the number of elements, counted chunk by chunk. */
     int size() {
-        return this.size;
+        int size = 0;
+        for (int c = 0; c < this.count; c++) {
+            size += this.chunks[c].size();
+        }
+        return size;
     }
 
     boolean isEmpty() {
-        return this.size == 0;
+        return this.count == 0;
     }
 
     /** Returns the first element, or {@code null} when the list is empty. */
@@ -65,7 +67,6 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
             chunk.items[0] = element;
             chunk.to = 1;
             insertChunk(0, chunk);
-            this.size = 1;
             return;
         }
         int c = chunkFor(element);
@@ -86,7 +87,6 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
         }
         position = -position - 1;
         chunk.insert(position, element);
-        this.size++;
     }
 
     /**
@@ -104,7 +104,6 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
             return false;
         }
         chunk.removeAt(position);
-        this.size--;
         if (chunk.size() == 0) {
             removeChunk(c);
         }
@@ -142,8 +141,8 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
      * @param n how many, at most {@link #size()}
      */
     void removeFirst(int n) {
-        if (n < 0 || n > this.size) {
-            throw new IllegalArgumentException("cannot remove " + n + " of " + this.size + " elements");
+        if (n < 0 || n > size()) {
+            throw new IllegalArgumentException("cannot remove " + n + " of " + size() + " elements");
         }
         int whole = 0;
         int left = n;
@@ -162,40 +161,49 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
             Arrays.fill(this.chunks, this.count - whole, this.count, null);
             this.count -= whole;
         }
-        this.size -= n;
     }
 
     /**
-     * Adds elements given in order, as {@link #add} would one by one; when they all come after the last element
-     * (the usual case for jobs due together and rescheduled together into an emptied index) they are appended as
-     * whole chunks, without a search each.
-     * @param sorted the elements, in ascending order, none in the list yet
+     * Adds elements, as {@link #add} would one by one. When they come in ascending order after the last element (the
+     * usual case for jobs due together and rescheduled together into an emptied index) they are appended as whole
+     * chunks, without a search each.
+     * @param elements the elements, none in the list yet
      */
-    void addAllSorted(List<E> sorted) {
-        E last = last();
-        if (sorted.isEmpty() || (last != null && sorted.get(0).compareTo(last) <= 0)) {
-            for (int i = 0; i < sorted.size(); i++) {
-                add(sorted.get(i));
+    void addAll(List<E> elements) {
+        if (!ascendingAfter(last(), elements)) {
+            for (int i = 0; i < elements.size(); i++) {
+                add(elements.get(i));
             }
             return;
         }
         int next = 0;
-        while (next < sorted.size()) {
+        while (next < elements.size()) {
             Chunk<E> chunk = new Chunk<>();
-            int end = Math.min(sorted.size(), next + APPEND_FILL);
+            int end = Math.min(elements.size(), next + APPEND_FILL);
             for (int i = next; i < end; i++) {
-                chunk.items[chunk.to++] = sorted.get(i);
+                chunk.items[chunk.to++] = elements.get(i);
             }
             insertChunk(this.count, chunk);
-            this.size += end - next;
             next = end;
         }
+    }
+
+    /** Whether the elements are in strictly ascending order, all after {@code last} (when there is one). */
+    private static <E extends Comparable<? super E>> boolean ascendingAfter(@Nullable E last, List<E> elements) {
+        E previous = last;
+        for (int i = 0; i < elements.size(); i++) {
+            E element = elements.get(i);
+            if (previous != null && previous.compareTo(element) >= 0) {
+                return false;
+            }
+            previous = element;
+        }
+        return true;
     }
 
     void clear() {
         Arrays.fill(this.chunks, 0, this.count, null);
         this.count = 0;
-        this.size = 0;
     }
 
     /** Iterates the elements in order; the list must not change meanwhile. */

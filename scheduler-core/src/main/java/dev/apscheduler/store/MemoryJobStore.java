@@ -242,7 +242,7 @@ public final class MemoryJobStore implements JobStore {
             // compiled after a few passes.
             int due = this.byRunTime.countLeading((entry) -> entry.isDue(nowSeconds, nowNanos), limit);
             List<AcquiredJob> acquired = new ArrayList<>(due);
-            Rescheduled rescheduled = new Rescheduled();
+            List<Entry> rescheduled = new ArrayList<>();
             Iterator<Entry> entries = this.byRunTime.iterator();
             try {
                 while (acquired.size() < due) {
@@ -253,7 +253,7 @@ public final class MemoryJobStore implements JobStore {
                 // the jobs decided so far leave the index (and the rescheduled come back); a job whose decision
                 // failed stays as it was
                 this.byRunTime.removeFirst(acquired.size());
-                rescheduled.index();
+                this.byRunTime.addAll(rescheduled);
             }
             return acquired;
         }
@@ -263,7 +263,7 @@ public final class MemoryJobStore implements JobStore {
      * Decides a due job taken off the index and keeps it with its new run time (indexed once every due job is
      * decided), or removes it.
      */
-    private AcquiredJob claim(Entry entry, DueJobDecider decider, Rescheduled rescheduled) {
+    private AcquiredJob claim(Entry entry, DueJobDecider decider, List<Entry> rescheduled) {
         JobDecision decision = decider.decide(entry.job());
         Optional<Job> next = decision.applyTo(entry.job());
         if (next.isPresent()) {
@@ -276,40 +276,6 @@ public final class MemoryJobStore implements JobStore {
             this.byId.remove(entry.id());
         }
         return new AcquiredJob(entry.job(), decision);
-    }
-
-    /**
-     * The entries an acquire step reschedules, put into the run-time index once every due job is decided. Jobs due
-     * together and rescheduled by the same interval come in run time order, and after every job left in the index
-     * when the whole index was due (jobs aligned on the same instants): they are then appended without a search each.
-     */
-    private final class Rescheduled {
-
-        /** Grown as jobs are rescheduled: one-shot jobs, the usual burst, leave it empty. */
-        private final List<Entry> entries = new ArrayList<>();
-
-        private boolean ordered = true;
-
-        void add(Entry entry) {
-            int size = this.entries.size();
-            if (this.ordered && size > 0 && this.entries.get(size - 1).compareTo(entry) >= 0) {
-                this.ordered = false;
-            }
-            this.entries.add(entry);
-        }
-
-        /** Puts the entries into the index. */
-        void index() {
-            if (this.ordered) {
-                MemoryJobStore.this.byRunTime.addAllSorted(this.entries);
-            }
-            else {
-                for (int i = 0; i < this.entries.size(); i++) {
-                    MemoryJobStore.this.byRunTime.add(this.entries.get(i));
-                }
-            }
-        }
-
     }
 
     private void put(Job job) {
@@ -414,6 +380,11 @@ public final class MemoryJobStore implements JobStore {
         @Override
         public int hashCode() {
             return this.id.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "job '" + this.id + "' " + (isScheduled() ? "due at " + nextRunTime() : "without a due time");
         }
 
     }

@@ -123,7 +123,7 @@ class ChunkedSortedListTests {
         for (int i = 0; i < CAPACITY * 3; i++) {
             values.add(i);
         }
-        addAllSorted(values);
+        addAll(values);
         int fill = CAPACITY * 3 / 4;
         assertThat(this.list.chunkCount()).isEqualTo(4);
         // the second chunk down to a few elements: too many with either neighbour
@@ -146,7 +146,7 @@ class ChunkedSortedListTests {
     }
 
     @Test
-    void addAllSortedAppendsAfterTheLastElementOrAddsOneByOne() {
+    void addAllAppendsWhatComesInOrderAfterTheLastElementAndAddsTheRestOneByOne() {
         for (int i = 0; i < 10; i++) {
             add(i * 10);
         }
@@ -154,12 +154,15 @@ class ChunkedSortedListTests {
         for (int i = 0; i < CAPACITY * 3; i++) {
             after.add(1_000 + i);
         }
-        addAllSorted(after);
+        addAll(after);
         check();
         // interleaved with what is there: added one by one
-        addAllSorted(List.of(5, 15, 25, 100_000));
+        addAll(List.of(5, 15, 25, 100_000));
         check();
-        addAllSorted(List.of());
+        // after the last element but not in order: added one by one
+        addAll(List.of(200_002, 200_001, 200_003));
+        check();
+        addAll(List.of());
         check();
         // appended chunks leave room: adding into them does not split them
         add(1_000 + CAPACITY + 1_000_000);
@@ -192,13 +195,17 @@ class ChunkedSortedListTests {
             }
             else if (operation < 99) {
                 int from = random.nextInt(range);
-                List<Integer> sorted = new ArrayList<>();
+                List<Integer> values = new ArrayList<>();
                 for (int value = from; value < from + random.nextInt(CAPACITY * 2); value += 1 + random.nextInt(3)) {
                     if (!this.expected.contains(value)) {
-                        sorted.add(value);
+                        values.add(value);
                     }
                 }
-                addAllSorted(sorted);
+                if (random.nextBoolean()) {
+                    // out of order: added one by one
+                    Collections.shuffle(values, random);
+                }
+                addAll(values);
             }
             else {
                 int limit = random.nextInt(CAPACITY * 3);
@@ -218,8 +225,8 @@ class ChunkedSortedListTests {
         this.expected.add(value);
     }
 
-    private void addAllSorted(List<Integer> values) {
-        this.list.addAllSorted(values);
+    private void addAll(List<Integer> values) {
+        this.list.addAll(values);
         this.expected.addAll(values);
     }
 
