@@ -141,12 +141,13 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
      * @param n how many, at most {@link #size()}
      */
     void removeFirst(int n) {
-        if (n < 0 || n > size()) {
-            throw new IllegalArgumentException("cannot remove " + n + " of " + size() + " elements");
-        }
         int whole = 0;
         int left = n;
-        while (left > 0) {
+        while (left != 0) {
+            // checked as the chunks are counted off (before any is changed), not by counting them all first
+            if (left < 0 || whole == this.count) {
+                throw new IllegalArgumentException("cannot remove " + n + " of " + size() + " elements");
+            }
             Chunk<E> chunk = this.chunks[whole];
             int chunkSize = chunk.size();
             if (left < chunkSize) {

@@ -94,6 +94,13 @@ class ChunkedSortedListTests {
         add(-1);
         add(CAPACITY * 2 + 7);
         check();
+        // more than there are, or fewer than none: refused, nothing taken off
+        int size = this.expected.size();
+        assertThatIllegalArgumentException().isThrownBy(() -> this.list.removeFirst(size + 1))
+            .withMessage("cannot remove " + (size + 1) + " of " + size + " elements");
+        assertThatIllegalArgumentException().isThrownBy(() -> this.list.removeFirst(-1))
+            .withMessage("cannot remove -1 of " + size + " elements");
+        check();
         removeFirst(this.expected.size());
         check();
         assertThatIllegalArgumentException().isThrownBy(() -> this.list.removeFirst(1))
