@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -193,7 +194,14 @@ public final class IntervalTrigger implements Trigger {
 
     private Optional<ZonedDateTime> intervalsAfter(ZonedDateTime time, long intervals) {
         try {
-            return Optional.of(time.withZoneSameInstant(this.zone).plus(this.interval.multipliedBy(intervals)));
+            ZonedDateTime from = time.withZoneSameInstant(this.zone);
+            Duration step = this.interval.multipliedBy(intervals);
+            if (this.zone instanceof ZoneOffset offset) {
+                // the same instant as plus(step): a fixed offset's local time moves with it, and adding to the local
+                // time does not make new ZoneRules on every call, as ZoneOffset.getRules() does
+                return Optional.of(ZonedDateTime.ofLocal(from.toLocalDateTime().plus(step), offset, null));
+            }
+            return Optional.of(from.plus(step));
         }
         catch (DateTimeException | ArithmeticException ex) {
             // beyond the last representable instant: there is no next run

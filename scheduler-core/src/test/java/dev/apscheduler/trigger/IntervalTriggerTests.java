@@ -63,6 +63,26 @@ class IntervalTriggerTests {
     }
 
     @Test
+    void aFixedOffsetZoneAddsIntervalsToTheInstant() {
+        ZoneOffset offset = ZoneOffset.ofHoursMinutes(5, 30);
+        ZonedDateTime start = ZonedDateTime.of(2024, 3, 10, 1, 15, 0, 0, offset);
+        IntervalTrigger trigger = Triggers.interval().every(Duration.ofMinutes(90)).startDate(start)
+            .timezone(offset).build();
+        ZonedDateTime previous = start.plusDays(3);
+        ZonedDateTime afterPrevious = trigger.nextFireTime(previous, previous).orElseThrow();
+        assertThat(afterPrevious.toInstant()).isEqualTo(previous.toInstant().plus(Duration.ofMinutes(90)));
+        assertThat(afterPrevious.getZone()).isEqualTo(offset);
+        // a previous run in another zone is followed in the trigger's offset
+        ZonedDateTime inUtc = previous.withZoneSameInstant(ZoneOffset.UTC);
+        assertThat(trigger.nextFireTime(inUtc, inUtc)).contains(afterPrevious);
+        // without a previous run: the first start + k * 90 minutes at or after now (k = 161 here)
+        ZonedDateTime now = start.plusDays(10).plusSeconds(1);
+        ZonedDateTime caughtUp = trigger.nextFireTime(null, now).orElseThrow();
+        assertThat(caughtUp.toInstant()).isEqualTo(start.toInstant().plus(Duration.ofMinutes(90 * 161)));
+        assertThat(caughtUp.getZone()).isEqualTo(offset);
+    }
+
+    @Test
     void followsThePreviousRunByOneIntervalEvenWhenLate() {
         IntervalTrigger trigger = create(Map.of("hours", 1, "start_date", "2024-01-01 10:00:00", "timezone", "UTC"));
         assertThat(trigger.nextFireTime(utc("2024-01-01T10:00:00Z"), utc("2024-01-05T00:00:00Z")))
