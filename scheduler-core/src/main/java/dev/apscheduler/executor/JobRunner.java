@@ -117,7 +117,9 @@ final class JobRunner {
         }
         RunRecord started = record(job, runId, runTime, attempt, now);
         this.context.record(job, started);
-        Watch watch = job.timeout().map((timeout) -> new Watch(job, started, runTime, now, timeout)).orElse(null);
+        // no lambda for the common case: a capturing one would be made for every run, timeout or not
+        Duration timeout = job.timeout().orElse(null);
+        Watch watch = (timeout != null) ? new Watch(job, started, runTime, now, timeout) : null;
         Runnable unwatch = (watch != null)
                 ? this.context.watchTimeout(now.plus(watch.timeout), watch::expire) : NOTHING;
         String previousJobId = MDC.get(JobContext.MDC_JOB_ID);
