@@ -22,7 +22,7 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
     /** How many elements a chunk holds at most; a full chunk splits in two when an element is added to it. */
     static final int CHUNK_CAPACITY = 512;
 
-    /** How full {@link #addAll} fills the chunks it appends, leaving room for later additions. */
+    /** How full {@link #addAll} fills the last chunk and the chunks it appends, leaving room for later additions. */
     private static final int APPEND_FILL = CHUNK_CAPACITY * 3 / 4;
 
     /** Below this size a chunk is merged with a neighbour when both fit in half a chunk. */
@@ -166,8 +166,8 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
 
     /**
      * Adds elements, as {@link #add} would one by one. When they come in ascending order after the last element (the
-     * usual case for jobs due together and rescheduled together into an emptied index) they are appended as whole
-     * chunks, without a search each.
+     * usual case for jobs rescheduled after all the others) they are appended without a search each: to the last chunk
+     * while it is less than three quarters full, then as new chunks filled that far.
      * @param elements the elements, none in the list yet
      */
     void addAll(List<E> elements) {
@@ -177,7 +177,7 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
             }
             return;
         }
-        int next = 0;
+        int next = (this.count > 0) ? this.chunks[this.count - 1].append(elements) : 0;
         while (next < elements.size()) {
             Chunk<E> chunk = new Chunk<>();
             int end = Math.min(elements.size(), next + APPEND_FILL);
@@ -367,6 +367,22 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
         void removeFirst(int n) {
             Arrays.fill(this.items, this.from, this.from + n, null);
             this.from += n;
+        }
+
+        /**
+         * Appends the first of the elements while this chunk holds fewer than {@link #APPEND_FILL}: elements appended a
+         * few at a time (a job rescheduled after all the others) fill the last chunk instead of each starting one.
+         * @return how many were appended
+         */
+        int append(List<E> elements) {
+            int n = Math.min(elements.size(), Math.max(0, APPEND_FILL - size()));
+            if (this.to + n > CHUNK_CAPACITY) {
+                compact();
+            }
+            for (int i = 0; i < n; i++) {
+                this.items[this.to++] = elements.get(i);
+            }
+            return n;
         }
 
         /** Moves the elements to the start of the array. */

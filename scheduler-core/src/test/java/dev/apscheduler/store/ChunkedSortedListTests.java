@@ -177,6 +177,29 @@ class ChunkedSortedListTests {
         check();
     }
 
+    @Test
+    void appendingOneAtATimeFillsTheLastChunkInsteadOfStartingOneEachTime() {
+        // jobs due one by one and rescheduled after all the others: the store takes off the first, appends it again
+        for (int i = 0; i < 1_000; i++) {
+            add(i);
+        }
+        for (int next = 1_000; next < 5_000; next++) {
+            removeFirst(1);
+            addAll(List.of(next));
+        }
+        check();
+        // 1,000 elements: three chunks filled for appending, and what is left of the first
+        assertThat(this.list.chunkCount()).isLessThanOrEqualTo(4);
+        // a batch larger than the last chunk's room fills it, then starts new chunks
+        List<Integer> batch = new ArrayList<>();
+        for (int i = 0; i < CAPACITY * 2; i++) {
+            batch.add(10_000 + i);
+        }
+        addAll(batch);
+        check();
+        assertThat(this.list.chunkCount()).isLessThanOrEqualTo(7);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5 })
     void randomOperationsAgreeWithATreeSet(long seed) {
