@@ -180,12 +180,8 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
         int next = (this.count > 0) ? this.chunks[this.count - 1].append(elements) : 0;
         while (next < elements.size()) {
             Chunk<E> chunk = new Chunk<>();
-            int end = Math.min(elements.size(), next + APPEND_FILL);
-            for (int i = next; i < end; i++) {
-                chunk.items[chunk.to++] = elements.get(i);
-            }
+            next += chunk.append(elements.subList(next, elements.size()));
             insertChunk(this.count, chunk);
-            next = end;
         }
     }
 
@@ -370,8 +366,9 @@ final class ChunkedSortedList<E extends Comparable<? super E>> implements Iterab
         }
 
         /**
-         * Appends the first of the elements while this chunk holds fewer than {@link #APPEND_FILL}: elements appended a
-         * few at a time (a job rescheduled after all the others) fill the last chunk instead of each starting one.
+         * Appends the first of the elements while this chunk holds fewer than {@link #APPEND_FILL}: a new chunk takes
+         * that many, and elements appended a few at a time (a job rescheduled after all the others) fill the last chunk
+         * instead of each starting one.
          * @return how many were appended
          */
         int append(List<E> elements) {
