@@ -231,7 +231,17 @@ public final class Engine {
      * @param running whether to go on
      */
     public void runLoop(BooleanSupplier running) {
-        SchedulerLoop.run(this::processJobs, this.signal, running, this.core::retryInterval);
+        SchedulerLoop.run(this::loopPass, this.signal, running, this.core::retryInterval);
+    }
+
+    /**
+     * One pass of a loop run by {@link #runLoop(BooleanSupplier)}: {@link #processJobs()}, except that a long sleep
+     * until jobs of a store in memory are due ends with an early pass a moment before (see
+     * {@link JobProcessor#loopPass()}).
+     * @return how long to sleep before the next pass, or empty to sleep until woken
+     */
+    public Optional<Duration> loopPass() {
+        return this.processor.loopPass();
     }
 
     /**

@@ -63,6 +63,15 @@ final class JobProcessor {
      */
     public static final int MEMORY_FIRST_BATCH_SIZE = MEMORY_BATCH_SIZE / 4;
 
+    /**
+     * How long before a store in memory has a job due the loop's own thread wakes for a pass of its own
+     * ({@link #loopPass()}), when it would otherwise sleep at least {@link #EARLY_PASS_AFTER} until then.
+     */
+    static final Duration EARLY_PASS = Duration.ofMillis(2);
+
+    /** The shortest sleep the loop's own thread ends with an early pass ({@link #EARLY_PASS} before its end). */
+    static final Duration EARLY_PASS_AFTER = Duration.ofMillis(20);
+
     private final SchedulerCore core;
 
     /** Whether the last runs handed over were told more would follow at once (used by the loop's thread only). */
@@ -78,6 +87,15 @@ final class JobProcessor {
     private final Map<String, Instant> checkAt = new HashMap<>();
 
     /**
+     * The earliest due time of the stores in memory claimed at their time, when the current pass asks to wake then
+     * and at nothing earlier; otherwise {@code null}.
+     */
+    private @Nullable Instant wakeForMemoryDue;
+
+    /** The due time the loop's thread has woken early for ({@link #loopPass()}), until the next pass. */
+    private @Nullable Instant earlyFor;
+
+    /**
      * Creates the processor.
      * @param core the scheduler's state
      */
@@ -91,8 +109,10 @@ final class JobProcessor {
      * @return how long to sleep before the next pass, or empty to sleep until woken (no scheduled job, or paused)
      */
     public Optional<Duration> processJobs() {
+        Instant earlyFor = this.earlyFor;
+        this.earlyFor = null;
         try {
-            return process();
+            return process(earlyFor);
         }
         finally {
             if (this.handOverOpen && !this.handedOverThisPass) {
@@ -103,7 +123,27 @@ final class JobProcessor {
         }
     }
 
-    private Optional<Duration> process() {
+    /**
+     * One pass of the loop's own thread: {@link #processJobs()}, except that a sleep of at least
+     * {@link #EARLY_PASS_AFTER} until a store in memory has a job due ends {@link #EARLY_PASS} before that time. The
+     * pass then made finds nothing due yet and asks no persistent store that has nothing due and no change to look at;
+     * it runs the loop's code and reads the store in memory shortly before the due jobs are claimed, so that the pass
+     * at their time does not find both cold after the long sleep (its first runs start that much sooner). A pass
+     * driven by an injected clock ({@code ManualScheduler}) calls {@link #processJobs()} and is not shortened.
+     * @return how long to sleep before the next pass, or empty to sleep until woken
+     */
+    public Optional<Duration> loopPass() {
+        Optional<Duration> wait = processJobs();
+        Instant dueAt = this.wakeForMemoryDue;
+        if (dueAt == null || wait.isEmpty() || wait.get().compareTo(EARLY_PASS_AFTER) < 0) {
+            return wait;
+        }
+        this.earlyFor = dueAt;
+        return Optional.of(wait.get().minus(EARLY_PASS));
+    }
+
+    private Optional<Duration> process(@Nullable Instant earlyFor) {
+        this.wakeForMemoryDue = null;
         // Timeouts are enforced in every state: a paused scheduler still has running jobs.
         this.core.timeouts().expire(this.core.clock().instant());
         // so are the leases of runs counted across the cluster
@@ -120,6 +160,7 @@ final class JobProcessor {
         List<SchedulerEvent> events = new ArrayList<>();
         List<AcquiredJob> due = new ArrayList<>();
         Instant wakeAt = null;
+        Instant memoryDue = null;
         this.core.lock();
         try {
             if (this.core.state() != SchedulerState.RUNNING) {
@@ -127,9 +168,16 @@ final class JobProcessor {
                 return Optional.empty();
             }
             boolean changed = this.core.takeStoresChanged();
+            // an early pass before anything is due leaves alone the persistent stores with nothing to look at
+            boolean early = !changed && earlyFor != null && now.toInstant().isBefore(earlyFor);
             this.memoryBatchFull = false;
             for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
-                wakeAt = earliest(wakeAt, processStore(entry.getKey(), entry.getValue(), now, changed, due, events));
+                JobStore store = entry.getValue();
+                Instant storeWakeAt = processStore(entry.getKey(), store, now, changed, early, due, events);
+                if (storeWakeAt != null && !store.isPersistent() && store.lookAhead().isZero()) {
+                    memoryDue = earliest(memoryDue, storeWakeAt);
+                }
+                wakeAt = earliest(wakeAt, storeWakeAt);
             }
             wakeAt = earliest(wakeAt, this.core.claimedRuns().earliest().orElse(null));
         }
@@ -153,6 +201,9 @@ final class JobProcessor {
         if (wakeAt == null || wakeAt.equals(Instant.MAX)) {
             return Optional.empty();
         }
+        if (memoryDue != null && !memoryDue.isAfter(wakeAt)) {
+            this.wakeForMemoryDue = memoryDue;
+        }
         return Optional.of(until(wakeAt));
     }
 
@@ -170,7 +221,7 @@ final class JobProcessor {
     }
 
     private @Nullable Instant processStore(String alias, JobStore store, ZonedDateTime now, boolean changed,
-            List<AcquiredJob> due, List<SchedulerEvent> events) {
+            boolean early, List<AcquiredJob> due, List<SchedulerEvent> events) {
         Instant instant = now.toInstant();
         Optional<Instant> retryAt = this.core.guard().backingOff(alias, instant);
         if (retryAt.isPresent()) {
@@ -178,8 +229,10 @@ final class JobProcessor {
         }
         Duration lookAhead = store.lookAhead();
         Instant checkAt = this.checkAt.get(alias);
-        if (!lookAhead.isZero() && !changed && checkAt != null && instant.isBefore(checkAt)) {
-            // Woken to hand over runs claimed ahead: nothing new is due in this store before checkAt.
+        if ((!lookAhead.isZero() || (early && store.isPersistent())) && !changed && checkAt != null
+                && instant.isBefore(checkAt)) {
+            // Woken to hand over runs claimed ahead, or early for a store in memory: nothing new is due in this store
+            // before checkAt.
             return checkAt;
         }
         RunTimeCalculator calculator = new RunTimeCalculator(now);
