@@ -128,8 +128,8 @@ final class JobProcessor {
      * {@link #EARLY_PASS_AFTER} until a store in memory has a job due ends {@link #EARLY_PASS} before that time. The
      * pass then made finds nothing due yet and asks no persistent store that has nothing due and no change to look at;
      * it runs the loop's code and reads the store in memory shortly before the due jobs are claimed, so that the pass
-     * at their time does not find both cold after the long sleep (its first runs start that much sooner). A pass
-     * driven by an injected clock ({@code ManualScheduler}) calls {@link #processJobs()} and is not shortened.
+     * at their time, which hands over the first runs, does not find both cold after the long sleep. A pass driven by
+     * an injected clock ({@code ManualScheduler}) calls {@link #processJobs()} and is not shortened.
      * @return how long to sleep before the next pass, or empty to sleep until woken
      */
     public Optional<Duration> loopPass() {
