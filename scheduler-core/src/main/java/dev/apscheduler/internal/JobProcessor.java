@@ -168,8 +168,9 @@ final class JobProcessor {
                 return Optional.empty();
             }
             boolean changed = this.core.takeStoresChanged();
-            // an early pass before anything is due leaves alone the persistent stores with nothing to look at
-            boolean early = !changed && earlyFor != null && now.toInstant().isBefore(earlyFor);
+            // an early pass before anything is due leaves alone the persistent stores with nothing due, unless
+            // something changed (processStore)
+            boolean early = earlyFor != null && now.toInstant().isBefore(earlyFor);
             this.memoryBatchFull = false;
             for (Map.Entry<String, JobStore> entry : this.core.components().stores().entrySet()) {
                 JobStore store = entry.getValue();
