@@ -79,6 +79,16 @@ public interface ExecutorContext {
     }
 
     /**
+     * Tells whether {@link #record} keeps run records, so that an executor builds a run's records (and writes its
+     * result for them) only when they go somewhere: without a run history they cost more than a short run. A run that
+     * fails or times out still gets its record, for {@link #failed}.
+     * @return whether records reported to {@link #record} are kept; {@code true} by default
+     */
+    default boolean recordsRuns() {
+        return true;
+    }
+
+    /**
      * Reports a run that failed or timed out, after its event ({@code JOB_ERROR} or {@code JOB_TIMED_OUT}) was
      * published: the scheduler decides on a retry per the job's {@link dev.apscheduler.job.RetryPolicy}. Never
      * throws.
@@ -171,6 +181,12 @@ public interface ExecutorContext {
             @Override
             public JobRunInterceptor runInterceptor() {
                 return runInterceptor;
+            }
+
+            @Override
+            public boolean recordsRuns() {
+                // record() is not overridden: the records go nowhere
+                return false;
             }
 
         };

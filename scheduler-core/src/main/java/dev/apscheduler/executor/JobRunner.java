@@ -108,18 +108,29 @@ final class JobRunner {
                 this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
                 RunRecord missed = record(job, runId, runTime, attempt, null).ended(RunOutcome.MISSED, now);
                 this.context.record(job, missed);
-                return event(EventCodes.JOB_MISSED, job, missed, runTime, now, now, null, null);
+                return event(EventCodes.JOB_MISSED, job, runId, attempt, runTime, now, now, null, null);
             }
         }
         if (this.logger.isInfoEnabled()) {
             // Formatting the run time costs more than a short job; only pay for it when the line is written.
             this.logger.info("Running job \"{}\" (scheduled at {})", job, DateTimes.describe(runTime));
         }
-        RunRecord started = record(job, runId, runTime, attempt, now);
-        this.context.record(job, started);
-        // no lambda for the common case: a capturing one would be made for every run, timeout or not
+        // Without a run history the records go nowhere: only a run with a timeout needs its record from the start
+        // (the timer reports it when the timeout strikes); a run that fails gets one as it fails, for its retry.
+        boolean records = this.context.recordsRuns();
         Duration timeout = job.timeout().orElse(null);
-        Watch watch = (timeout != null) ? new Watch(job, started, runTime, now, timeout) : null;
+        RunRecord started = null;
+        Watch watch = null;
+        if (records || timeout != null) {
+            started = record(job, runId, runTime, attempt, now);
+            if (records) {
+                this.context.record(job, started);
+            }
+            if (timeout != null) {
+                watch = new Watch(job, started, runTime, now, timeout);
+            }
+        }
+        // no lambda for the common case: a capturing one would be made for every run, timeout or not
         Runnable unwatch = (watch != null)
                 ? this.context.watchTimeout(now.plus(watch.timeout), watch::expire) : NOTHING;
         String previousJobId = MDC.get(JobContext.MDC_JOB_ID);
@@ -145,9 +156,9 @@ final class JobRunner {
             restore(JobContext.MDC_JOB_ID, previousJobId);
             restore(JobContext.MDC_RUN_ID, previousRunId);
         }
-        Instant end = clock.instant();
         if (watch != null && !watch.finish()) {
             // timed out: the timeout was reported when it struck; now the run has really ended
+            Instant end = clock.instant();
             Thread.interrupted();
             this.slot.timedOutRunEnded();
             this.logger.warn("Job \"{}\" ended {} after it timed out", job, Duration.between(now, end));
@@ -155,21 +166,31 @@ final class JobRunner {
             return null;
         }
         if (failure != null) {
+            Instant end = clock.instant();
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             this.logger.error("Job \"{}\" raised an exception", job, failure);
-            RunRecord failed = started.failed(RunOutcome.ERROR, end, failure);
+            RunRecord failed = ((started != null) ? started : record(job, runId, runTime, attempt, now))
+                .failed(RunOutcome.ERROR, end, failure);
             this.context.record(job, failed);
             if (this.failures.isEmpty()) {
                 this.failures = new ArrayList<>(1);
             }
             this.failures.add(new Failure(job, failed, failure));
-            return event(EventCodes.JOB_ERROR, job, started, runTime, now, end, null, failure);
+            return event(EventCodes.JOB_ERROR, job, runId, attempt, runTime, now, end, null, failure);
         }
         this.logger.info("Job \"{}\" executed successfully", job);
-        this.context.record(job, started.succeeded(end, result));
-        return event(EventCodes.JOB_EXECUTED, job, started, runTime, now, end, result, null);
+        if (!records && !this.context.wants(EventCodes.JOB_EXECUTED)) {
+            // nothing reports when this run ended: no history, no listener
+            return null;
+        }
+        Instant end = clock.instant();
+        if (records && started != null) {
+            // the result is written for the record only when the record is kept
+            this.context.record(job, started.succeeded(end, result));
+        }
+        return event(EventCodes.JOB_EXECUTED, job, runId, attempt, runTime, now, end, result, null);
     }
 
     /**
@@ -185,14 +206,13 @@ final class JobRunner {
     }
 
     /** Returns the run's event, or {@code null} when no listener wants its code. */
-    private @Nullable JobExecutionEvent event(int code, Job job, RunRecord record, ZonedDateTime runTime,
+    private @Nullable JobExecutionEvent event(int code, Job job, String runId, int attempt, ZonedDateTime runTime,
             Instant start, Instant end, @Nullable Object result, @Nullable Throwable exception) {
         if (!this.context.wants(code)) {
             return null;
         }
-        return new JobExecutionEvent(code, job.id(), record.runId(), job.jobstore(), this.context.alias(),
-                job.task().name(), runTime, start, Duration.between(start, end), result, exception,
-                record.attempt());
+        return new JobExecutionEvent(code, job.id(), runId, job.jobstore(), this.context.alias(),
+                job.task().name(), runTime, start, Duration.between(start, end), result, exception, attempt);
     }
 
     // a run on the caller's thread (the direct executor) leaves the caller's log context as it found it
@@ -267,7 +287,8 @@ final class JobRunner {
                 JobRunner.this.slot.timedOut();
                 this.thread.interrupt();
             }
-            JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started, this.runTime,
+            JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started.runId(),
+                    this.started.attempt(), this.runTime,
                     this.startedAt, now, null, error);
             if (event != null) {
                 context.dispatch(event);

@@ -301,6 +301,11 @@ final class Components {
         }
 
         @Override
+        public boolean recordsRuns() {
+            return Components.this.core.recorder().keepsRecords();
+        }
+
+        @Override
         public void failed(Job job, RunRecord record, Throwable error) {
             Components.this.core.failed(job, record, error);
         }

@@ -103,6 +103,11 @@ final class RunRecorder {
         return Optional.ofNullable(this.store);
     }
 
+    /** Whether records are kept: a history store is configured; without one {@link #add} drops them. */
+    boolean keepsRecords() {
+        return this.store != null;
+    }
+
     Optional<Throwable> failure() {
         return Optional.ofNullable(this.failure);
     }
