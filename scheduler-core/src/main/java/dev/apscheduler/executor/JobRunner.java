@@ -288,8 +288,7 @@ final class JobRunner {
                 this.thread.interrupt();
             }
             JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started.runId(),
-                    this.started.attempt(), this.runTime,
-                    this.startedAt, now, null, error);
+                    this.started.attempt(), this.runTime, this.startedAt, now, null, error);
             if (event != null) {
                 context.dispatch(event);
             }
