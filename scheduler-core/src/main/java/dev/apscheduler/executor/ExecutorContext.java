@@ -9,6 +9,7 @@ import dev.apscheduler.event.SchedulerEvent;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an executor receives when it starts: its alias, the scheduler's clock (for the misfire check and timings),
@@ -76,6 +77,36 @@ public interface ExecutorContext {
      * @param record the record
      */
     default void record(Job job, RunRecord record) {
+    }
+
+    /**
+     * Reports the start of a run whose end only the calling thread reports (a run without a timeout, whose timer
+     * would report it too), as {@link #record} does, and returns what {@link #recordEnd} takes for the same run: while
+     * the start still waits to be written, the end takes its place, so that a short run costs the history one write.
+     * @param job the job as it was handed over
+     * @param record the run's record as it starts ({@link dev.apscheduler.history.RunOutcome#RUNNING})
+     * @return the start as recorded, for {@link #recordEnd}; by default {@code null}, after {@link #record}
+     */
+    default @Nullable RecordedStart recordStart(Job job, RunRecord record) {
+        record(job, record);
+        return null;
+    }
+
+    /**
+     * Reports the end of a run whose start {@link #recordStart} reported, as {@link #record} does.
+     * @param job the job as it was handed over
+     * @param start what {@link #recordStart} returned for the run, or {@code null}
+     * @param record the run's record as it ended
+     */
+    default void recordEnd(Job job, @Nullable RecordedStart start, RunRecord record) {
+        record(job, record);
+    }
+
+    /**
+     * A run's start as {@link #recordStart} recorded it: opaque to the executor, which hands it back to
+     * {@link #recordEnd}.
+     */
+    interface RecordedStart {
     }
 
     /**

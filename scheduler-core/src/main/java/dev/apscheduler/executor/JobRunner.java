@@ -120,14 +120,19 @@ final class JobRunner {
         boolean records = this.context.recordsRuns();
         Duration timeout = job.timeout().orElse(null);
         RunRecord started = null;
+        // a run without a timeout is reported by this thread alone: its end may take its start's place
+        ExecutorContext.RecordedStart recordedStart = null;
         Watch watch = null;
         if (records || timeout != null) {
             started = record(job, runId, runTime, attempt, now);
-            if (records) {
-                this.context.record(job, started);
-            }
             if (timeout != null) {
+                if (records) {
+                    this.context.record(job, started);
+                }
                 watch = new Watch(job, started, runTime, now, timeout);
+            }
+            else if (records) {
+                recordedStart = this.context.recordStart(job, started);
             }
         }
         // no lambda for the common case: a capturing one would be made for every run, timeout or not
@@ -173,7 +178,12 @@ final class JobRunner {
             this.logger.error("Job \"{}\" raised an exception", job, failure);
             RunRecord failed = ((started != null) ? started : record(job, runId, runTime, attempt, now))
                 .failed(RunOutcome.ERROR, end, failure);
-            this.context.record(job, failed);
+            if (watch != null) {
+                this.context.record(job, failed);
+            }
+            else {
+                this.context.recordEnd(job, recordedStart, failed);
+            }
             if (this.failures.isEmpty()) {
                 this.failures = new ArrayList<>(1);
             }
@@ -188,7 +198,13 @@ final class JobRunner {
         Instant end = clock.instant();
         if (records && started != null) {
             // the result is written for the record only when the record is kept
-            this.context.record(job, started.succeeded(end, result));
+            RunRecord succeeded = started.succeeded(end, result);
+            if (watch != null) {
+                this.context.record(job, succeeded);
+            }
+            else {
+                this.context.recordEnd(job, recordedStart, succeeded);
+            }
         }
         return event(EventCodes.JOB_EXECUTED, job, runId, attempt, runTime, now, end, result, null);
     }

@@ -296,8 +296,17 @@ final class Components {
 
         @Override
         public void record(Job job, RunRecord record) {
-            // a run with a timeout is also reported by the timer that enforces it; any other, by its worker alone
-            Components.this.core.recorder().add(record, job.timeout().isEmpty());
+            Components.this.core.recorder().add(record);
+        }
+
+        @Override
+        public @Nullable RecordedStart recordStart(Job job, RunRecord record) {
+            return Components.this.core.recorder().addStart(record);
+        }
+
+        @Override
+        public void recordEnd(Job job, @Nullable RecordedStart start, RunRecord record) {
+            Components.this.core.recorder().addEnd(start, record);
         }
 
         @Override

@@ -1,7 +1,5 @@
 package dev.apscheduler.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,16 +7,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.apscheduler.event.EventCodes;
 import dev.apscheduler.event.HistoryEvent;
+import dev.apscheduler.executor.ExecutorContext;
 import dev.apscheduler.history.HistoryOptions;
 import dev.apscheduler.history.HistoryStore;
-import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes run records to the history store from a background thread, so that recording a run costs its worker only a
- * lock-free queue insertion: records wait in a buffer (a run's start replaced in place by its end while both wait,
- * when only the worker reports the run), are saved in batches (of several records of one run, only the latest),
- * and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and
- * its recovery too ({@code HISTORY_RECOVERED}). A full buffer drops its oldest records, counted and logged. The
- * same thread prunes the store per the retention options.
+ * place in a lock-free ring ({@link RecordRing}): records wait there (a run's start replaced in place by its end while
+ * both wait, when only the worker reports the run), are saved in batches (of several records of one run, only the
+ * latest), and wait on while the store fails, the failure reported once ({@code HISTORY_FAILED}) and its recovery too
+ * ({@code HISTORY_RECOVERED}). A full buffer drops its oldest records, counted and logged. The same thread prunes the
+ * store per the retention options.
  */
 final class RunRecorder {
 
@@ -58,16 +54,11 @@ final class RunRecorder {
     /** Held while a batch is taken and saved, so that two writers never save an older record after a newer one. */
     private final Object writing = new Object();
 
-    /** Records as workers add them: lock-free, so that ten workers recording at once do not queue for a lock. */
-    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
-
     /**
-     * Per thread, the record of the run it started last while that record still waits: the run's end, reported on
-     * the same thread, replaces it there instead of waiting beside it.
+     * Records as workers add them: lock-free, so that ten workers recording at once do not queue for a lock; replaced
+     * when the buffer's size is configured.
      */
-    private final ThreadLocal<Waiting[]> started = ThreadLocal.withInitial(() -> new Waiting[1]);
-
-    private final AtomicInteger queued = new AtomicInteger();
+    private volatile RecordRing ring = new RecordRing(HistoryOptions.DEFAULTS.bufferSize(), this::dropped);
 
     /** A batch whose save failed, by run id, written first next time (used under {@link #writing}). */
     private final LinkedHashMap<String, RunRecord> failed = new LinkedHashMap<>();
@@ -97,6 +88,18 @@ final class RunRecorder {
     void configure(@Nullable HistoryStore store, HistoryOptions options) {
         this.store = store;
         this.options = options;
+        if (this.ring.capacity() != options.bufferSize()) {
+            RecordRing ring = new RecordRing(options.bufferSize(), this::dropped);
+            synchronized (this.writing) {
+                RecordRing old = this.ring;
+                this.ring = ring;
+                // the history is configured before the scheduler starts: records already waiting are moved
+                RunRecord record;
+                while ((record = old.poll()) != null) {
+                    ring.add(record);
+                }
+            }
+        }
     }
 
     Optional<HistoryStore> store() {
@@ -116,49 +119,50 @@ final class RunRecorder {
      * Queues a record; never blocks on the store and never throws.
      */
     void add(RunRecord record) {
-        add(record, false);
+        if (this.store != null) {
+            queue(record);
+        }
     }
 
     /**
-     * Queues a record, as {@link #add(RunRecord)} does. With {@code ownRun}, only the calling thread reports this
-     * run's records (a worker running a job without a timeout): a start may then be replaced by the run's end while
-     * it waits, so that a short run takes one place in the buffer and one write.
+     * Queues the start of a run only the calling thread reports, as {@link #add} does.
+     * @return where the record waits, for {@link #addEnd}; {@code null} without a history
      */
-    void add(RunRecord record, boolean ownRun) {
+    RecordRing.@Nullable Waiting addStart(RunRecord record) {
+        return (this.store != null) ? queue(record) : null;
+    }
+
+    /**
+     * Queues the end of a run whose start {@link #addStart} queued: in the start's place while the start still waits
+     * (a short run then takes one place in the buffer and one write), otherwise on its own.
+     */
+    void addEnd(ExecutorContext.@Nullable RecordedStart start, RunRecord record) {
         if (this.store == null) {
             return;
         }
-        // one slot per thread, kept: setting and clearing a thread-local per record would cost more than the rest
-        Waiting[] started = this.started.get();
-        if (started[0] != null) {
-            // only the thread's very next record may replace its start
-            Waiting start = started[0];
-            started[0] = null;
-            if (start.replace(record)) {
-                return;
-            }
+        if (start instanceof RecordRing.Waiting waiting && waiting.replace(record)) {
+            return;
         }
-        Waiting waiting = new Waiting(record);
-        if (ownRun && record.outcome() == RunOutcome.RUNNING) {
-            started[0] = waiting;
-        }
-        this.queue.add(waiting);
-        int size = this.queued.incrementAndGet();
-        Waiting oldest;
-        if (size > this.options.bufferSize() && (oldest = this.queue.poll()) != null) {
-            // taken, so that a start dropped here is not replaced by its end: the end waits on its own
-            oldest.take();
-            this.queued.decrementAndGet();
-            long dropped = this.dropped.incrementAndGet();
-            if (dropped % 10_000 == 1) {
-                logger.warn("Run history buffer is full ({} records); the oldest records are dropped ({} so far)",
-                        this.options.bufferSize(), dropped);
-            }
-        }
-        if (size == BATCH_SIZE) {
+        queue(record);
+    }
+
+    private RecordRing.Waiting queue(RunRecord record) {
+        RecordRing ring = this.ring;
+        RecordRing.Waiting waiting = ring.add(record);
+        if (ring.size() == BATCH_SIZE) {
             synchronized (this.lock) {
                 this.lock.notifyAll();
             }
+        }
+        return waiting;
+    }
+
+    /** Counts a record dropped from the full buffer, and logs the first and every 10,000th. */
+    private void dropped() {
+        long dropped = this.dropped.incrementAndGet();
+        if (dropped % 10_000 == 1) {
+            logger.warn("Run history buffer is full ({} records); the oldest records are dropped ({} so far)",
+                    this.options.bufferSize(), dropped);
         }
     }
 
@@ -287,7 +291,7 @@ final class RunRecorder {
         if (this.retryAtNanos - now > 0) {
             return Math.min(this.retryAtNanos - now, untilPrune);
         }
-        int queued = this.queued.get();
+        int queued = this.ring.size();
         if (queued == 0 && this.failed.isEmpty()) {
             return Math.min(FLUSH_DELAY.toNanos(), untilPrune);
         }
@@ -309,13 +313,10 @@ final class RunRecorder {
     private List<RunRecord> take() {
         LinkedHashMap<String, RunRecord> batch = new LinkedHashMap<>(this.failed);
         this.failed.clear();
-        Waiting waiting;
-        while (batch.size() < BATCH_SIZE && (waiting = this.queue.poll()) != null) {
-            this.queued.decrementAndGet();
-            RunRecord record = waiting.take();
-            if (record != null) {
-                batch.put(record.runId(), record);
-            }
+        RecordRing ring = this.ring;
+        RunRecord record;
+        while (batch.size() < BATCH_SIZE && (record = ring.poll()) != null) {
+            batch.put(record.runId(), record);
         }
         return new ArrayList<>(batch.values());
     }
@@ -377,42 +378,6 @@ final class RunRecorder {
             logger.warn("Pruning the {} history failed; it is tried again in {}", store.type(),
                     options.pruneInterval(), ex);
         }
-    }
-
-    /**
-     * A record waiting in the buffer. A run's start may be replaced by the same run's end until the writer takes it;
-     * after that, the end waits on its own.
-     */
-    private static final class Waiting {
-
-        private static final VarHandle RECORD;
-
-        static {
-            try {
-                RECORD = MethodHandles.lookup().findVarHandle(Waiting.class, "record", RunRecord.class);
-            }
-            catch (ReflectiveOperationException ex) {
-                throw new ExceptionInInitializerError(ex);
-            }
-        }
-
-        /** The record, or {@code null} once the writer has taken it. */
-        private volatile @Nullable RunRecord record;
-
-        Waiting(RunRecord record) {
-            this.record = record;
-        }
-
-        /** Replaces the waiting start of the same run; false when the writer took it first, or it is another run. */
-        boolean replace(RunRecord end) {
-            RunRecord waiting = this.record;
-            return waiting != null && waiting.runId().equals(end.runId()) && RECORD.compareAndSet(this, waiting, end);
-        }
-
-        @Nullable RunRecord take() {
-            return (RunRecord) RECORD.getAndSet(this, null);
-        }
-
     }
 
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The run history's buffer: a run's start replaced by its end while both wait, when only the run's worker reports
- * it. The writer thread is not started here: records wait until the test flushes them, so the buffer's contents are
- * exactly what the test added.
+ * it, and the oldest records dropped from a full buffer. The writer thread is not started here: records wait until the
+ * test flushes them, so the buffer's contents are exactly what the test added.
  */
 class RunRecorderTests {
 
@@ -41,8 +41,7 @@ class RunRecorderTests {
     void aRunReportedByItsWorkerAloneTakesOnePlaceInTheBuffer() {
         // two runs, start and end each, in a buffer of two: nothing is dropped
         for (String run : List.of("run-a", "run-b")) {
-            this.recorder.add(start(run), true);
-            this.recorder.add(end(run), true);
+            this.recorder.addEnd(this.recorder.addStart(start(run)), end(run));
         }
         assertThat(this.recorder.flush()).isTrue();
         assertThat(outcome("run-a")).isEqualTo(RunOutcome.SUCCESS);
@@ -53,8 +52,8 @@ class RunRecorderTests {
     void aRunOthersMayReportTooKeepsItsStartBesideItsEnd() {
         // a job with a timeout: the timer may report the run while it runs, so its start is never replaced
         for (String run : List.of("run-a", "run-b")) {
-            this.recorder.add(start(run), false);
-            this.recorder.add(end(run), false);
+            this.recorder.add(start(run));
+            this.recorder.add(end(run));
         }
         assertThat(this.recorder.flush()).isTrue();
         // four records in a buffer of two: the oldest two, run-a's, were dropped
@@ -63,35 +62,74 @@ class RunRecorderTests {
     }
 
     @Test
-    void onlyTheThreadsVeryNextRecordMayReplaceItsStart() {
-        RunRecorder recorder = recorder(10);
-        recorder.add(start("run-a"), true);
-        // the task reports another run first (a run-now refused, say): run-a's end then waits on its own
-        recorder.add(end("run-c"), true);
-        recorder.add(end("run-a"), true);
-        recorder.add(start("run-d"), true);
-        assertThat(recorder.flush()).isTrue();
-        // the writer took run-d's start: its end is written after it
-        recorder.add(end("run-d"), true);
+    void anEndTakesItsOwnStartsPlaceWhateverWasRecordedInBetween() {
+        RunRecorder recorder = recorder(2);
+        RecordRing.Waiting start = recorder.addStart(start("run-a"));
+        // the task reports another run first (a run-now refused, say)
+        recorder.add(end("run-c"));
+        recorder.addEnd(start, end("run-a"));
+        // two places: neither record was dropped
         assertThat(recorder.flush()).isTrue();
         assertThat(outcome("run-a")).isEqualTo(RunOutcome.SUCCESS);
         assertThat(outcome("run-c")).isEqualTo(RunOutcome.SUCCESS);
+    }
+
+    @Test
+    void anEndWaitsOnItsOwnOnceItsStartIsWritten() {
+        RecordRing.Waiting start = this.recorder.addStart(start("run-d"));
+        assertThat(this.recorder.flush()).isTrue();
+        assertThat(outcome("run-d")).isEqualTo(RunOutcome.RUNNING);
+        this.recorder.addEnd(start, end("run-d"));
+        assertThat(this.recorder.flush()).isTrue();
         assertThat(outcome("run-d")).isEqualTo(RunOutcome.SUCCESS);
+    }
+
+    @Test
+    void anEndTakesTheStartOfItsOwnRunOnly() {
+        RunRecorder recorder = recorder(10);
+        RecordRing.Waiting start = recorder.addStart(start("run-a"));
+        recorder.addEnd(start, end("run-b"));
+        assertThat(recorder.flush()).isTrue();
+        assertThat(outcome("run-a")).isEqualTo(RunOutcome.RUNNING);
+        assertThat(outcome("run-b")).isEqualTo(RunOutcome.SUCCESS);
     }
 
     @Test
     void aStartDroppedFromAFullBufferIsNotReplacedByItsEnd() throws InterruptedException {
         RunRecorder recorder = recorder(1);
-        recorder.add(start("run-a"), true);
+        RecordRing.Waiting start = recorder.addStart(start("run-a"));
         // another worker's record fills the buffer: run-a's start, the oldest, is dropped
-        Thread other = new Thread(() -> recorder.add(end("run-x"), true));
+        Thread other = new Thread(() -> recorder.add(end("run-x")));
         other.start();
         other.join();
         // run-a's end waits on its own (dropping run-x's record in turn) instead of vanishing with its start
-        recorder.add(end("run-a"), true);
+        recorder.addEnd(start, end("run-a"));
         assertThat(recorder.flush()).isTrue();
         assertThat(outcome("run-a")).isEqualTo(RunOutcome.SUCCESS);
         assertThat(this.history.findRun("run-x")).isEmpty();
+    }
+
+    @Test
+    void withoutAHistoryNothingIsQueued() {
+        RunRecorder recorder = recorder(10);
+        recorder.configure(null, HistoryOptions.DEFAULTS);
+        assertThat(recorder.addStart(start("run-a"))).isNull();
+        recorder.addEnd(null, end("run-a"));
+        recorder.configure(this.history, new HistoryOptions(null, 100, Duration.ofHours(1), 10));
+        assertThat(recorder.flush()).isTrue();
+        assertThat(this.history.findRun("run-a")).isEmpty();
+    }
+
+    @Test
+    void recordsWaitingWhenTheBufferIsResizedAreKept() {
+        RunRecorder recorder = recorder(10);
+        recorder.add(end("run-a"));
+        recorder.add(end("run-b"));
+        recorder.configure(this.history, new HistoryOptions(null, 100, Duration.ofHours(1), 1));
+        // moved into a buffer of one place: the older one is dropped
+        assertThat(recorder.flush()).isTrue();
+        assertThat(this.history.findRun("run-a")).isEmpty();
+        assertThat(outcome("run-b")).isEqualTo(RunOutcome.SUCCESS);
     }
 
     private RunOutcome outcome(String runId) {
