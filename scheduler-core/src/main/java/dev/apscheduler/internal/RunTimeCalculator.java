@@ -107,12 +107,18 @@ final class RunTimeCalculator implements DueJobDecider {
         return new JobDecision(runs.runTimes(), runs.nextRunTime(), runs.triggerFinished(), due, waiting);
     }
 
+    /**
+     * Works out the run times due at {@code now} and the next run time after them.
+     * @param now the time decided at: never before the job's next run time ({@link #decide} decides at the job's due
+     * time or later, {@link #withRetries} only once the next run time is due)
+     */
     private JobDecision compute(Job job, ZonedDateTime now) {
         Trigger trigger = job.trigger();
         @Nullable ZonedDateTime next = job.nextRunTime().orElse(null);
-        if (next != null && this.maxComputed > 0 && !isAfter(next, now)) {
-            // The usual case, one run time due, without the bookkeeping of several: this runs for every job the
-            // loop hands over. With several due, the loop below starts over from the first.
+        if (next != null && this.maxComputed > 0) {
+            // The usual case, one run time due (next is not after now, see above), without the bookkeeping of
+            // several: this runs for every job the loop hands over. With several due, the loop below starts over
+            // from the first.
             ZonedDateTime following = following(trigger, next, now);
             if (following == null || isAfter(following, now)) {
                 List<ZonedDateTime> single = List.of(next);
