@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -201,6 +202,9 @@ final class WorkerPool {
     }
 
     private void work() {
+        // Every run gets a run id, made with the thread's own random numbers: seeded here, as the thread starts,
+        // rather than in its first run, which then costs a new thread no more than the runs after it.
+        ThreadLocalRandom.current();
         Runnable next = take();
         while (next != null) {
             try {
