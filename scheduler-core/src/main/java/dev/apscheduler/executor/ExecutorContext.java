@@ -80,9 +80,10 @@ public interface ExecutorContext {
     }
 
     /**
-     * Reports the start of a run whose end only the calling thread reports (a run without a timeout, whose timer
-     * would report it too), as {@link #record} does, and returns what {@link #recordEnd} takes for the same run: while
-     * the start still waits to be written, the end takes its place, so that a short run costs the history one write.
+     * Reports the start of a run whose records only the calling thread reports (a run without a timeout: the timer
+     * enforcing a timeout reports that run too), as {@link #record} does, and returns what {@link #recordEnd} takes
+     * for the same run: while the start still waits to be written, the end takes its place, so that a short run costs
+     * the history one write.
      * @param job the job as it was handed over
      * @param record the run's record as it starts ({@link dev.apscheduler.history.RunOutcome#RUNNING})
      * @return the start as recorded, for {@link #recordEnd}; by default {@code null}, after {@link #record}

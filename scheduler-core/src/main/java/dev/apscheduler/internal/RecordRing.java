@@ -65,6 +65,14 @@ final class RecordRing {
     }
 
     /**
+     * Returns how many records waited when a record was added, that one included: its number less the number of the
+     * next record the writer takes, as that is now.
+     */
+    long place(Waiting waiting) {
+        return waiting.number - this.head + 1;
+    }
+
+    /**
      * Adds a record, dropping the oldest one waiting when the ring is full.
      * @return the record's place, where the same run's end may replace it ({@link Waiting#replace}) until the writer
      * takes it

@@ -149,7 +149,8 @@ final class RunRecorder {
     private RecordRing.Waiting queue(RunRecord record) {
         RecordRing ring = this.ring;
         RecordRing.Waiting waiting = ring.add(record);
-        if (ring.size() == BATCH_SIZE) {
+        // exactly one record is the batch's last, even with several threads adding
+        if (ring.place(waiting) == BATCH_SIZE) {
             synchronized (this.lock) {
                 this.lock.notifyAll();
             }

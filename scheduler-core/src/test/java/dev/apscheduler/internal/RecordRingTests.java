@@ -40,7 +40,12 @@ class RecordRingTests {
             ring.add(record("run-" + i));
         }
         assertThat(ring.size()).isEqualTo(5);
-        for (int i = 0; i < 5; i++) {
+        RecordRing.Waiting sixth = ring.add(record("run-5"));
+        assertThat(ring.place(sixth)).isEqualTo(6);
+        assertThat(ring.poll().runId()).isEqualTo("run-0");
+        // the place counts from the writer's position now
+        assertThat(ring.place(sixth)).isEqualTo(5);
+        for (int i = 1; i < 6; i++) {
             assertThat(ring.poll().runId()).isEqualTo("run-" + i);
         }
         assertThat(ring.poll()).isNull();
