@@ -94,9 +94,10 @@ public interface ExecutorContext {
     }
 
     /**
-     * Reports the end of a run whose start {@link #recordStart} reported, as {@link #record} does.
+     * Reports the end of a run whose start {@link #recordStart} reported, as {@link #record} does; with no start
+     * ({@code null}), just as {@link #record} does.
      * @param job the job as it was handed over
-     * @param start what {@link #recordStart} returned for the run, or {@code null}
+     * @param start what {@link #recordStart} returned for the run, or {@code null} (then the end waits on its own)
      * @param record the run's record as it ended
      */
     default void recordEnd(Job job, @Nullable RecordedStart start, RunRecord record) {

@@ -178,12 +178,8 @@ final class JobRunner {
             this.logger.error("Job \"{}\" raised an exception", job, failure);
             RunRecord failed = ((started != null) ? started : record(job, runId, runTime, attempt, now))
                 .failed(RunOutcome.ERROR, end, failure);
-            if (watch != null) {
-                this.context.record(job, failed);
-            }
-            else {
-                this.context.recordEnd(job, recordedStart, failed);
-            }
+            // a run with a timeout has no recorded start to replace: its end is recorded on its own
+            this.context.recordEnd(job, recordedStart, failed);
             if (this.failures.isEmpty()) {
                 this.failures = new ArrayList<>(1);
             }
@@ -198,13 +194,7 @@ final class JobRunner {
         Instant end = clock.instant();
         if (records && started != null) {
             // the result is written for the record only when the record is kept
-            RunRecord succeeded = started.succeeded(end, result);
-            if (watch != null) {
-                this.context.record(job, succeeded);
-            }
-            else {
-                this.context.recordEnd(job, recordedStart, succeeded);
-            }
+            this.context.recordEnd(job, recordedStart, started.succeeded(end, result));
         }
         return event(EventCodes.JOB_EXECUTED, job, runId, attempt, runTime, now, end, result, null);
     }
