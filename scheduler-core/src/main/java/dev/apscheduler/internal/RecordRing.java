@@ -85,27 +85,28 @@ final class RecordRing {
         AtomicReferenceArray<@Nullable Waiting> segment = segment(number);
         int offset = offset(number);
         Waiting old = segment.getAndSet(offset, waiting);
-        if (old == null) {
-            return waiting;
-        }
-        if (old.number < number) {
-            // the ring is full: the place held the oldest record, unless the writer took it just now
-            if (old.take() != null) {
-                dropped();
-            }
-        }
-        else if (segment.compareAndSet(offset, waiting, old)) {
+        if (old != null && old.number > number) {
             // this thread was held up between numbering its record and writing it for a whole ring of newer records:
             // its own record is the older one, and dropped
-            waiting.take();
-            dropped();
-        }
-        else {
-            // and a newer one still took the place meanwhile, dropping this thread's record: the one it had taken out
-            // is lost too
-            if (old.take() != null) {
+            if (segment.compareAndSet(offset, waiting, old)) {
+                waiting.take();
                 dropped();
             }
+            else if (old.take() != null) {
+                // and a newer one still took the place meanwhile, dropping this thread's record: the one it had taken
+                // out is lost too
+                dropped();
+            }
+            return waiting;
+        }
+        if (old != null && old.take() != null) {
+            // the ring is full: the place held the oldest record, unless the writer took it just now
+            dropped();
+        }
+        if (number < this.head && segment.compareAndSet(offset, waiting, null) && waiting.take() != null) {
+            // held up that long, this thread finds the writer gone past its number (the writer takes a record before
+            // it moves on): no one would take the record
+            dropped();
         }
         return waiting;
     }
@@ -133,16 +134,18 @@ final class RecordRing {
                 this.head = head;
                 return null;
             }
-            this.head = head + 1;
+            RunRecord record = null;
             if (waiting.number == head) {
+                // taken before the writer moves on, so that a thread held up until then knows it was (add)
+                record = waiting.take();
                 // the place lets go of the record (unless a newer one took it meanwhile)
                 segment.compareAndSet(offset, waiting, null);
-                RunRecord record = waiting.take();
-                if (record != null) {
-                    return record;
-                }
             }
-            // otherwise the record of this number was dropped for a newer one: go on with the next
+            // otherwise the record of this number was dropped for a newer one
+            this.head = head + 1;
+            if (record != null) {
+                return record;
+            }
         }
     }
 
