@@ -77,8 +77,12 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private volatile @Nullable ExecutorContext context;
 
+    /** Runs every submission accepted with the context given at start. */
+    private volatile @Nullable JobRunner runner;
+
     @Override
     public void start(ExecutorContext context) {
+        this.runner = new JobRunner(context, this.logger, this);
         this.context = context;
     }
 
@@ -205,7 +209,13 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
                     context.alias(), job.task().name(), runTimes, runIds, job.maxInstancesScope()));
         }
-        return new QueuedWork(context, submission, runIds, runSlot, capture(context, job));
+        return new QueuedWork(runner(context), submission, runIds, runSlot, capture(context, job));
+    }
+
+    /** The runner of submissions accepted with the context given at start. */
+    private JobRunner runner(ExecutorContext context) {
+        JobRunner runner = this.runner;
+        return (runner != null && runner.context() == context) ? runner : new JobRunner(context, this.logger, this);
     }
 
     /**
@@ -258,6 +268,9 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         /** Set once, when the slot is released. */
         private volatile int released;
 
+        /** The runs that failed, reported for a retry once the submission's events are published. */
+        private List<JobRunner.Failure> failures = List.of();
+
         Slot(String jobId, Runnable runSlot) {
             this.jobId = jobId;
             this.runSlot = runSlot;
@@ -286,6 +299,18 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             AbstractJobExecutor.this.timedOutRunning.decrementAndGet();
         }
 
+        /** Keeps a failed run, on the thread running the submission. */
+        void failed(JobRunner.Failure failure) {
+            if (this.failures.isEmpty()) {
+                this.failures = new ArrayList<>(1);
+            }
+            this.failures.add(failure);
+        }
+
+        List<JobRunner.Failure> failures() {
+            return this.failures;
+        }
+
     }
 
     /**
@@ -293,7 +318,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      */
     private final class QueuedWork extends Slot implements Runnable {
 
-        private final ExecutorContext context;
+        private final JobRunner runner;
 
         private final Submission submission;
 
@@ -305,10 +330,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
         /** Set once, by the worker that runs the work or by {@link #cancel()}. */
         private volatile int taken;
 
-        QueuedWork(ExecutorContext context, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
+        QueuedWork(JobRunner runner, Submission submission, @Nullable List<String> runIds, Runnable runSlot,
                 JobRunInterceptor interceptor) {
             super(submission.job().id(), runSlot);
-            this.context = context;
+            this.runner = runner;
             this.submission = submission;
             this.runIds = runIds;
             this.interceptor = interceptor;
@@ -336,13 +361,14 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
         private void cancelled() {
             Job job = this.submission.job();
-            java.time.Instant now = this.context.clock().instant();
+            ExecutorContext context = this.runner.context();
+            java.time.Instant now = context.clock().instant();
             List<ZonedDateTime> runTimes = this.submission.runTimes();
             for (int i = 0; i < runTimes.size(); i++) {
                 String runId = (this.runIds != null) ? this.runIds.get(i) : RunIds.next();
-                this.context.record(job, RunRecord.running(runId, job.id(), job.jobstore(),
-                        this.context.alias(), job.task().name(), runTimes.get(i).toInstant(),
-                        this.submission.attempt(), null, this.context.instanceName())
+                context.record(job, RunRecord.running(runId, job.id(), job.jobstore(),
+                        context.alias(), job.task().name(), runTimes.get(i).toInstant(),
+                        this.submission.attempt(), null, context.instanceName())
                     .ended(RunOutcome.CANCELLED, now));
             }
             AbstractJobExecutor.this.logger.warn("Run of job \"{}\" cancelled: the scheduler shut down before it "
@@ -382,19 +408,19 @@ public abstract class AbstractJobExecutor implements JobExecutor {
     }
 
     private void runJob(QueuedWork work) {
-        ExecutorContext context = work.context;
-        JobRunner runner = new JobRunner(context, work.interceptor, this.logger, work, this);
+        JobRunner runner = work.runner;
         List<SchedulerEvent> events;
         try {
-            events = runner.run(work.submission, work.runIds);
+            events = runner.run(work.submission, work.runIds, work, work.interceptor);
         }
         finally {
             work.release();
         }
+        ExecutorContext context = runner.context();
         for (int i = 0; i < events.size(); i++) {
             context.dispatch(events.get(i));
         }
-        runner.reportFailures();
+        runner.reportFailures(work.failures());
     }
 
     /**

@@ -29,7 +29,9 @@ import org.slf4j.MDC;
  * APScheduler's {@code run_job}: runs a job's run times in order, each checked against the misfire grace time at
  * the moment it is about to start, so time spent queueing counts as lateness. Each run that starts goes through the
  * context's {@link JobRunInterceptor}, is watched for its {@code timeout}, and is reported to the context as a run
- * record when it starts and when it ends.
+ * record when it starts and when it ends. One runner serves every submission of an executor started with a context:
+ * what belongs to one submission (its slot, its interceptor, its failures) is passed in or kept in its slot, so that
+ * a run allocates no runner of its own.
  */
 final class JobRunner {
 
@@ -38,33 +40,36 @@ final class JobRunner {
 
     private final ExecutorContext context;
 
-    private final JobRunInterceptor interceptor;
-
     private final Logger logger;
-
-    private final Slot slot;
 
     /** Where the task a run executes comes from ({@link AbstractJobExecutor#task}). */
     private final AbstractJobExecutor executor;
 
-    private List<Failure> failures = List.of();
-
-    JobRunner(ExecutorContext context, JobRunInterceptor interceptor, Logger logger, Slot slot,
-            AbstractJobExecutor executor) {
+    JobRunner(ExecutorContext context, Logger logger, AbstractJobExecutor executor) {
         this.context = context;
-        this.interceptor = interceptor;
         this.logger = logger;
-        this.slot = slot;
         this.executor = executor;
     }
 
     /**
-     * Runs the submission's run times in order.
+     * Returns the context the runner reports to.
+     * @return the context
+     */
+    ExecutorContext context() {
+        return this.context;
+    }
+
+    /**
+     * Runs the submission's run times in order; the runs that fail are kept in its slot, for
+     * {@link #reportFailures}.
      * @param submission the submission
      * @param runIds the run ids, one per run time, or {@code null} to make each as its run comes up
+     * @param slot the submission's {@code max_instances} slot
+     * @param interceptor what each run goes through
      * @return the events of the runs that listeners want
      */
-    List<SchedulerEvent> run(Submission submission, @Nullable List<String> runIds) {
+    List<SchedulerEvent> run(Submission submission, @Nullable List<String> runIds, Slot slot,
+            JobRunInterceptor interceptor) {
         List<ZonedDateTime> runTimes = submission.runTimes();
         // most runs publish nothing: no listener wants their events
         List<SchedulerEvent> events = List.of();
@@ -74,13 +79,14 @@ final class JobRunner {
             // one clock read stamps the run's id, its misfire check and its start
             Instant now = clock.instant();
             String runId = (runIds != null) ? runIds.get(i) : RunIds.next(now);
-            if (this.slot.released()) {
+            if (slot.released()) {
                 // an earlier run of this submission timed out and gave up the slot the rest would run in
                 this.context.record(job, record(job, runId, runTimes.get(i), submission.attempt(), null)
                     .ended(RunOutcome.CANCELLED, now));
                 continue;
             }
-            JobExecutionEvent event = runOnce(job, runTimes.get(i), runId, submission.attempt(), now);
+            JobExecutionEvent event = runOnce(job, runTimes.get(i), runId, submission.attempt(), now, slot,
+                    interceptor);
             if (event != null) {
                 if (events.isEmpty()) {
                     events = new ArrayList<>(runTimes.size());
@@ -91,6 +97,21 @@ final class JobRunner {
         return events;
     }
 
+    /**
+     * Whether a run starting at {@code now} is later than the grace time allows, worked out from the times' seconds
+     * and nanoseconds: the check every run with a grace time makes, without the instant and the duration it would
+     * otherwise allocate.
+     */
+    static boolean isLate(ZonedDateTime runTime, Instant now, Duration grace) {
+        long seconds = now.getEpochSecond() - runTime.toEpochSecond();
+        int nanos = now.getNano() - runTime.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds > grace.getSeconds() || (seconds == grace.getSeconds() && nanos > grace.getNano());
+    }
+
     /** A run's record while it runs ({@code startedAt} given) or before it starts. */
     private RunRecord record(Job job, String runId, ZonedDateTime runTime, int attempt, @Nullable Instant startedAt) {
         return RunRecord.running(runId, job.id(), job.jobstore(), this.context.alias(), job.task().name(),
@@ -98,18 +119,16 @@ final class JobRunner {
     }
 
     private @Nullable JobExecutionEvent runOnce(Job job, ZonedDateTime runTime, String runId, int attempt,
-            Instant now) {
+            Instant now, Slot slot, JobRunInterceptor interceptor) {
         Clock clock = this.context.clock();
         Duration grace = job.misfireGraceTime().orElse(null);
         // a retry runs however late it is claimed: it is late by design, and it is the same run as its first attempt
-        if (grace != null && attempt == 1) {
+        if (grace != null && attempt == 1 && isLate(runTime, now, grace)) {
             Duration late = Duration.between(runTime.toInstant(), now);
-            if (late.compareTo(grace) > 0) {
-                this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
-                RunRecord missed = record(job, runId, runTime, attempt, null).ended(RunOutcome.MISSED, now);
-                this.context.record(job, missed);
-                return event(EventCodes.JOB_MISSED, job, runId, attempt, runTime, now, now, null, null);
-            }
+            this.logger.warn("Run time of job \"{}\" was missed by {}", job, late);
+            RunRecord missed = record(job, runId, runTime, attempt, null).ended(RunOutcome.MISSED, now);
+            this.context.record(job, missed);
+            return event(EventCodes.JOB_MISSED, job, runId, attempt, runTime, now, now, null, null);
         }
         if (this.logger.isInfoEnabled()) {
             // Formatting the run time costs more than a short job; only pay for it when the line is written.
@@ -129,7 +148,7 @@ final class JobRunner {
                 if (records) {
                     this.context.record(job, started);
                 }
-                watch = new Watch(job, started, runTime, now, timeout);
+                watch = new Watch(job, started, runTime, now, timeout, slot);
             }
             else if (records) {
                 recordedStart = this.context.recordStart(job, started);
@@ -148,7 +167,7 @@ final class JobRunner {
             Task task = this.executor.task(this.context, job);
             JobContext jobContext = new JobContext(job.id(), runId, job.name(), job.task().name(), runTime,
                     job.args(), job.kwargs(), job.jobstore(), this.context.alias(), attempt);
-            result = this.interceptor.intercept(jobContext, task);
+            result = interceptor.intercept(jobContext, task);
         }
         catch (Throwable ex) {
             if (ex instanceof VirtualMachineError error) {
@@ -165,7 +184,7 @@ final class JobRunner {
             // timed out: the timeout was reported when it struck; now the run has really ended
             Instant end = clock.instant();
             Thread.interrupted();
-            this.slot.timedOutRunEnded();
+            slot.timedOutRunEnded();
             this.logger.warn("Job \"{}\" ended {} after it timed out", job, Duration.between(now, end));
             this.context.record(job, watch.timedOutRecord(end));
             return null;
@@ -180,10 +199,7 @@ final class JobRunner {
                 .failed(RunOutcome.ERROR, end, failure);
             // a run with a timeout has no recorded start to replace: its end is recorded on its own
             this.context.recordEnd(job, recordedStart, failed);
-            if (this.failures.isEmpty()) {
-                this.failures = new ArrayList<>(1);
-            }
-            this.failures.add(new Failure(job, failed, failure));
+            slot.failed(new Failure(job, failed, failure));
             return event(EventCodes.JOB_ERROR, job, runId, attempt, runTime, now, end, null, failure);
         }
         this.logger.info("Job \"{}\" executed successfully", job);
@@ -200,15 +216,19 @@ final class JobRunner {
     }
 
     /**
-     * Reports the runs that failed to the context, for a retry: called once their events are published.
+     * Reports the runs of a submission that failed to the context, for a retry: called once their events are
+     * published.
+     * @param failures the failures its slot kept
      */
-    void reportFailures() {
-        for (Failure failure : this.failures) {
+    void reportFailures(List<Failure> failures) {
+        for (int i = 0; i < failures.size(); i++) {
+            Failure failure = failures.get(i);
             this.context.failed(failure.job(), failure.record(), failure.error());
         }
     }
 
-    private record Failure(Job job, RunRecord record, Throwable error) {
+    /** A run that failed, reported for a retry once its submission's events are published. */
+    record Failure(Job job, RunRecord record, Throwable error) {
     }
 
     /** Returns the run's event, or {@code null} when no listener wants its code. */
@@ -255,16 +275,19 @@ final class JobRunner {
 
         private final Duration timeout;
 
+        private final Slot slot;
+
         private final Thread thread = Thread.currentThread();
 
         private volatile @Nullable TimeoutException error;
 
-        Watch(Job job, RunRecord started, ZonedDateTime runTime, Instant startedAt, Duration timeout) {
+        Watch(Job job, RunRecord started, ZonedDateTime runTime, Instant startedAt, Duration timeout, Slot slot) {
             this.job = job;
             this.started = started;
             this.runTime = runTime;
             this.startedAt = startedAt;
             this.timeout = timeout;
+            this.slot = slot;
         }
 
         /** Marks the run finished; returns false when the timeout struck first. */
@@ -290,7 +313,7 @@ final class JobRunner {
                         this.timeout);
                 timedOut = this.started.failed(RunOutcome.TIMED_OUT, null, error);
                 context.record(this.job, timedOut);
-                JobRunner.this.slot.timedOut();
+                this.slot.timedOut();
                 this.thread.interrupt();
             }
             JobExecutionEvent event = event(EventCodes.JOB_TIMED_OUT, this.job, this.started.runId(),
