@@ -15,12 +15,15 @@ final class RunResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What is kept of no result (most runs return none): one object for all of them. */
+    private static final Written NONE = new Written(null, null);
+
     private RunResults() {
     }
 
     static Written write(@Nullable Object value) {
         if (value == null) {
-            return new Written(null, null);
+            return NONE;
         }
         String json;
         try {

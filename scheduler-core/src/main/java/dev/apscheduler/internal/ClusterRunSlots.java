@@ -32,6 +32,9 @@ final class ClusterRunSlots {
     private static final Runnable NOTHING = () -> {
     };
 
+    /** What a job counted by its executor alone takes: nothing to give back. One object, not one per run. */
+    private static final Optional<Runnable> NO_SLOT = Optional.of(NOTHING);
+
     private final SchedulerCore core;
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -48,7 +51,7 @@ final class ClusterRunSlots {
      */
     Optional<Runnable> acquire(Job job) {
         if (job.maxInstancesScope() != MaxInstancesScope.CLUSTER) {
-            return Optional.of(NOTHING);
+            return NO_SLOT;
         }
         RunSlots slots = slotsOf(job);
         String slotId = RunIds.next();

@@ -147,8 +147,16 @@ public final class CalendarIntervalTrigger implements Trigger {
         LocalDate candidate = (previousFireTime != null)
                 ? this.schedule.following(previousFireTime.withZoneSameInstant(this.zone).toLocalDate())
                 : this.schedule.startDate();
-        return this.schedule.firstFireTime(candidate, this.zone)
-            .map((fireTime) -> Jitter.apply(fireTime, this.jitter, lastInstant()).withZoneSameInstant(this.zone));
+        Optional<ZonedDateTime> next = this.schedule.firstFireTime(candidate, this.zone);
+        if (next.isEmpty()) {
+            return next;
+        }
+        // without jitter (and in the trigger's zone) the fire time as found: no lambda and no second optional, nor
+        // the last instant worked out, for every run
+        ZonedDateTime fireTime = next.get();
+        ZonedDateTime result = ((this.jitter != null) ? Jitter.apply(fireTime, this.jitter, lastInstant()) : fireTime)
+            .withZoneSameInstant(this.zone);
+        return (result == fireTime) ? next : Optional.of(result);
     }
 
     @Override

@@ -143,8 +143,11 @@ public final class CronTrigger implements Trigger {
         else {
             start = (this.startDate != null) ? max(now.toInstant(), this.startDate.toInstant()) : now.toInstant();
         }
-        return FallBackOverlaps.next(this.schedule, ceiling(start), this.endDate, previousFireTime)
-            .map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate));
+        Optional<ZonedDateTime> next = FallBackOverlaps.next(this.schedule, ceiling(start), this.endDate,
+                previousFireTime);
+        // without jitter the fire time as found: no lambda and no second optional for every run
+        return (this.jitter == null || next.isEmpty()) ? next
+                : Optional.of(Jitter.apply(next.get(), this.jitter, this.endDate));
     }
 
     @Override

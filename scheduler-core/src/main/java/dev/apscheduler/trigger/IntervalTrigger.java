@@ -168,21 +168,24 @@ public final class IntervalTrigger implements Trigger {
     @Override
     public Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
         // APScheduler 3.11: a previous run is followed one interval later, even if that is long past; without one,
-        // the first start_date + k * interval at or after now.
-        Optional<ZonedDateTime> next = (previousFireTime != null) ? intervalsAfter(previousFireTime, 1)
-                : firstAtOrAfter(now);
-        return next.filter(this::notAfterEnd)
-            .map((fireTime) -> Jitter.apply(fireTime, this.jitter, this.endDate).withZoneSameInstant(this.zone));
+        // the first start_date + k * interval at or after now. Worked out without an optional or a lambda until the
+        // result: this runs for every run of an interval job, also before the compiler has made it cheap.
+        ZonedDateTime next = (previousFireTime != null) ? intervalsAfter(previousFireTime, 1) : firstAtOrAfter(now);
+        if (next == null || !notAfterEnd(next)) {
+            return Optional.empty();
+        }
+        return Optional.of(Jitter.apply(next, this.jitter, this.endDate).withZoneSameInstant(this.zone));
     }
 
     @Override
     public Optional<ZonedDateTime> fireTimeAtOrAfter(ZonedDateTime time) {
-        return firstAtOrAfter(time).filter(this::notAfterEnd);
+        ZonedDateTime first = firstAtOrAfter(time);
+        return (first != null && notAfterEnd(first)) ? Optional.of(first) : Optional.empty();
     }
 
-    private Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime time) {
+    private @Nullable ZonedDateTime firstAtOrAfter(ZonedDateTime time) {
         if (!time.isAfter(this.startDate)) {
-            return Optional.of(this.startDate);
+            return this.startDate;
         }
         Duration elapsed = Duration.between(this.startDate.toInstant(), time.toInstant());
         long intervals = elapsed.dividedBy(this.interval);
@@ -192,20 +195,21 @@ public final class IntervalTrigger implements Trigger {
         return intervalsAfter(this.startDate, intervals);
     }
 
-    private Optional<ZonedDateTime> intervalsAfter(ZonedDateTime time, long intervals) {
+    /** The time {@code intervals} intervals after {@code time}, or {@code null} past the last representable one. */
+    private @Nullable ZonedDateTime intervalsAfter(ZonedDateTime time, long intervals) {
         try {
             ZonedDateTime from = time.withZoneSameInstant(this.zone);
             Duration step = this.interval.multipliedBy(intervals);
             if (this.zone instanceof ZoneOffset offset) {
                 // the same instant as plus(step): a fixed offset's local time moves with it, and adding to the local
                 // time does not make new ZoneRules on every call, as ZoneOffset.getRules() does
-                return Optional.of(ZonedDateTime.ofLocal(from.toLocalDateTime().plus(step), offset, null));
+                return ZonedDateTime.ofLocal(from.toLocalDateTime().plus(step), offset, null);
             }
-            return Optional.of(from.plus(step));
+            return from.plus(step);
         }
         catch (DateTimeException | ArithmeticException ex) {
             // beyond the last representable instant: there is no next run
-            return Optional.empty();
+            return null;
         }
     }
 

@@ -12,8 +12,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +143,22 @@ class CalendarIntervalTriggerTests {
         assertThat(mixed.fireTimeAtOrAfter(ZonedDateTime.parse("2024-02-09T00:00:00Z")))
             .hasValueSatisfying((time) -> assertThat(time.toOffsetDateTime()).hasToString("2024-03-15T00:00Z"));
         assertThat(mixed.fireTimeAtOrAfter(ZonedDateTime.parse("2025-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void jitterDelaysEachFireTimeByLessThanTheJitterInTheTriggersZone() {
+        CalendarIntervalTrigger trigger = create(Map.of("days", 1, "hour", 9, "start_date", "2024-01-01",
+                "timezone", "Europe/Helsinki", "jitter", 60));
+        ZonedDateTime exact = ZonedDateTime.parse("2024-01-02T09:00:00+02:00[Europe/Helsinki]");
+        ZonedDateTime previous = ZonedDateTime.parse("2024-01-01T07:00:00Z[UTC]");
+        Set<ZonedDateTime> seen = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            ZonedDateTime fireTime = trigger.nextFireTime(previous, FAR_FUTURE).orElseThrow();
+            assertThat(fireTime).isAfterOrEqualTo(exact).isBefore(exact.plusSeconds(60));
+            assertThat(fireTime.getZone()).isEqualTo(HELSINKI);
+            seen.add(fireTime);
+        }
+        assertThat(seen).as("jittered fire times").hasSizeGreaterThan(1);
     }
 
     @Test
