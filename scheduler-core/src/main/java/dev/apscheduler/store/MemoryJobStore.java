@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -242,17 +243,30 @@ public final class MemoryJobStore implements JobStore {
             // compiled after a few passes.
             int due = this.byRunTime.countLeading((entry) -> entry.isDue(nowSeconds, nowNanos), limit);
             List<AcquiredJob> acquired = new ArrayList<>(due);
-            List<Entry> rescheduled = new ArrayList<>();
+            Kept kept = new Kept(due);
             Iterator<Entry> entries = this.byRunTime.iterator();
             try {
                 while (acquired.size() < due) {
-                    acquired.add(claim(entries.next(), decider, rescheduled));
+                    acquired.add(claim(entries.next(), decider, kept));
                 }
             }
             finally {
-                // the jobs decided so far leave the index (and the rescheduled come back); a job whose decision
-                // failed stays as it was
+                // The jobs decided so far leave the index; those kept stay in the entries they had (no new entry, no
+                // change to the index by id), which take the new jobs now that they are out of the index, and go
+                // back into it once all are decided, or among the unscheduled. A job whose decision failed stays as
+                // it was.
                 this.byRunTime.removeFirst(acquired.size());
+                List<Entry> rescheduled = new ArrayList<>(kept.size);
+                for (int i = 0; i < kept.size; i++) {
+                    Entry entry = kept.entries[i];
+                    entry.keep(kept.jobs[i]);
+                    if (entry.isScheduled()) {
+                        rescheduled.add(entry);
+                    }
+                    else {
+                        this.unscheduled.add(entry);
+                    }
+                }
                 this.byRunTime.addAll(rescheduled);
             }
             return acquired;
@@ -260,22 +274,20 @@ public final class MemoryJobStore implements JobStore {
     }
 
     /**
-     * Decides a due job taken off the index and keeps it with its new run time (indexed once every due job is
-     * decided), or removes it.
+     * Decides a due job still in the index: a job kept (rescheduled or paused) is noted with its entry, which takes it
+     * once the entry has left the index; a finished one is removed.
      */
-    private AcquiredJob claim(Entry entry, DueJobDecider decider, List<Entry> rescheduled) {
-        JobDecision decision = decider.decide(entry.job());
-        Optional<Job> next = decision.applyTo(entry.job());
+    private AcquiredJob claim(Entry entry, DueJobDecider decider, Kept kept) {
+        Job job = entry.job();
+        JobDecision decision = decider.decide(job);
+        Optional<Job> next = decision.applyTo(job);
         if (next.isPresent()) {
-            Entry kept = keep(next.get());
-            if (kept.isScheduled()) {
-                rescheduled.add(kept);
-            }
+            kept.add(entry, next.get());
         }
         else {
             this.byId.remove(entry.id());
         }
-        return new AcquiredJob(entry.job(), decision);
+        return new AcquiredJob(job, decision);
     }
 
     private void put(Job job) {
@@ -314,6 +326,41 @@ public final class MemoryJobStore implements JobStore {
     }
 
     /**
+     * The jobs an acquire step keeps, each with the entry it goes back into: arrays allocated for the first one kept,
+     * so that a step whose jobs are all removed (one-shot jobs) allocates none.
+     */
+    private static final class Kept {
+
+        private static final Entry[] NO_ENTRIES = {};
+
+        private static final Job[] NO_JOBS = {};
+
+        private final int capacity;
+
+        private Entry[] entries = NO_ENTRIES;
+
+        private Job[] jobs = NO_JOBS;
+
+        private int size;
+
+        Kept(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void add(Entry entry, Job job) {
+            if (this.size == this.entries.length) {
+                int length = Math.max(this.capacity, this.size * 2);
+                this.entries = Arrays.copyOf(this.entries, length);
+                this.jobs = Arrays.copyOf(this.jobs, length);
+            }
+            this.entries[this.size] = entry;
+            this.jobs[this.size] = job;
+            this.size++;
+        }
+
+    }
+
+    /**
      * A job in the run-time index: its due time is kept as numbers, so that ordering jobs and checking whether one is
      * due read nothing but the entry (and, for jobs due at the same instant, their ids). Ordered by due time, jobs
      * without one (paused) last, ties by id.
@@ -323,17 +370,25 @@ public final class MemoryJobStore implements JobStore {
         /** The due second of a job without a due time: after every real one. */
         private static final long NONE = Long.MAX_VALUE;
 
-        private final Job job;
+        private Job job;
 
         private final String id;
 
-        private final long seconds;
+        private long seconds;
 
-        private final int nanos;
+        private int nanos;
 
         Entry(Job job) {
-            this.job = job;
             this.id = job.id();
+            keep(job);
+        }
+
+        /**
+         * Makes the entry hold the job as rescheduled (the same id), with its new due time: only while the entry is
+         * in no index, whose order the due time decides.
+         */
+        void keep(Job job) {
+            this.job = job;
             ZonedDateTime due = job.dueTime().orElse(null);
             this.seconds = (due != null) ? due.toEpochSecond() : NONE;
             this.nanos = (due != null) ? due.getNano() : 0;

@@ -531,6 +531,23 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void aJobPausedByItsDecisionIsKeptAmongThePausedOnes() {
+        this.store.addJob(job("a", T0));
+        this.store.addJob(job("b", T0));
+        this.store.acquireDueJobs(T0.toInstant(), 10,
+                (job) -> job.id().equals("a") ? JobDecision.reschedule(List.of(), null) : advanceBy(Duration.ofHours(1))
+                    .decide(job));
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("b", "a");
+        this.store.removeJob("a");
+        assertThat(this.store.getAllJobs()).extracting(Job::id).containsExactly("b");
+        assertThat(this.store.jobCounts().total()).isEqualTo(1);
+        this.store.addJob(job("a", T0.plusMinutes(30)));
+        assertThat(this.store.nextRunTime()).contains(T0.plusMinutes(30).toInstant());
+        assertThat(this.store.acquireDueJobs(T0.plusMinutes(30).toInstant(), 10, advanceBy(Duration.ofHours(1))))
+            .extracting((acquired) -> acquired.job().id()).containsExactly("a");
+    }
+
+    @Test
     void acquireKeepsEveryOtherValueOfTheJob() {
         Job job = job("a", T0).toBuilder().name("Report").args("x", 1).kwargs(Map.of("k", "v")).coalesce(false)
             .maxInstances(4).misfireGraceTime(null).build();
