@@ -258,14 +258,7 @@ public final class MemoryJobStore implements JobStore {
                 this.byRunTime.removeFirst(acquired.size());
                 List<Entry> rescheduled = new ArrayList<>(kept.size);
                 for (int i = 0; i < kept.size; i++) {
-                    Entry entry = kept.entries[i];
-                    entry.keep(kept.jobs[i]);
-                    if (entry.isScheduled()) {
-                        rescheduled.add(entry);
-                    }
-                    else {
-                        this.unscheduled.add(entry);
-                    }
+                    keep(kept.entries[i], kept.jobs[i], rescheduled);
                 }
                 this.byRunTime.addAll(rescheduled);
             }
@@ -288,6 +281,20 @@ public final class MemoryJobStore implements JobStore {
             this.byId.remove(entry.id());
         }
         return new AcquiredJob(job, decision);
+    }
+
+    /**
+     * Puts a job kept by an acquire step into the entry it had, now out of the run-time index: noted to go back into
+     * it, or among the unscheduled.
+     */
+    private void keep(Entry entry, Job job, List<Entry> rescheduled) {
+        entry.keep(job);
+        if (entry.isScheduled()) {
+            rescheduled.add(entry);
+        }
+        else {
+            this.unscheduled.add(entry);
+        }
     }
 
     private void put(Job job) {
