@@ -258,7 +258,7 @@ public final class MemoryJobStore implements JobStore {
                 this.byRunTime.removeFirst(acquired.size());
                 List<Entry> rescheduled = new ArrayList<>(kept.size);
                 for (int i = 0; i < kept.size; i++) {
-                    keep(kept.entries[i], kept.jobs[i], rescheduled);
+                    putBack(kept.entries[i], kept.jobs[i], rescheduled);
                 }
                 this.byRunTime.addAll(rescheduled);
             }
@@ -287,8 +287,8 @@ public final class MemoryJobStore implements JobStore {
      * Puts a job kept by an acquire step into the entry it had, now out of the run-time index: noted to go back into
      * it, or among the unscheduled.
      */
-    private void keep(Entry entry, Job job, List<Entry> rescheduled) {
-        entry.keep(job);
+    private void putBack(Entry entry, Job job, List<Entry> rescheduled) {
+        entry.hold(job);
         if (entry.isScheduled()) {
             rescheduled.add(entry);
         }
@@ -387,14 +387,14 @@ public final class MemoryJobStore implements JobStore {
 
         Entry(Job job) {
             this.id = job.id();
-            keep(job);
+            hold(job);
         }
 
         /**
          * Makes the entry hold the job as rescheduled (the same id), with its new due time: only while the entry is
          * in no index, whose order the due time decides.
          */
-        void keep(Job job) {
+        void hold(Job job) {
             this.job = job;
             ZonedDateTime due = job.dueTime().orElse(null);
             this.seconds = (due != null) ? due.toEpochSecond() : NONE;
