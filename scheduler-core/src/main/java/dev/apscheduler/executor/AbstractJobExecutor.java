@@ -75,15 +75,12 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     private volatile boolean cancelling;
 
-    private volatile @Nullable ExecutorContext context;
-
-    /** Runs every submission accepted with the context given at start. */
+    /** Runs every submission, with the context given at start: {@code null} until then. */
     private volatile @Nullable JobRunner runner;
 
     @Override
     public void start(ExecutorContext context) {
         this.runner = new JobRunner(context, this.logger, this);
-        this.context = context;
     }
 
     /**
@@ -92,11 +89,15 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * @throws SchedulerException if the executor has not been started
      */
     protected ExecutorContext context() {
-        ExecutorContext context = this.context;
-        if (context == null) {
+        return runner().context();
+    }
+
+    private JobRunner runner() {
+        JobRunner runner = this.runner;
+        if (runner == null) {
             throw new SchedulerException("Executor " + getClass().getSimpleName() + " has not been started");
         }
-        return context;
+        return runner;
     }
 
     @Override
@@ -106,9 +107,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
 
     @Override
     public final void submit(Submission submission) {
-        ExecutorContext context = context();
+        JobRunner runner = runner();
+        ExecutorContext context = runner.context();
         Job job = submission.job();
-        QueuedWork work = accept(context, submission);
+        QueuedWork work = accept(runner, submission);
         try {
             execute(work);
         }
@@ -130,14 +132,15 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             JobExecutor.super.submitAll(submissions, refused);
             return;
         }
-        ExecutorContext context = context();
+        JobRunner runner = runner();
+        ExecutorContext context = runner.context();
         // Queued a chunk at a time, so that workers start on the first runs while the rest are still being accepted.
         // This loop runs once per hand-over, which leaves it to the interpreter for many passes of the scheduler's
         // loop: each submission's work is in a method of its own, compiled after a few passes.
         List<Submission> all = (submissions instanceof RandomAccess) ? submissions : new ArrayList<>(submissions);
         List<Runnable> chunk = new ArrayList<>(Math.min(all.size(), HAND_OVER_CHUNK));
         for (int i = 0; i < all.size(); i++) {
-            if (acceptInto(chunk, context, all.get(i), refused)) {
+            if (acceptInto(chunk, runner, all.get(i), refused)) {
                 handOver(context, chunk, true, refused);
                 chunk = new ArrayList<>(HAND_OVER_CHUNK);
             }
@@ -149,10 +152,10 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * Accepts a submission into the chunk being queued, or reports it refused.
      * @return whether the chunk is full
      */
-    private boolean acceptInto(List<Runnable> chunk, ExecutorContext context, Submission submission,
+    private boolean acceptInto(List<Runnable> chunk, JobRunner runner, Submission submission,
             BiConsumer<Submission, RuntimeException> refused) {
         try {
-            chunk.add(accept(context, submission));
+            chunk.add(accept(runner, submission));
         }
         catch (RuntimeException ex) {
             refused.accept(submission, ex);
@@ -184,7 +187,8 @@ public abstract class AbstractJobExecutor implements JobExecutor {
      * {@link #activeCount()} counts until the work is released.
      * @return the work that runs the submission
      */
-    private QueuedWork accept(ExecutorContext context, Submission submission) {
+    private QueuedWork accept(JobRunner runner, Submission submission) {
+        ExecutorContext context = runner.context();
         Job job = submission.job();
         List<ZonedDateTime> runTimes = submission.runTimes();
         // The usual case, no instance of the job counted yet, takes one insertion into an empty bin.
@@ -209,13 +213,7 @@ public abstract class AbstractJobExecutor implements JobExecutor {
             context.dispatch(new JobSubmissionEvent(EventCodes.JOB_SUBMITTED, job.id(), job.jobstore(),
                     context.alias(), job.task().name(), runTimes, runIds, job.maxInstancesScope()));
         }
-        return new QueuedWork(runner(context), submission, runIds, runSlot, capture(context, job));
-    }
-
-    /** The runner of submissions accepted with the context given at start. */
-    private JobRunner runner(ExecutorContext context) {
-        JobRunner runner = this.runner;
-        return (runner != null && runner.context() == context) ? runner : new JobRunner(context, this.logger, this);
+        return new QueuedWork(runner, submission, runIds, runSlot, capture(context, job));
     }
 
     /**
