@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -333,8 +332,9 @@ public final class MemoryJobStore implements JobStore {
     }
 
     /**
-     * The jobs an acquire step keeps, each with the entry it goes back into: arrays allocated for the first one kept,
-     * so that a step whose jobs are all removed (one-shot jobs) allocates none.
+     * The jobs an acquire step keeps, each with the entry it goes back into: arrays of one place per due job (each is
+     * decided once), allocated for the first one kept, so that a step whose jobs are all removed (one-shot jobs)
+     * allocates none.
      */
     private static final class Kept {
 
@@ -355,10 +355,9 @@ public final class MemoryJobStore implements JobStore {
         }
 
         void add(Entry entry, Job job) {
-            if (this.size == this.entries.length) {
-                int length = Math.max(this.capacity, this.size * 2);
-                this.entries = Arrays.copyOf(this.entries, length);
-                this.jobs = Arrays.copyOf(this.jobs, length);
+            if (this.entries.length == 0) {
+                this.entries = new Entry[this.capacity];
+                this.jobs = new Job[this.capacity];
             }
             this.entries[this.size] = entry;
             this.jobs[this.size] = job;
