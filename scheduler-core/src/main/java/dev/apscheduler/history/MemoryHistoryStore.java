@@ -164,9 +164,8 @@ public final class MemoryHistoryStore implements HistoryStore {
 
     /**
      * One job's records, oldest run id first, in one array: a record newer than the job's others (nearly every one,
-     * run ids growing with time) is appended and the oldest taken from the front, one comparison of run ids and no
-     * node per record, where a sorted tree took a node and a dozen comparisons for each record kept and each dropped.
-     * Records out of order are placed by binary search; the same run id again replaces its record.
+     * run ids growing with time) is appended and the oldest taken from the front, with one comparison of run ids and
+     * no node per record. Records out of order are placed by binary search; the same run id again replaces its record.
      */
     static final class JobRuns {
 
