@@ -71,7 +71,7 @@ class MemoryHistoryStoreTests extends HistoryStoreContractTests {
     /**
      * Saves, prunes and queries at random, in both this store and a model of its rules (each job's records in a
      * sorted map, the newest {@code maxRunsPerJob} kept): every answer agrees, over run ids mostly rising, some older
-     * than the rest, some saved again, some moving to another job.
+     * than the rest, some between two others, some saved again, some moving to another job.
      */
     @Test
     void agreesWithASortedModelOverRandomSavesAndPrunes() {
@@ -81,7 +81,10 @@ class MemoryHistoryStoreTests extends HistoryStoreContractTests {
             MemoryHistoryStore store = new MemoryHistoryStore(maxRunsPerJob);
             Model model = new Model(maxRunsPerJob);
             List<String> runIds = new ArrayList<>();
-            int nextRun = 1000;
+            // run ids of one width, so that their order is their number's: rising from 10000, older ones below it,
+            // and some placed between two made before
+            int nextRun = 10_000;
+            int olderRun = 9_999;
             for (int step = 0; step < 300; step++) {
                 int action = random.nextInt(20);
                 if (action == 0) {
@@ -96,12 +99,18 @@ class MemoryHistoryStoreTests extends HistoryStoreContractTests {
                 for (int i = 0; i < size; i++) {
                     String runId;
                     int kind = random.nextInt(10);
-                    if (kind < 6 || runIds.isEmpty()) {
-                        runId = "run-" + (nextRun++);
+                    if (kind < 5 || runIds.isEmpty()) {
+                        runId = String.format("run-%05d", nextRun++);
+                        runIds.add(runId);
+                    }
+                    else if (kind < 7) {
+                        runId = String.format("run-%05d", olderRun--);
                         runIds.add(runId);
                     }
                     else if (kind < 8) {
-                        runId = "run-" + (1000 - runIds.size());
+                        // between two run ids made before: right after the one of that number
+                        int after = olderRun + random.nextInt(nextRun - olderRun);
+                        runId = String.format("run-%05d-%d", after, runIds.size());
                         runIds.add(runId);
                     }
                     else {
