@@ -167,7 +167,7 @@ public final class MemoryHistoryStore implements HistoryStore {
      * run ids growing with time) is appended and the oldest taken from the front, with one comparison of run ids and
      * no node per record. Records out of order are placed by binary search; the same run id again replaces its record.
      */
-    static final class JobRuns {
+    private static final class JobRuns {
 
         private RunRecord[] records = new RunRecord[4];
 
