@@ -232,46 +232,29 @@ public final class MemoryHistoryStore implements HistoryStore {
         }
 
         /**
-         * Removes the records scheduled before {@code olderThan} and those beyond the newest {@code maxRuns}.
+         * Removes the records scheduled before {@code olderThan} and those beyond the newest {@code maxRuns}: the
+         * records kept move up towards the newest, in place, and the places they leave are cleared.
          * @return the records removed
          */
         List<RunRecord> prune(@Nullable Instant olderThan, int maxRuns) {
-            List<RunRecord> removed = List.of();
-            // the records kept, newest first: made once the first record goes
-            RunRecord @Nullable [] kept = null;
-            int keptCount = 0;
-            for (int i = 0; i < this.size; i++) {
-                RunRecord record = newest(i);
+            List<RunRecord> removed = new ArrayList<>();
+            int end = this.head + this.size;
+            // the records kept are [kept, end): written from the newest down, never past the one being read
+            int kept = end;
+            for (int read = end - 1; read >= this.head; read--) {
+                RunRecord record = this.records[read];
                 boolean tooOld = olderThan != null && record.scheduledAt().isBefore(olderThan);
-                boolean tooMany = maxRuns > 0 && keptCount >= maxRuns;
+                boolean tooMany = maxRuns > 0 && end - kept >= maxRuns;
                 if (tooOld || tooMany) {
-                    if (kept == null) {
-                        removed = new ArrayList<>();
-                        kept = new RunRecord[this.records.length];
-                        for (int k = 0; k < keptCount; k++) {
-                            kept[k] = newest(k);
-                        }
-                    }
                     removed.add(record);
                 }
                 else {
-                    if (kept != null) {
-                        kept[keptCount] = record;
-                    }
-                    keptCount++;
+                    this.records[--kept] = record;
                 }
             }
-            if (kept != null) {
-                // turned round into run id order
-                for (int i = 0; i < keptCount / 2; i++) {
-                    RunRecord swapped = kept[i];
-                    kept[i] = kept[keptCount - 1 - i];
-                    kept[keptCount - 1 - i] = swapped;
-                }
-                this.records = kept;
-                this.head = 0;
-                this.size = keptCount;
-            }
+            Arrays.fill(this.records, this.head, kept, null);
+            this.size = end - kept;
+            this.head = (this.size == 0) ? 0 : kept;
             return removed;
         }
 
