@@ -63,8 +63,13 @@ public class ProcessDueJobsBenchmarks {
         Instant start = Instant.parse("2030-01-01T00:00:00Z");
         ManualScheduler.Builder builder = ManualScheduler.builder().clock(MutableClock.at(start))
             .timezone(ZoneOffset.UTC);
-        if ("none".equals(this.history)) {
-            builder.historyStore(null);
+        switch (this.history) {
+            case "memory" -> {
+                // the builder's default
+            }
+            case "none" -> builder.historyStore(null);
+            default -> throw new IllegalArgumentException("parameter history must be memory or none, was '"
+                    + this.history + "'");
         }
         this.scheduler = builder.build();
         this.scheduler.taskRegistry().register("count", () -> this.runs++);
