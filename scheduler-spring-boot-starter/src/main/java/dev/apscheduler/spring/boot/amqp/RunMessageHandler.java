@@ -115,8 +115,14 @@ final class RunMessageHandler implements ChannelAwareMessageListener {
             return;
         }
         DirectJobExecutor executor = new DirectJobExecutor();
-        executor.start(new WorkerRunContext(this.services, run, route));
-        executor.submit(new Submission(job, List.of(run.fireTime()), run.attempt(), List.of(run.runId())));
+        WorkerRunContext context = new WorkerRunContext(this.services, run, route);
+        executor.start(context);
+        try {
+            executor.submit(new Submission(job, List.of(run.fireTime()), run.attempt(), List.of(run.runId())));
+        }
+        finally {
+            context.flush();
+        }
     }
 
     /**

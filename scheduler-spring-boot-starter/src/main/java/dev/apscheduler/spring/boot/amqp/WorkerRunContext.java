@@ -13,6 +13,7 @@ import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.TaskRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * interceptors) reports to it, and it writes the run's records to the history at once, so that the run's state is
  * visible to every instance before the message is acknowledged. A failed attempt its retry policy retries is
  * published again for the next attempt, after the backoff, and recorded as {@link RunOutcome#RETRY}.
+ * <p>
+ * An attempt that fails while its policy has attempts left is recorded only once the retry is decided: as
+ * {@code RETRY} when it is queued again, else as the failure it was. Readers of the history (a {@link TaskResult}
+ * waiting on another instance) never see such an attempt as failed for good in between, and the record of a
+ * timed-out attempt's real end, reported after its retry was queued, does not replace the {@code RETRY} record.
  */
 final class WorkerRunContext implements ExecutorContext {
 
@@ -31,6 +37,12 @@ final class WorkerRunContext implements ExecutorContext {
     private final RunMessage message;
 
     private final AmqpRoute route;
+
+    /** A failed attempt's record held until its retry is decided; guarded by {@code this}. */
+    private @Nullable RunRecord heldFailure;
+
+    /** Whether this attempt was queued again: later records of it are not written; guarded by {@code this}. */
+    private boolean retried;
 
     WorkerRunContext(WorkerServices services, RunMessage message, AmqpRoute route) {
         this.services = services;
@@ -70,7 +82,35 @@ final class WorkerRunContext implements ExecutorContext {
 
     @Override
     public void record(Job job, RunRecord record) {
+        synchronized (this) {
+            if (this.retried) {
+                logger.debug("Run '{}' ended {} after its attempt {} was queued again", record.runId(),
+                        record.outcome(), record.attempt() + 1);
+                return;
+            }
+            if (record.outcome().isFailure() && record.attempt() < job.retryPolicy().maxAttempts()) {
+                this.heldFailure = record;
+                return;
+            }
+        }
         save(this.services.history(), record);
+    }
+
+    /**
+     * Writes a failed attempt's record that is still held, as it was: called once the run is over, for a failure
+     * whose retry was never decided.
+     */
+    void flush() {
+        RunRecord held = takeHeldFailure();
+        if (held != null) {
+            save(this.services.history(), held);
+        }
+    }
+
+    private synchronized @Nullable RunRecord takeHeldFailure() {
+        RunRecord held = this.heldFailure;
+        this.heldFailure = null;
+        return held;
     }
 
     static void save(HistoryStore history, RunRecord record) {
@@ -85,11 +125,16 @@ final class WorkerRunContext implements ExecutorContext {
     @Override
     public void failed(Job job, RunRecord record, Throwable error) {
         if (!job.retryPolicy().retries(record.attempt(), error)) {
+            flush();
             return;
         }
         Instant now = clock().instant();
         Instant eta = job.retryPolicy().retryAt(record.attempt(), now);
         RunMessage next = this.message.nextAttempt(eta);
+        synchronized (this) {
+            this.heldFailure = null;
+            this.retried = true;
+        }
         save(this.services.history(), record.ended(RunOutcome.RETRY, (record.finishedAt() != null)
                 ? record.finishedAt() : now));
         try {
@@ -100,6 +145,10 @@ final class WorkerRunContext implements ExecutorContext {
         catch (RuntimeException ex) {
             logger.error("Run '{}' of task '{}' could not be queued for attempt {}", record.runId(), record.task(),
                     next.attempt(), ex);
+            synchronized (this) {
+                // not queued again after all: the attempt's later records are its own again
+                this.retried = false;
+            }
             save(this.services.history(), record);
         }
     }

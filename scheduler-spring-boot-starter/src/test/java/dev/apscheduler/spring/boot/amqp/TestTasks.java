@@ -62,6 +62,23 @@ public class TestTasks {
     }
 
     /**
+     * Stalls on the first attempts until interrupted (by its timeout), then returns at once.
+     * @param stallTimes how many attempts stall
+     * @param context the run
+     * @return the attempt that returned
+     * @throws InterruptedException when a stalled attempt is interrupted
+     */
+    @JobTask("stalls")
+    public int stalls(int stallTimes, JobContext context) throws InterruptedException {
+        executed(context);
+        if (this.failures.computeIfAbsent(context.runId(), (id) -> new AtomicInteger()).incrementAndGet()
+                <= stallTimes) {
+            Thread.sleep(60_000);
+        }
+        return context.attempt();
+    }
+
+    /**
      * Returns its label.
      * @param label the label
      * @param context the run
