@@ -1,6 +1,7 @@
 package dev.apscheduler.spring.boot.amqp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,19 @@ import org.slf4j.LoggerFactory;
  * An attempt that fails while its policy has attempts left is recorded only once the retry is decided: as
  * {@code RETRY} when it is queued again, else as the failure it was. Readers of the history (a {@link TaskResult}
  * waiting on another instance) never see such an attempt as failed for good in between, and the record of a
- * timed-out attempt's real end, reported after its retry was queued, does not replace the {@code RETRY} record.
+ * timed-out attempt's real end, reported after its retry was queued, does not replace the {@code RETRY} record. A
+ * timeout is decided on the timer's thread; the run's end waits for that decision ({@link #flush}), so that the
+ * message is acknowledged only once the next attempt is published.
  */
 final class WorkerRunContext implements ExecutorContext {
 
     private static final Logger logger = LoggerFactory.getLogger(WorkerRunContext.class);
+
+    /**
+     * How long the end of a run waits for the retry of its failure to be decided on another thread: longer than
+     * publishing the next attempt may take.
+     */
+    private static final Duration DECISION_WAIT = AmqpBroker.DEFAULT_CONFIRM_TIMEOUT.plusSeconds(5);
 
     private final WorkerServices services;
 
@@ -40,6 +49,12 @@ final class WorkerRunContext implements ExecutorContext {
 
     /** A failed attempt's record held until its retry is decided; guarded by {@code this}. */
     private @Nullable RunRecord heldFailure;
+
+    /** Whether a failure was held and {@link #failed} has not finished deciding its retry; guarded by {@code this}. */
+    private boolean undecided;
+
+    /** Whether {@link #failed} has decided: later failures are written as they come; guarded by {@code this}. */
+    private boolean decided;
 
     /** Whether this attempt was queued again: later records of it are not written; guarded by {@code this}. */
     private boolean retried;
@@ -84,12 +99,14 @@ final class WorkerRunContext implements ExecutorContext {
     public void record(Job job, RunRecord record) {
         synchronized (this) {
             if (this.retried) {
-                logger.debug("Run '{}' ended {} after its attempt {} was queued again", record.runId(),
-                        record.outcome(), record.attempt() + 1);
+                logger.debug("Run '{}' ended {} on attempt {} after attempt {} was queued", record.runId(),
+                        record.outcome(), record.attempt(), record.attempt() + 1);
                 return;
             }
-            if (record.outcome().isFailure() && record.attempt() < job.retryPolicy().maxAttempts()) {
+            if (!this.decided && record.outcome().isFailure()
+                    && record.attempt() < job.retryPolicy().maxAttempts()) {
                 this.heldFailure = record;
+                this.undecided = true;
                 return;
             }
         }
@@ -97,20 +114,40 @@ final class WorkerRunContext implements ExecutorContext {
     }
 
     /**
-     * Writes a failed attempt's record that is still held, as it was: called once the run is over, for a failure
-     * whose retry was never decided.
+     * Ends the run's recording, before its message is acknowledged: waits while the retry of a failure is being
+     * decided on another thread (a timeout's, on the timer's), up to {@link #DECISION_WAIT}, then writes a failed
+     * attempt's record still held, as it was.
      */
     void flush() {
-        RunRecord held = takeHeldFailure();
+        synchronized (this) {
+            long deadline = System.nanoTime() + DECISION_WAIT.toNanos();
+            try {
+                while (this.undecided) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        logger.warn("The retry of run '{}' was not decided within {}; its failure is recorded",
+                                this.message.runId(), DECISION_WAIT);
+                        break;
+                    }
+                    this.wait(Math.max(1, remaining / 1_000_000));
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        writeHeldFailure();
+    }
+
+    private void writeHeldFailure() {
+        RunRecord held;
+        synchronized (this) {
+            held = this.heldFailure;
+            this.heldFailure = null;
+        }
         if (held != null) {
             save(this.services.history(), held);
         }
-    }
-
-    private synchronized @Nullable RunRecord takeHeldFailure() {
-        RunRecord held = this.heldFailure;
-        this.heldFailure = null;
-        return held;
     }
 
     static void save(HistoryStore history, RunRecord record) {
@@ -124,8 +161,21 @@ final class WorkerRunContext implements ExecutorContext {
 
     @Override
     public void failed(Job job, RunRecord record, Throwable error) {
+        try {
+            decide(job, record, error);
+        }
+        finally {
+            synchronized (this) {
+                this.decided = true;
+                this.undecided = false;
+                this.notifyAll();
+            }
+        }
+    }
+
+    private void decide(Job job, RunRecord record, Throwable error) {
         if (!job.retryPolicy().retries(record.attempt(), error)) {
-            flush();
+            writeHeldFailure();
             return;
         }
         Instant now = clock().instant();

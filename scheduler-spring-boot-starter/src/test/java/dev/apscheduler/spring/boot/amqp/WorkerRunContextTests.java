@@ -1,0 +1,162 @@
+package dev.apscheduler.spring.boot.amqp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.apscheduler.executor.JobRunInterceptor;
+import dev.apscheduler.history.MemoryHistoryStore;
+import dev.apscheduler.history.RunOutcome;
+import dev.apscheduler.history.RunRecord;
+import dev.apscheduler.job.Job;
+import dev.apscheduler.job.RetryPolicy;
+import dev.apscheduler.job.TaskRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The order of a timed-out attempt's records on a worker, where its timeout is decided on the timer's thread while
+ * the run's own thread ends it: the steps are taken one by one from the test's threads, on the machine's RabbitMQ.
+ */
+class WorkerRunContextTests {
+
+    private final TestRabbit rabbit = new TestRabbit();
+
+    private final AmqpBroker broker = new AmqpBroker(this.rabbit.connectionFactory());
+
+    private final AmqpRoute route = AmqpRoute.queue(this.rabbit.queue("context"));
+
+    /** Every record written to the history, in order. */
+    private final List<RunRecord> saved = new CopyOnWriteArrayList<>();
+
+    private final MemoryHistoryStore store = new MemoryHistoryStore();
+
+    @AfterEach
+    void close() {
+        this.broker.destroy();
+        this.rabbit.close();
+    }
+
+    private WorkerRunContext context(RunMessage message) {
+        WorkerServices services = new WorkerServices(this.broker, new TaskRegistry(), new RecordingStore(),
+                Clock.systemUTC(), "worker-a", (event) -> {
+                }, JobRunInterceptor.none());
+        return new WorkerRunContext(services, message, this.route);
+    }
+
+    private static RunMessage message(RetryPolicy retryPolicy) {
+        return new RunMessage("run-1", "stalls", "stalls", List.of(), Map.of(), ZonedDateTime.now(), null, 1, "default",
+                null, Duration.ofMillis(300), retryPolicy);
+    }
+
+    private static RunRecord started(Job job) {
+        return RunRecord.running("run-1", job.id(), "default", "default", "stalls", Instant.now(), 1, Instant.now(),
+                "worker-a");
+    }
+
+    @Test
+    void theRunsEndWaitsForTheTimersRetryAndItsLateRecordIsNotWritten() throws Exception {
+        this.broker.declare(this.route);
+        RunMessage message = message(RetryPolicy.attempts(2));
+        Job job = message.toJob();
+        WorkerRunContext context = context(message);
+        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+        // the timer: the timeout strikes and is recorded, its retry not decided yet
+        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        context.record(job, timedOut);
+        // the run's thread: the interrupted task returns, its end is reported, the run is over
+        AtomicReference<Instant> ended = new AtomicReference<>();
+        Thread runThread = new Thread(() -> {
+            context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
+            context.flush();
+            ended.set(Instant.now());
+        });
+        runThread.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> runThread.getState() == Thread.State.TIMED_WAITING);
+        assertThat(ended.get()).isNull();
+        assertThat(this.saved).isEmpty();
+        // the timer decides: the next attempt is queued
+        context.failed(job, timedOut, timeout);
+        runThread.join(5_000);
+        assertThat(ended.get()).isNotNull();
+        assertThat(this.saved).extracting(RunRecord::attempt, RunRecord::outcome)
+            .containsExactly(tuple(1, RunOutcome.RETRY));
+        Message next = new RabbitTemplate(this.rabbit.connectionFactory()).receive(this.route.queue(), 10_000);
+        assertThat(next).isNotNull();
+        assertThat(RunMessage.fromJson(next.getBody()).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutItsPolicyDoesNotRetryIsWrittenAndSoIsTheRunsRealEnd() throws Exception {
+        RunMessage message = message(RetryPolicy.attempts(2).withRetryOn(List.of(IllegalStateException.class
+            .getName())));
+        Job job = message.toJob();
+        WorkerRunContext context = context(message);
+        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        context.record(job, timedOut);
+        context.failed(job, timedOut, timeout);
+        Instant end = Instant.now();
+        // decided: the run's real end is written as it comes, not held for a decision that has been made
+        context.record(job, started(job).failed(RunOutcome.TIMED_OUT, end, timeout));
+        assertThat(this.saved).extracting(RunRecord::outcome, RunRecord::finishedAt)
+            .containsExactly(tuple(RunOutcome.TIMED_OUT, null), tuple(RunOutcome.TIMED_OUT, end));
+        context.flush();
+        assertThat(this.saved).hasSize(2);
+        assertThat(this.store.findRun("run-1")).get().extracting(RunRecord::finishedAt).isEqualTo(end);
+    }
+
+    /** The memory history, keeping every record written to it, in order. */
+    private final class RecordingStore implements dev.apscheduler.history.HistoryStore {
+
+        @Override
+        public boolean isPersistent() {
+            return false;
+        }
+
+        @Override
+        public void save(List<RunRecord> records) {
+            WorkerRunContextTests.this.saved.addAll(records);
+            WorkerRunContextTests.this.store.save(records);
+        }
+
+        @Override
+        public java.util.Optional<RunRecord> findRun(String runId) {
+            return WorkerRunContextTests.this.store.findRun(runId);
+        }
+
+        @Override
+        public dev.apscheduler.history.RunPage findRuns(String jobId, int page, int size) {
+            return WorkerRunContextTests.this.store.findRuns(jobId, page, size);
+        }
+
+        @Override
+        public dev.apscheduler.history.RunPage findFailures(int page, int size) {
+            return WorkerRunContextTests.this.store.findFailures(page, size);
+        }
+
+        @Override
+        public List<String> findFailingJobs(int runs) {
+            return WorkerRunContextTests.this.store.findFailingJobs(runs);
+        }
+
+        @Override
+        public long prune(@org.jspecify.annotations.Nullable Instant olderThan, int maxRunsPerJob) {
+            return WorkerRunContextTests.this.store.prune(olderThan, maxRunsPerJob);
+        }
+
+    }
+
+}
