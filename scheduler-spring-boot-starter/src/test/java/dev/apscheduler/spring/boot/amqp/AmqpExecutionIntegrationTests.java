@@ -6,22 +6,18 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.apscheduler.Scheduler;
 import dev.apscheduler.history.HistoryStore;
-import dev.apscheduler.history.MemoryHistoryStore;
 import dev.apscheduler.history.RunOutcome;
-import dev.apscheduler.history.RunPage;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.JobSpec;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAmqpAutoConfiguration;
 import dev.apscheduler.spring.boot.autoconfigure.ApschedulerAutoConfiguration;
+import dev.apscheduler.spring.boot.support.RecordingHistoryStore;
 import dev.apscheduler.trigger.DateTrigger;
 import org.junit.jupiter.api.AfterEach;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -45,10 +41,8 @@ class AmqpExecutionIntegrationTests {
 
     private final TestRabbit rabbit = new TestRabbit();
 
-    /** Every record written to the history, in order. */
-    private final List<RunRecord> saved = new CopyOnWriteArrayList<>();
-
-    private final HistoryStore history = new RecordingHistory(new MemoryHistoryStore(), this.saved);
+    /** The history, keeping every record written to it in order. */
+    private final RecordingHistoryStore history = new RecordingHistoryStore();
 
     private final String queue = this.rabbit.queue("runs");
 
@@ -165,8 +159,8 @@ class AmqpExecutionIntegrationTests {
                 assertThat(record.outcome()).isEqualTo(RunOutcome.SUCCESS);
             });
             // a retried attempt is never shown failed for good: RETRY is its first record after it started
-            assertThat(savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome).containsExactly(
-                    tuple(1, RunOutcome.RUNNING), tuple(1, RunOutcome.RETRY), tuple(2, RunOutcome.RUNNING),
+            assertThat(this.history.savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome)
+                .containsExactly(tuple(1, RunOutcome.RUNNING), tuple(1, RunOutcome.RETRY), tuple(2, RunOutcome.RUNNING),
                     tuple(2, RunOutcome.RETRY), tuple(3, RunOutcome.RUNNING), tuple(3, RunOutcome.SUCCESS));
         });
     }
@@ -178,8 +172,8 @@ class AmqpExecutionIntegrationTests {
                     SubmitOptions.defaults().timeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.attempts(2)
                         .withBackoff(Duration.ofMillis(100), 1.0, Duration.ofMillis(100))));
             assertThat(result.get(Duration.ofSeconds(10))).isEqualTo(2);
-            assertThat(savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome).containsExactly(
-                    tuple(1, RunOutcome.RUNNING), tuple(1, RunOutcome.RETRY), tuple(2, RunOutcome.RUNNING),
+            assertThat(this.history.savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome)
+                .containsExactly(tuple(1, RunOutcome.RUNNING), tuple(1, RunOutcome.RETRY), tuple(2, RunOutcome.RUNNING),
                     tuple(2, RunOutcome.SUCCESS));
         });
     }
@@ -192,13 +186,9 @@ class AmqpExecutionIntegrationTests {
                         .withRetryOn(List.of(IllegalArgumentException.class.getName()))));
             assertThatExceptionOfType(TaskFailedException.class).isThrownBy(() -> result.get(Duration.ofSeconds(10)))
                 .satisfies((ex) -> assertThat(ex.state()).isEqualTo(TaskState.FAILURE));
-            assertThat(savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome)
+            assertThat(this.history.savedFor(result.runId())).extracting(RunRecord::attempt, RunRecord::outcome)
                 .containsExactly(tuple(1, RunOutcome.RUNNING), tuple(1, RunOutcome.ERROR));
         });
-    }
-
-    private List<RunRecord> savedFor(String runId) {
-        return this.saved.stream().filter((record) -> record.runId().equals(runId)).toList();
     }
 
     @Test
@@ -324,47 +314,6 @@ class AmqpExecutionIntegrationTests {
             assertThat(worker.getBean(AmqpBroker.class).statistics().deadLettered()).isEqualTo(2);
             assertThat(worker.getBean(TestTasks.class).executed).isEmpty();
         });
-    }
-
-    /** A history that also keeps every record written to it, in order. */
-    private record RecordingHistory(HistoryStore store, List<RunRecord> saved) implements HistoryStore {
-
-        @Override
-        public boolean isPersistent() {
-            return this.store.isPersistent();
-        }
-
-        @Override
-        public void save(List<RunRecord> records) {
-            this.saved.addAll(records);
-            this.store.save(records);
-        }
-
-        @Override
-        public Optional<RunRecord> findRun(String runId) {
-            return this.store.findRun(runId);
-        }
-
-        @Override
-        public RunPage findRuns(String jobId, int page, int size) {
-            return this.store.findRuns(jobId, page, size);
-        }
-
-        @Override
-        public RunPage findFailures(int page, int size) {
-            return this.store.findFailures(page, size);
-        }
-
-        @Override
-        public List<String> findFailingJobs(int runs) {
-            return this.store.findFailingJobs(runs);
-        }
-
-        @Override
-        public long prune(@Nullable Instant olderThan, int maxRunsPerJob) {
-            return this.store.prune(olderThan, maxRunsPerJob);
-        }
-
     }
 
 }

@@ -6,17 +6,16 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.apscheduler.executor.JobRunInterceptor;
-import dev.apscheduler.history.MemoryHistoryStore;
 import dev.apscheduler.history.RunOutcome;
 import dev.apscheduler.history.RunRecord;
 import dev.apscheduler.job.Job;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskRegistry;
+import dev.apscheduler.spring.boot.support.RecordingHistoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -38,10 +37,8 @@ class WorkerRunContextTests {
 
     private final AmqpRoute route = AmqpRoute.queue(this.rabbit.queue("context"));
 
-    /** Every record written to the history, in order. */
-    private final List<RunRecord> saved = new CopyOnWriteArrayList<>();
-
-    private final MemoryHistoryStore store = new MemoryHistoryStore();
+    /** The history, keeping every record written to it in order. */
+    private final RecordingHistoryStore history = new RecordingHistoryStore();
 
     @AfterEach
     void close() {
@@ -50,7 +47,7 @@ class WorkerRunContextTests {
     }
 
     private WorkerRunContext context(RunMessage message) {
-        WorkerServices services = new WorkerServices(this.broker, new TaskRegistry(), new RecordingStore(),
+        WorkerServices services = new WorkerServices(this.broker, new TaskRegistry(), this.history,
                 Clock.systemUTC(), "worker-a", (event) -> {
                 }, JobRunInterceptor.none());
         return new WorkerRunContext(services, message, this.route);
@@ -86,12 +83,12 @@ class WorkerRunContextTests {
         runThread.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> runThread.getState() == Thread.State.TIMED_WAITING);
         assertThat(ended.get()).isNull();
-        assertThat(this.saved).isEmpty();
+        assertThat(this.history.savedFor("run-1")).isEmpty();
         // the timer decides: the next attempt is queued
         context.failed(job, timedOut, timeout);
         runThread.join(5_000);
         assertThat(ended.get()).isNotNull();
-        assertThat(this.saved).extracting(RunRecord::attempt, RunRecord::outcome)
+        assertThat(this.history.savedFor("run-1")).extracting(RunRecord::attempt, RunRecord::outcome)
             .containsExactly(tuple(1, RunOutcome.RETRY));
         Message next = new RabbitTemplate(this.rabbit.connectionFactory()).receive(this.route.queue(), 10_000);
         assertThat(next).isNotNull();
@@ -111,52 +108,11 @@ class WorkerRunContextTests {
         Instant end = Instant.now();
         // decided: the run's real end is written as it comes, not held for a decision that has been made
         context.record(job, started(job).failed(RunOutcome.TIMED_OUT, end, timeout));
-        assertThat(this.saved).extracting(RunRecord::outcome, RunRecord::finishedAt)
+        assertThat(this.history.savedFor("run-1")).extracting(RunRecord::outcome, RunRecord::finishedAt)
             .containsExactly(tuple(RunOutcome.TIMED_OUT, null), tuple(RunOutcome.TIMED_OUT, end));
         context.flush();
-        assertThat(this.saved).hasSize(2);
-        assertThat(this.store.findRun("run-1")).get().extracting(RunRecord::finishedAt).isEqualTo(end);
-    }
-
-    /** The memory history, keeping every record written to it, in order. */
-    private final class RecordingStore implements dev.apscheduler.history.HistoryStore {
-
-        @Override
-        public boolean isPersistent() {
-            return false;
-        }
-
-        @Override
-        public void save(List<RunRecord> records) {
-            WorkerRunContextTests.this.saved.addAll(records);
-            WorkerRunContextTests.this.store.save(records);
-        }
-
-        @Override
-        public java.util.Optional<RunRecord> findRun(String runId) {
-            return WorkerRunContextTests.this.store.findRun(runId);
-        }
-
-        @Override
-        public dev.apscheduler.history.RunPage findRuns(String jobId, int page, int size) {
-            return WorkerRunContextTests.this.store.findRuns(jobId, page, size);
-        }
-
-        @Override
-        public dev.apscheduler.history.RunPage findFailures(int page, int size) {
-            return WorkerRunContextTests.this.store.findFailures(page, size);
-        }
-
-        @Override
-        public List<String> findFailingJobs(int runs) {
-            return WorkerRunContextTests.this.store.findFailingJobs(runs);
-        }
-
-        @Override
-        public long prune(@org.jspecify.annotations.Nullable Instant olderThan, int maxRunsPerJob) {
-            return WorkerRunContextTests.this.store.prune(olderThan, maxRunsPerJob);
-        }
-
+        assertThat(this.history.savedFor("run-1")).hasSize(2);
+        assertThat(this.history.findRun("run-1")).get().extracting(RunRecord::finishedAt).isEqualTo(end);
     }
 
 }
