@@ -3,6 +3,7 @@ package dev.apscheduler.spring.boot.amqp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,7 +74,8 @@ public class TestTasks {
         executed(context);
         if (this.failures.computeIfAbsent(context.runId(), (id) -> new AtomicInteger()).incrementAndGet()
                 <= stallTimes) {
-            Thread.sleep(60_000);
+            // nothing counts the latch down: only the timeout's interrupt ends the wait
+            new CountDownLatch(1).await();
         }
         return context.attempt();
     }
