@@ -47,17 +47,11 @@ final class WorkerRunContext implements ExecutorContext {
 
     private final AmqpRoute route;
 
-    /** A failed attempt's record held until its retry is decided; guarded by {@code this}. */
+    /** Where the attempt's retry stands; guarded by {@code this}. */
+    private Retry retry = Retry.NONE;
+
+    /** The failed attempt's record while {@link Retry#HELD}; guarded by {@code this}. */
     private @Nullable RunRecord heldFailure;
-
-    /** Whether a failure was held and {@link #failed} has not finished deciding its retry; guarded by {@code this}. */
-    private boolean undecided;
-
-    /** Whether {@link #failed} has decided: later failures are written as they come; guarded by {@code this}. */
-    private boolean decided;
-
-    /** Whether this attempt was queued again: later records of it are not written; guarded by {@code this}. */
-    private boolean retried;
 
     WorkerRunContext(WorkerServices services, RunMessage message, AmqpRoute route) {
         this.services = services;
@@ -98,15 +92,15 @@ final class WorkerRunContext implements ExecutorContext {
     @Override
     public void record(Job job, RunRecord record) {
         synchronized (this) {
-            if (this.retried) {
+            if (this.retry == Retry.QUEUEING || this.retry == Retry.QUEUED) {
                 logger.debug("Run '{}' ended {} on attempt {} after attempt {} was queued", record.runId(),
                         record.outcome(), record.attempt(), record.attempt() + 1);
                 return;
             }
-            if (!this.decided && record.outcome().isFailure()
+            if (this.retry != Retry.DECIDED && record.outcome().isFailure()
                     && record.attempt() < job.retryPolicy().maxAttempts()) {
                 this.heldFailure = record;
-                this.undecided = true;
+                this.retry = Retry.HELD;
                 return;
             }
         }
@@ -122,7 +116,7 @@ final class WorkerRunContext implements ExecutorContext {
         synchronized (this) {
             long deadline = System.nanoTime() + DECISION_WAIT.toNanos();
             try {
-                while (this.undecided) {
+                while (this.retry == Retry.HELD || this.retry == Retry.QUEUEING) {
                     long remaining = deadline - System.nanoTime();
                     if (remaining <= 0) {
                         logger.warn("The retry of run '{}' was not decided within {}; its failure is recorded",
@@ -139,11 +133,16 @@ final class WorkerRunContext implements ExecutorContext {
         writeHeldFailure();
     }
 
+    /** Writes the failure held, if one is, as it was: its retry is decided against, or was never decided. */
     private void writeHeldFailure() {
         RunRecord held;
         synchronized (this) {
             held = this.heldFailure;
             this.heldFailure = null;
+            if (this.retry == Retry.NONE || this.retry == Retry.HELD) {
+                this.retry = Retry.DECIDED;
+                this.notifyAll();
+            }
         }
         if (held != null) {
             save(this.services.history(), held);
@@ -161,46 +160,67 @@ final class WorkerRunContext implements ExecutorContext {
 
     @Override
     public void failed(Job job, RunRecord record, Throwable error) {
+        if (!job.retryPolicy().retries(record.attempt(), error)) {
+            writeHeldFailure();
+            return;
+        }
+        synchronized (this) {
+            this.heldFailure = null;
+            this.retry = Retry.QUEUEING;
+        }
         try {
-            decide(job, record, error);
+            queueNextAttempt(job, record);
         }
         finally {
             synchronized (this) {
-                this.decided = true;
-                this.undecided = false;
+                if (this.retry == Retry.QUEUEING) {
+                    // not queued after all (the history already has the failure), or an unexpected error
+                    this.retry = Retry.DECIDED;
+                }
                 this.notifyAll();
             }
         }
     }
 
-    private void decide(Job job, RunRecord record, Throwable error) {
-        if (!job.retryPolicy().retries(record.attempt(), error)) {
-            writeHeldFailure();
-            return;
-        }
+    private void queueNextAttempt(Job job, RunRecord record) {
         Instant now = clock().instant();
         Instant eta = job.retryPolicy().retryAt(record.attempt(), now);
         RunMessage next = this.message.nextAttempt(eta);
-        synchronized (this) {
-            this.heldFailure = null;
-            this.retried = true;
-        }
         save(this.services.history(), record.ended(RunOutcome.RETRY, (record.finishedAt() != null)
                 ? record.finishedAt() : now));
         try {
             this.services.broker().publish(List.of(Map.entry(this.route, next)), AmqpBroker.DEFAULT_CONFIRM_TIMEOUT);
+            synchronized (this) {
+                this.retry = Retry.QUEUED;
+            }
             logger.info("Run '{}' of task '{}' failed on attempt {}; attempt {} is queued for {}", record.runId(),
                     record.task(), record.attempt(), next.attempt(), eta);
         }
         catch (RuntimeException ex) {
             logger.error("Run '{}' of task '{}' could not be queued for attempt {}", record.runId(), record.task(),
                     next.attempt(), ex);
-            synchronized (this) {
-                // not queued again after all: the attempt's later records are its own again
-                this.retried = false;
-            }
             save(this.services.history(), record);
         }
+    }
+
+    /** Where a failed attempt's retry stands, which decides what becomes of the attempt's records. */
+    private enum Retry {
+
+        /** No failure held: records are written as they come, a failure with attempts left is held. */
+        NONE,
+
+        /** A failure is held until {@link #failed} decides; the run's end waits ({@link #flush}). */
+        HELD,
+
+        /** The next attempt is being published: later records are not written; the run's end waits. */
+        QUEUEING,
+
+        /** The next attempt is queued: later records of this attempt are not written. */
+        QUEUED,
+
+        /** No retry (or the next attempt could not be queued): records are written as they come. */
+        DECIDED
+
     }
 
 }

@@ -47,7 +47,11 @@ class WorkerRunContextTests {
     }
 
     private WorkerRunContext context(RunMessage message) {
-        WorkerServices services = new WorkerServices(this.broker, new TaskRegistry(), this.history,
+        return context(this.broker, message);
+    }
+
+    private WorkerRunContext context(AmqpBroker broker, RunMessage message) {
+        WorkerServices services = new WorkerServices(broker, new TaskRegistry(), this.history,
                 Clock.systemUTC(), "worker-a", (event) -> {
                 }, JobRunInterceptor.none());
         return new WorkerRunContext(services, message, this.route);
@@ -93,6 +97,68 @@ class WorkerRunContextTests {
         Message next = new RabbitTemplate(this.rabbit.connectionFactory()).receive(this.route.queue(), 10_000);
         assertThat(next).isNotNull();
         assertThat(RunMessage.fromJson(next.getBody()).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aLateEndReportedAfterTheRetryWasQueuedIsNotWritten() {
+        this.broker.declare(this.route);
+        RunMessage message = message(RetryPolicy.attempts(2));
+        Job job = message.toJob();
+        WorkerRunContext context = context(message);
+        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        context.record(job, timedOut);
+        context.failed(job, timedOut, timeout);
+        // the interrupted task returns only now
+        context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
+        context.flush();
+        assertThat(this.history.savedFor("run-1")).extracting(RunRecord::attempt, RunRecord::outcome)
+            .containsExactly(tuple(1, RunOutcome.RETRY));
+    }
+
+    @Test
+    void theRunsEndWaitsUntilTheNextAttemptIsPublished() throws Exception {
+        try (TcpProxy link = new TcpProxy(TestRabbit.PORT)) {
+            AmqpBroker linked = new AmqpBroker(TestRabbit.connectionFactory(link.port()));
+            try {
+                linked.declare(this.route);
+                RunMessage message = message(RetryPolicy.attempts(2));
+                Job job = message.toJob();
+                WorkerRunContext context = context(linked, message);
+                TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+                RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+                context.record(job, timedOut);
+                link.cut();
+                // the timer decides to retry, and publishes while the broker cannot be reached
+                Thread timer = new Thread(() -> context.failed(job, timedOut, timeout));
+                timer.start();
+                await().atMost(Duration.ofSeconds(5)).until(() -> !this.history.savedFor("run-1").isEmpty());
+                // the run's thread: its late end and its end, while the next attempt is not published yet
+                AtomicReference<Instant> ended = new AtomicReference<>();
+                Thread runThread = new Thread(() -> {
+                    context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
+                    context.flush();
+                    ended.set(Instant.now());
+                });
+                runThread.start();
+                await().atMost(Duration.ofSeconds(5))
+                    .until(() -> runThread.getState() == Thread.State.TIMED_WAITING);
+                assertThat(ended.get()).isNull();
+                link.restore();
+                timer.join(15_000);
+                runThread.join(15_000);
+                assertThat(ended.get()).isNotNull();
+                assertThat(this.history.savedFor("run-1")).extracting(RunRecord::attempt, RunRecord::outcome)
+                    .containsExactly(tuple(1, RunOutcome.RETRY));
+                Message next = new RabbitTemplate(this.rabbit.connectionFactory()).receive(this.route.queue(),
+                        10_000);
+                assertThat(next).isNotNull();
+                assertThat(RunMessage.fromJson(next.getBody()).attempt()).isEqualTo(2);
+            }
+            finally {
+                linked.destroy();
+            }
+        }
     }
 
     @Test
