@@ -21,8 +21,6 @@ public class TestTasks {
     /** Executions per run id. */
     final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
 
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-
     /**
      * Adds two numbers.
      * @param a the first
@@ -55,8 +53,7 @@ public class TestTasks {
     @JobTask("flaky")
     public int flaky(int failTimes, JobContext context) {
         executed(context);
-        if (this.failures.computeIfAbsent(context.runId(), (id) -> new AtomicInteger()).incrementAndGet()
-                <= failTimes) {
+        if (executions(context.runId()) <= failTimes) {
             throw new IllegalStateException("attempt " + context.attempt() + " fails");
         }
         return context.attempt();
@@ -72,8 +69,7 @@ public class TestTasks {
     @JobTask("stalls")
     public int stalls(int stallTimes, JobContext context) throws InterruptedException {
         executed(context);
-        if (this.failures.computeIfAbsent(context.runId(), (id) -> new AtomicInteger()).incrementAndGet()
-                <= stallTimes) {
+        if (executions(context.runId()) <= stallTimes) {
             // nothing counts the latch down: only the timeout's interrupt ends the wait
             new CountDownLatch(1).await();
         }
