@@ -17,12 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fixed-size pool of platform threads taking work from one queue, built for the scheduler's hand-over: many runs
- * become due at one instant and are queued in one step ({@link #executeAll}), waking at most as many idle workers as
- * there are runs, instead of one queue operation and one wake-up per run while the workers already woken compete for
- * the CPU with the thread still handing over. A step is queued as one {@link Batch}, whose runs workers claim by
- * index: nothing is allocated per run, and a batch leaves the lock-free queue once it is used up. A worker descheduled
- * mid-take never holds the others up, and one that finishes a run takes the next without sleeping; the lock only
- * guards going to sleep and waking up.
+ * become due at one instant and are queued in one step ({@link #executeAll}), instead of one queue operation and one
+ * wake-up per run while the workers already woken compete for the CPU with the thread still handing over. A step is
+ * queued as one {@link Batch}, whose runs workers claim by index: nothing is allocated per run, and a batch leaves the
+ * queue once it is used up. A worker that finishes a run takes the next without sleeping.
+ * <p>
+ * Workers are woken one from another, as a {@code ThreadPoolExecutor}'s are: a step wakes one idle worker, and each
+ * worker that claims a run while more is queued wakes the next, before it runs its own. Every queued run still gets a
+ * worker of its own when runs block, one wake-up after another; and runs are claimed under a lock of their own
+ * ({@link #takeLock}), held for a few instructions, which workers that find it held wait for. When runs are short, the
+ * first workers woken have taken most of them by the time the others are up, and those others mostly wait on the
+ * lock: a burst of short runs is run by few workers at a time, which on a machine with few processors drains it
+ * sooner than every worker claiming and running at once, passing the lines they all write between processors.
  * A number of core workers is started ahead ({@link #prestart()}) and waits for work until shutdown, so that the first
  * runs of a hand-over are taken by a worker woken in microseconds rather than by a thread still starting (which takes
  * milliseconds on a busy machine); further threads are started when work needs them and end after {@link #KEEP_ALIVE}
@@ -64,7 +70,13 @@ final class WorkerPool {
 
     private final Condition allEnded = this.lock.newCondition();
 
-    /** The work, batch by batch; taken without the lock, so that busy workers never queue for it. */
+    /**
+     * Held by a worker claiming its next run ({@link #poll()}), for a few instructions: workers queue for it rather
+     * than for {@link #lock}, which the handing-over thread needs to queue work and wake workers.
+     */
+    private final ReentrantLock takeLock = new ReentrantLock();
+
+    /** The work, batch by batch: added under {@link #lock}, claimed under {@link #takeLock}. */
     private final ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>();
 
     private int threads;
@@ -75,6 +87,16 @@ final class WorkerPool {
     private int waking;
 
     private boolean shutdown;
+
+    /** Whether a hand-over has chunks to come ({@link #executeAll(List, boolean)}): workers do not wake others then. */
+    private boolean handOverOpen;
+
+    /**
+     * Whether a worker that claims a run should look for another to wake, read without {@link #lock}: there is an idle
+     * worker not signalled yet or room for another thread, the pool is not shut down, and no hand-over has chunks to
+     * come. Written under the lock whenever what it depends on changes ({@link #updateCanWake()}).
+     */
+    private volatile boolean canWake;
 
     /**
      * Creates a pool.
@@ -102,6 +124,7 @@ final class WorkerPool {
             }
             toStart = Math.max(0, this.coreWorkers - this.threads);
             this.threads += toStart;
+            updateCanWake();
         }
         finally {
             this.lock.unlock();
@@ -138,7 +161,8 @@ final class WorkerPool {
      * Queues work, all in one step, as one chunk of a hand-over. Until its last chunk, at most {@link #HELPERS}
      * workers are kept busy: the thread handing over (the scheduler's loop) then keeps a processor of its own
      * instead of sharing every processor with workers running the runs it has just queued. With the last chunk
-     * (which may be empty), idle workers are woken (and threads started) for everything queued.
+     * (which may be empty), one idle worker is woken (or a thread started) if anything is queued, and each worker
+     * wakes the next as it claims a run while more is queued ({@link #wakeNext()}).
      * @param work the work, none of which throws
      * @param more whether more chunks of the same hand-over follow at once
      * @throws RejectedExecutionException if the pool is shut down
@@ -166,13 +190,12 @@ final class WorkerPool {
                 int busy = this.threads - this.idle + this.waking;
                 wanted = Math.min(wanted, Math.max(0, HELPERS - busy));
             }
-            int woken = Math.min(this.idle - this.waking, wanted);
-            for (int i = 0; i < woken; i++) {
-                this.workAvailable.signal();
+            else {
+                // the workers woken wake the others, one each, as they claim runs
+                wanted = Math.min(wanted, 1);
             }
-            this.waking += woken;
-            toStart = Math.min(this.maxWorkers - this.threads, wanted - woken);
-            this.threads += toStart;
+            this.handOverOpen = more;
+            toStart = wakeLocked(wanted);
         }
         finally {
             this.lock.unlock();
@@ -180,6 +203,64 @@ final class WorkerPool {
         for (int i = 0; i < toStart; i++) {
             startWorker();
         }
+    }
+
+    /**
+     * Wakes idle workers, starting threads where there are too few, under {@link #lock}.
+     * @param wanted how many workers are wanted
+     * @return how many threads to start once the lock is released (counted already)
+     */
+    private int wakeLocked(int wanted) {
+        int woken = Math.min(this.idle - this.waking, wanted);
+        for (int i = 0; i < woken; i++) {
+            this.workAvailable.signal();
+        }
+        this.waking += woken;
+        int toStart = Math.min(this.maxWorkers - this.threads, wanted - woken);
+        this.threads += toStart;
+        updateCanWake();
+        return toStart;
+    }
+
+    private void updateCanWake() {
+        this.canWake = !this.handOverOpen && !this.shutdown
+                && (this.idle > this.waking || this.threads < this.maxWorkers);
+    }
+
+    /**
+     * Called by a worker that has claimed a run, before it runs it: wakes another worker (or starts a thread) if more
+     * is queued, so that a run that blocks does not hold up the runs queued after it while workers sleep. In a burst,
+     * each claim wakes one more worker until none is left asleep; those woken while runs are short find most of them
+     * taken, and wait on {@link #takeLock} for the rest.
+     */
+    private void wakeNext() {
+        if (!this.canWake || !hasQueued()) {
+            return;
+        }
+        int toStart;
+        this.lock.lock();
+        try {
+            if (!this.canWake) {
+                return;
+            }
+            toStart = wakeLocked(Math.min(queued(), 1));
+        }
+        finally {
+            this.lock.unlock();
+        }
+        if (toStart > 0) {
+            startWorker();
+        }
+    }
+
+    /** Whether a run is queued and not claimed yet. */
+    private boolean hasQueued() {
+        for (Batch batch : this.queue) {
+            if (batch.remaining() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts the runs queued and not claimed yet. */
@@ -207,6 +288,7 @@ final class WorkerPool {
         ThreadLocalRandom.current();
         Runnable next = take();
         while (next != null) {
+            wakeNext();
             try {
                 next.run();
             }
@@ -248,6 +330,7 @@ final class WorkerPool {
                     nanos = this.keepAliveNanos;
                 }
                 this.idle++;
+                updateCanWake();
                 try {
                     nanos = this.workAvailable.awaitNanos(nanos);
                 }
@@ -259,6 +342,7 @@ final class WorkerPool {
                     if (this.waking > 0) {
                         this.waking--;
                     }
+                    updateCanWake();
                 }
             }
         }
@@ -272,15 +356,21 @@ final class WorkerPool {
      * @return the run, or {@code null} when the queue is empty
      */
     private @Nullable Runnable poll() {
-        Batch batch;
-        while ((batch = this.queue.peek()) != null) {
-            Runnable next = batch.claim();
-            if (next != null) {
-                return next;
+        this.takeLock.lock();
+        try {
+            Batch batch;
+            while ((batch = this.queue.peek()) != null) {
+                Runnable next = batch.claim();
+                if (next != null) {
+                    return next;
+                }
+                this.queue.remove(batch);
             }
-            this.queue.remove(batch);
+            return null;
         }
-        return null;
+        finally {
+            this.takeLock.unlock();
+        }
     }
 
     private void ended() {
@@ -295,6 +385,7 @@ final class WorkerPool {
 
     private void endedLocked() {
         this.threads--;
+        updateCanWake();
         if (this.threads == 0) {
             this.allEnded.signalAll();
         }
@@ -307,6 +398,7 @@ final class WorkerPool {
         this.lock.lock();
         try {
             this.shutdown = true;
+            updateCanWake();
             this.workAvailable.signalAll();
             if (this.threads == 0) {
                 this.allEnded.signalAll();

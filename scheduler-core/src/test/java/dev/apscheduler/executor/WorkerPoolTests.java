@@ -16,15 +16,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The thread pool's queue: runs queued in one step are claimed one by one, and while a hand-over still queues chunks
- * only {@link WorkerPool#HELPERS} workers are put to work.
+ * The thread pool's queue: runs queued in one step are claimed one by one; while a hand-over still queues chunks only
+ * {@link WorkerPool#HELPERS} workers are put to work; a step wakes one worker (or starts one thread), and each worker
+ * that claims a run while more is queued wakes the next.
  */
 class WorkerPoolTests {
 
     private final AtomicInteger threadsStarted = new AtomicInteger();
 
+    /** Threads started by the test's own thread, in the pool's calls it made: the others were started by workers. */
+    private final AtomicInteger threadsStartedByCaller = new AtomicInteger();
+
+    private final Thread caller = Thread.currentThread();
+
     private final ThreadFactory threads = (runnable) -> {
         this.threadsStarted.incrementAndGet();
+        if (Thread.currentThread() == this.caller) {
+            this.threadsStartedByCaller.incrementAndGet();
+        }
         Thread thread = new Thread(runnable, "pool-test-" + this.threadsStarted.get());
         thread.setDaemon(true);
         return thread;
@@ -48,16 +57,20 @@ class WorkerPoolTests {
     }
 
     @Test
-    void chunksOfAHandOverPutOnlyTheHelpersToWorkUntilTheLastOneWhichWakesWorkersForEverythingQueued() {
+    void chunksOfAHandOverPutOnlyTheHelpersToWorkUntilTheLastOneAfterWhichWorkersWakeOneAnotherForEverythingQueued() {
         this.pool = lazy(10);
         this.pool.executeAll(blocking("a", 5), true);
         int helpers = Math.min(WorkerPool.HELPERS, 5);
         assertThat(this.threadsStarted).hasValue(helpers);
         await().untilAsserted(() -> assertThat(this.started).hasValue(helpers));
+        // the helpers wake no other worker while the hand-over has chunks to come
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5))
+            .until(() -> this.threadsStarted.get() == helpers);
         this.pool.executeAll(blocking("b", 3), false);
-        // every run queued has a worker now: the helpers' runs, and one thread for each of the others
-        assertThat(this.threadsStarted).hasValue(8);
+        // the last chunk starts one thread; each worker claiming a run starts the next while more is queued
+        assertThat(this.threadsStartedByCaller).hasValue(helpers + 1);
         await().untilAsserted(() -> assertThat(this.started).hasValue(8));
+        assertThat(this.threadsStarted).hasValue(8);
         this.release.countDown();
         await().untilAsserted(() -> assertThat(this.ran).hasSize(8));
     }
@@ -71,8 +84,8 @@ class WorkerPoolTests {
         this.pool.executeAll(List.of(), true);
         assertThat(this.threadsStarted).hasValue(helpers);
         this.pool.executeAll(List.of(), false);
-        assertThat(this.threadsStarted).hasValue(3);
         await().untilAsserted(() -> assertThat(this.started).hasValue(3));
+        assertThat(this.threadsStarted).hasValue(3);
         this.release.countDown();
         await().untilAsserted(() -> assertThat(this.ran).hasSize(3));
     }
@@ -81,11 +94,27 @@ class WorkerPoolTests {
     void aHandOverInOneStepStartsAWorkerForEveryRunUpToTheMaximum() {
         this.pool = lazy(4);
         this.pool.executeAll(blocking("a", 6));
-        assertThat(this.threadsStarted).hasValue(4);
+        // the step starts one thread, which starts the next as it claims its run, and so on up to the maximum
+        assertThat(this.threadsStartedByCaller).hasValue(1);
         await().untilAsserted(() -> assertThat(this.started).hasValue(4));
+        assertThat(this.threadsStarted).hasValue(4);
         this.release.countDown();
         await().untilAsserted(() -> assertThat(this.ran).hasSize(6));
         assertThat(this.threadsStarted).hasValue(4);
+    }
+
+    @Test
+    void idleWorkersWakeOneAnotherUntilEveryBlockingRunQueuedInOneStepHasStarted() {
+        this.pool = new WorkerPool(10, 10, WorkerPool.KEEP_ALIVE, this.threads);
+        this.pool.prestart();
+        await().untilAsserted(() -> assertThat(idleWorkers()).isEqualTo(10));
+        this.pool.executeAll(blocking("a", 7));
+        // the step wakes one worker; the others are woken by the workers before them, and none is left asleep
+        // while a run waits behind one that blocks
+        await().untilAsserted(() -> assertThat(this.started).hasValue(7));
+        this.release.countDown();
+        await().untilAsserted(() -> assertThat(this.ran).hasSize(7));
+        assertThat(this.threadsStarted).hasValue(10);
     }
 
     @Test
