@@ -16,6 +16,7 @@ import dev.apscheduler.job.Job;
 import dev.apscheduler.job.RetryPolicy;
 import dev.apscheduler.job.TaskRegistry;
 import dev.apscheduler.spring.boot.support.RecordingHistoryStore;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -62,6 +63,30 @@ class WorkerRunContextTests {
                 null, Duration.ofMillis(300), retryPolicy);
     }
 
+    private static TimeoutException timeout() {
+        return new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+    }
+
+    /** The attempt's record once its timeout struck: still running ({@code end} null), or ended late. */
+    private static RunRecord timedOut(Job job, @Nullable Instant end, TimeoutException timeout) {
+        return started(job).failed(RunOutcome.TIMED_OUT, end, timeout);
+    }
+
+    /**
+     * Starts the run's own thread as it goes on after a timeout: the interrupted task returns, its late end is
+     * reported, and the run is over ({@code flush}), which sets {@code ended}.
+     */
+    private static Thread runEnds(WorkerRunContext context, Job job, TimeoutException timeout,
+            AtomicReference<Instant> ended) {
+        Thread runThread = new Thread(() -> {
+            context.record(job, timedOut(job, Instant.now(), timeout));
+            context.flush();
+            ended.set(Instant.now());
+        });
+        runThread.start();
+        return runThread;
+    }
+
     private static RunRecord started(Job job) {
         return RunRecord.running("run-1", job.id(), "default", "default", "stalls", Instant.now(), 1, Instant.now(),
                 "worker-a");
@@ -73,18 +98,13 @@ class WorkerRunContextTests {
         RunMessage message = message(RetryPolicy.attempts(2));
         Job job = message.toJob();
         WorkerRunContext context = context(message);
-        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
+        TimeoutException timeout = timeout();
         // the timer: the timeout strikes and is recorded, its retry not decided yet
-        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        RunRecord timedOut = timedOut(job, null, timeout);
         context.record(job, timedOut);
         // the run's thread: the interrupted task returns, its end is reported, the run is over
         AtomicReference<Instant> ended = new AtomicReference<>();
-        Thread runThread = new Thread(() -> {
-            context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
-            context.flush();
-            ended.set(Instant.now());
-        });
-        runThread.start();
+        Thread runThread = runEnds(context, job, timeout, ended);
         await().atMost(Duration.ofSeconds(5)).until(() -> runThread.getState() == Thread.State.TIMED_WAITING);
         assertThat(ended.get()).isNull();
         assertThat(this.history.savedFor("run-1")).isEmpty();
@@ -105,12 +125,12 @@ class WorkerRunContextTests {
         RunMessage message = message(RetryPolicy.attempts(2));
         Job job = message.toJob();
         WorkerRunContext context = context(message);
-        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
-        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        TimeoutException timeout = timeout();
+        RunRecord timedOut = timedOut(job, null, timeout);
         context.record(job, timedOut);
         context.failed(job, timedOut, timeout);
         // the interrupted task returns only now
-        context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
+        context.record(job, timedOut(job, Instant.now(), timeout));
         context.flush();
         assertThat(this.history.savedFor("run-1")).extracting(RunRecord::attempt, RunRecord::outcome)
             .containsExactly(tuple(1, RunOutcome.RETRY));
@@ -125,8 +145,8 @@ class WorkerRunContextTests {
                 RunMessage message = message(RetryPolicy.attempts(2));
                 Job job = message.toJob();
                 WorkerRunContext context = context(linked, message);
-                TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
-                RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+                TimeoutException timeout = timeout();
+                RunRecord timedOut = timedOut(job, null, timeout);
                 context.record(job, timedOut);
                 link.cut();
                 // the timer decides to retry, and publishes while the broker cannot be reached
@@ -135,12 +155,7 @@ class WorkerRunContextTests {
                 await().atMost(Duration.ofSeconds(5)).until(() -> !this.history.savedFor("run-1").isEmpty());
                 // the run's thread: its late end and its end, while the next attempt is not published yet
                 AtomicReference<Instant> ended = new AtomicReference<>();
-                Thread runThread = new Thread(() -> {
-                    context.record(job, started(job).failed(RunOutcome.TIMED_OUT, Instant.now(), timeout));
-                    context.flush();
-                    ended.set(Instant.now());
-                });
-                runThread.start();
+                Thread runThread = runEnds(context, job, timeout, ended);
                 await().atMost(Duration.ofSeconds(5))
                     .until(() -> runThread.getState() == Thread.State.TIMED_WAITING);
                 assertThat(ended.get()).isNull();
@@ -167,13 +182,13 @@ class WorkerRunContextTests {
             .getName())));
         Job job = message.toJob();
         WorkerRunContext context = context(message);
-        TimeoutException timeout = new TimeoutException("Job 'stalls' exceeded its timeout of PT0.3S");
-        RunRecord timedOut = started(job).failed(RunOutcome.TIMED_OUT, null, timeout);
+        TimeoutException timeout = timeout();
+        RunRecord timedOut = timedOut(job, null, timeout);
         context.record(job, timedOut);
         context.failed(job, timedOut, timeout);
         Instant end = Instant.now();
         // decided: the run's real end is written as it comes, not held for a decision that has been made
-        context.record(job, started(job).failed(RunOutcome.TIMED_OUT, end, timeout));
+        context.record(job, timedOut(job, end, timeout));
         assertThat(this.history.savedFor("run-1")).extracting(RunRecord::outcome, RunRecord::finishedAt)
             .containsExactly(tuple(RunOutcome.TIMED_OUT, null), tuple(RunOutcome.TIMED_OUT, end));
         context.flush();
