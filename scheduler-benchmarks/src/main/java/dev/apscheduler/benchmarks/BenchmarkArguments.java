@@ -14,7 +14,7 @@ final class BenchmarkArguments {
     static final Set<String> NAMES = Set.of("system", "history", "workload", "jobs", "period-ms", "duration-s",
             "sleep-ms",
             "fire-times", "lead-ms", "settle-ms", "timeout-s", "warmups", "warmup-jobs", "warmup-duration-s",
-            "batch-size", "changes", "warmup-changes", "periodic", "postgres-url", "postgres-user",
+            "measured", "batch-size", "changes", "warmup-changes", "periodic", "postgres-url", "postgres-user",
             "postgres-password");
 
     private final Map<String, String> values;

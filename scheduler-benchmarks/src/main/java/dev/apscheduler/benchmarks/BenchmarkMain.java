@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.apscheduler.benchmarks.runner.RunnerEnvironment;
@@ -19,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark program: runs one workload against one system (after optional warm-up runs, each on a fresh
- * scheduler) and prints one JSON line: system, workload, parameters, the system's settings, the figures, and the
- * machine's load average before and after.
+ * scheduler, and as many measured runs as asked) and prints one JSON line: system, workload, parameters, the
+ * system's settings, the figures, and the machine's load average before and after.
  *
  * <pre>
  * java -cp scheduler-benchmarks/target/benchmarks.jar dev.apscheduler.benchmarks.BenchmarkMain \
@@ -37,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --history} (where our scheduler keeps run records: {@code memory}, the default, {@code none} or {@code jpa}),
  * {@code --warmups} (default 1 for burst and sleepy, 0 for periodic), {@code --warmup-jobs} (the job count of
  * warm-up runs, default {@code --jobs}), {@code --warmup-duration-s} (the duration of periodic warm-up runs,
- * default {@code --duration-s}), {@code --postgres-url}, {@code --postgres-user}, {@code --postgres-password}.
+ * default {@code --duration-s}), {@code --measured} (how many measured runs follow the warm-up runs, each on a fresh
+ * scheduler, default 1; more are combined into one line by {@link MeasuredRuns}), {@code --postgres-url},
+ * {@code --postgres-user}, {@code --postgres-password}.
  */
 public final class BenchmarkMain {
 
@@ -59,7 +63,15 @@ public final class BenchmarkMain {
                 arguments.optional("postgres-password").orElse(defaults.postgresPassword()),
                 arguments.optional("history").orElse(defaults.history()));
         String workloadName = arguments.required("workload");
+        int measured = arguments.integer("measured", 1);
+        if (measured < 1) {
+            throw new IllegalArgumentException("option --measured must be >= 1, was " + measured);
+        }
         if (StoreWorkloads.NAMES.contains(workloadName)) {
+            if (arguments.optional("measured").isPresent()) {
+                throw new IllegalArgumentException("option --measured applies to burst, periodic and sleepy, not to "
+                        + workloadName);
+            }
             String loadBefore = loadAverage();
             for (StoreWorkloads.Measurement measurement : StoreWorkloads.run(workloadName, system, arguments,
                     environment)) {
@@ -82,9 +94,15 @@ public final class BenchmarkMain {
         line.put("system", system);
         line.put("workload", workload.name());
         line.put("parameters", workload.parameters());
-        Result result = run(system, environment, workload);
-        line.put("metrics", result.metrics());
-        line.put("settings", result.settings());
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        Map<String, Object> settings = Map.of();
+        for (int i = 0; i < measured; i++) {
+            Result result = run(system, environment, workload);
+            metrics.add(result.metrics());
+            settings = result.settings();
+        }
+        line.put("metrics", MeasuredRuns.combine(metrics));
+        line.put("settings", settings);
         line.put("warmups", warmups);
         line.put("java", Runtime.version().toString());
         line.put("cores", Runtime.getRuntime().availableProcessors());

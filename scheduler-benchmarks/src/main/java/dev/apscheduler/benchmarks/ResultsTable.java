@@ -167,7 +167,13 @@ public final class ResultsTable {
             default -> run.get("workload") + " " + jobs;
         };
         boolean cold = run.get("warmups") instanceof Number warmups && warmups.intValue() == 0;
-        return label + (cold ? ", cold JVM" : "");
+        int measured = measuredRuns(run);
+        return label + (cold ? ", cold JVM" : "") + ((measured > 1) ? ", median of " + measured + " per JVM" : "");
+    }
+
+    /** How many measured runs a line combines ({@link MeasuredRuns}): 1 for a line of a single run. */
+    private static int measuredRuns(Map<String, Object> run) {
+        return (metrics(run).get("measured_runs") instanceof Number measured) ? measured.intValue() : 1;
     }
 
     private static String medianOf(List<Map<String, Object>> runs, Column column) {
@@ -207,7 +213,8 @@ public final class ResultsTable {
             out.append(header).append("\n\n");
         }
         out.append("Each figure is the median of the repetitions (their number is in the last column). Lateness is a "
-                + "job's start minus its scheduled time.\n\n");
+                + "job's start minus its scheduled time. Where a repetition measured several runs in its JVM (\"3 × "
+                + "21\": three JVMs of 21 measured runs each), its figures are the medians of its runs.\n\n");
         groups.forEach((scenario, bySystem) -> table(out, scenario, bySystem));
         storeTables(out, runs, "## ", "");
         if (!out.toString().endsWith("\n\n")) {
@@ -345,7 +352,9 @@ public final class ResultsTable {
             out.append("| ").append(system).append(" | ");
             columns.forEach((column) -> out.append(medianOf(runs, column)).append(" | "));
             long failed = runs.stream().filter((run) -> Boolean.TRUE.equals(metrics(run).get("timed_out"))).count();
-            out.append(runs.size()).append((failed > 0) ? " (" + failed + " timed out)" : "").append(" |\n");
+            int measured = runs.stream().mapToInt(ResultsTable::measuredRuns).max().orElse(1);
+            out.append(runs.size()).append((measured > 1) ? " × " + measured : "")
+                .append((failed > 0) ? " (" + failed + " timed out)" : "").append(" |\n");
         });
         out.append('\n');
     }

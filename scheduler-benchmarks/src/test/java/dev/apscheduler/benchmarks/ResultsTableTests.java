@@ -118,6 +118,26 @@ class ResultsTableTests {
             .withMessageContaining("'batch_size'");
     }
 
+    @Test
+    void runsOfSeveralMeasuredBurstsEachShowHowManyTheyCombine() {
+        List<Map<String, Object>> runs = List.of(measuredBurst("spring-tpts", 3_000_000.0, 21),
+                measuredBurst("spring-tpts", 2_000_000.0, 21), measuredBurst("spring-tpts", 2_500_000.0, 21),
+                burst("quartz-ram", 500.0));
+
+        String report = ResultsTable.render(runs, HEADER);
+
+        assertThat(report).contains("| spring-tpts | 2,500,000 | 3 × 21 |\n| quartz-ram | 500 | 1 |\n");
+        assertThat(report).contains("its figures are the medians of its runs");
+        assertThat(ResultsTable.compact(runs))
+            .contains("| burst 10,000, median of 21 per JVM | spring-tpts | 2,500,000 |")
+            .contains("| burst 10,000 | quartz-ram | 500 |");
+    }
+
+    private static Map<String, Object> measuredBurst(String system, double throughput, int measured) {
+        return run(system, "burst", Map.of("jobs", 10_000, "lead_ms", 1000),
+                Map.of("throughput_per_s", throughput, "measured_runs", measured), Map.of("threads", 10));
+    }
+
     private static Map<String, Object> burst(String system, double throughput) {
         return run(system, "burst", Map.of("jobs", 10_000, "lead_ms", 1000), Map.of("throughput_per_s", throughput),
                 Map.of("threads", 10));
