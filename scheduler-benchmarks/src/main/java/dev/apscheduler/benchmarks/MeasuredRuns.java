@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * Several measured runs of one workload in one JVM ({@code --measured}), each on a fresh scheduler, combined into the
  * figures of one: a burst lasts a few milliseconds, and one burst's drain depends on where the threads happened to
- * be (the README's table takes the median of three JVMs, each of one burst, which left single outliers deciding
- * it). Each figure is the median over the runs that report it, the same figure of every run alike; a flag
- * ({@code timed_out}, {@code load_overran}) is set when any run set it. The drains of every run are kept in order
- * ({@code drain_ms_runs}), and {@code measured_runs} says how many there were.
+ * be (the matrix's tables take the median of the repetitions, one JVM each, which with one burst per JVM left single
+ * outliers deciding them). Each figure is the median over the runs that report it, the same figure of every run
+ * alike; a flag ({@code timed_out}, {@code load_overran}) is set when any run set it. The drains of every run are
+ * kept in order ({@code drain_ms_runs}), and {@code measured_runs} says how many there were.
  */
 final class MeasuredRuns {
 
