@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Several measured runs of one workload in one JVM ({@code --measured}), each on a fresh scheduler, combined into the
  * figures of one: a burst lasts a few milliseconds, and one burst's drain depends on where the threads happened to
@@ -45,9 +47,11 @@ final class MeasuredRuns {
         return combined;
     }
 
-    private static Object combine(String key, List<Map<String, Object>> runs) {
+    /** The figure over the runs, or {@code null} (left out) when no run has a value for it. */
+    private static @Nullable Object combine(String key, List<Map<String, Object>> runs) {
         List<Double> numbers = new ArrayList<>();
         boolean integral = true;
+        boolean flags = false;
         boolean anyTrue = false;
         for (Map<String, Object> run : runs) {
             Object value = run.get(key);
@@ -56,14 +60,18 @@ final class MeasuredRuns {
                 integral &= !(value instanceof Double || value instanceof Float);
             }
             else if (value instanceof Boolean flag) {
+                flags = true;
                 anyTrue |= flag;
             }
             else if (value != null) {
                 throw new IllegalArgumentException("figure '" + key + "' is neither a number nor a flag: " + value);
             }
         }
+        if (!numbers.isEmpty() && flags) {
+            throw new IllegalArgumentException("figure '" + key + "' is a number in some runs and a flag in others");
+        }
         if (numbers.isEmpty()) {
-            return anyTrue;
+            return flags ? (Object) anyTrue : null;
         }
         double median = ResultsTable.median(numbers);
         return integral ? (Object) Math.round(median) : (Object) median;

@@ -63,6 +63,17 @@ class MeasuredRunsTests {
     }
 
     @Test
+    void aFigureNoRunHasAValueForIsLeftOut() {
+        Map<String, Object> first = burst(4.0, 2_500_000L, false);
+        first.put("note", null);
+        Map<String, Object> second = burst(6.0, 1_666_667L, false);
+        second.put("note", null);
+
+        assertThat(MeasuredRuns.combine(List.of(first, second))).doesNotContainKey("note")
+            .containsEntry("drain_ms", 5.0);
+    }
+
+    @Test
     void noRunOrAFigureOfAnotherKindIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> MeasuredRuns.combine(List.of()))
             .withMessage("no measured run to combine");
@@ -71,6 +82,11 @@ class MeasuredRunsTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> MeasuredRuns.combine(List.of(burst(4.0, 2_500_000L, false), odd)))
             .withMessage("figure 'note' is neither a number nor a flag: slow");
+        Map<String, Object> flagged = burst(5.0, 2_000_000L, false);
+        flagged.put("drain_ms", true);
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> MeasuredRuns.combine(List.of(burst(4.0, 2_500_000L, false), flagged)))
+            .withMessage("figure 'drain_ms' is a number in some runs and a flag in others");
     }
 
     @Test
