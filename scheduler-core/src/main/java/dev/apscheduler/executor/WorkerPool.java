@@ -243,7 +243,8 @@ final class WorkerPool {
             if (!this.canWake) {
                 return;
             }
-            toStart = wakeLocked(Math.min(queued(), 1));
+            // another worker may have claimed the last run since the check above
+            toStart = wakeLocked(hasQueued() ? 1 : 0);
         }
         finally {
             this.lock.unlock();
