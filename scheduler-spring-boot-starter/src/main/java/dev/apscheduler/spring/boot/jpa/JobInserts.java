@@ -13,11 +13,12 @@ import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's bulk add, run inside one transaction: one query per thousand ids finds which of them are stored, then
- * the new rows are inserted as one JDBC batch and, when asked, the stored ones replaced. A conflict is answered before
- * anything is written, so that it never marks a transaction the caller opened as rollback-only. The lookup and the
- * inserts are plain statements on the transaction's connection, not JPQL and entities: building a query for a long
- * {@code IN} list, and persisting, flushing and detaching an entity per row, cost more than the database's own work.
+ * The store's adds ({@code addJobs}, and {@code addJob} as a batch of one), run inside one transaction: one query per
+ * thousand ids finds which of them are stored, then the new rows are inserted as one JDBC batch and, when asked, the
+ * stored ones replaced. A conflict is answered before anything is written, so that it never marks a transaction the
+ * caller opened as rollback-only. The lookup and the inserts are plain statements on the transaction's connection, not
+ * JPQL and entities: building a query for a long {@code IN} list, and persisting, flushing and detaching an entity per
+ * row, cost more than the database's own work.
  */
 final class JobInserts {
 

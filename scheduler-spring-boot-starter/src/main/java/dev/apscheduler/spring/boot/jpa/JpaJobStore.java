@@ -278,11 +278,9 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
         try {
             added = this.transactions.call("add job '" + job.id() + "'", (entityManager) -> {
                 // a conflict is an answer, not a failure: it must not mark the caller's transaction rollback-only
-                if (entityManager.find(ApschedulerJobEntity.class, job.id()) != null) {
+                if (JobInserts.insert(entityManager, List.of(entity), false) != null) {
                     return false;
                 }
-                entityManager.persist(entity);
-                entityManager.flush();
                 announce(entityManager);
                 return true;
             });
