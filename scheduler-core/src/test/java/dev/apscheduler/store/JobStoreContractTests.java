@@ -185,6 +185,25 @@ public abstract class JobStoreContractTests {
     }
 
     @Test
+    void addJobsStoresBatchesOfAnySizeJobForJob() {
+        // sizes around where stores split a batch (statements of many rows, requests of bounded size)
+        List<Job> all = new ArrayList<>();
+        int next = 0;
+        for (int size : new int[] { 1, 99, 100, 101, 250 }) {
+            List<Job> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++, next++) {
+                // paused jobs among them, a batch's last one among those
+                ZonedDateTime runTime = (next % 7 == 0 || i == size - 1) ? null : T0.plusSeconds(next);
+                batch.add(job(String.format("job-%04d", next), runTime));
+            }
+            this.store.addJobs(batch);
+            all.addAll(batch);
+        }
+        assertThat(this.store.getAllJobs()).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(this.store.jobCounts().total()).isEqualTo(all.size());
+    }
+
+    @Test
     void addJobsStoresLargeBatchesWhole() {
         // about 2.5 MB of job state: more than one request of stores whose requests are bounded in size
         String payload = "x".repeat(4096);

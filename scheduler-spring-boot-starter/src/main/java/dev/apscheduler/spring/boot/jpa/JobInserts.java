@@ -2,6 +2,7 @@ package dev.apscheduler.spring.boot.jpa;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,11 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The store's adds ({@code addJobs}, and {@code addJob} as a batch of one), run inside one transaction: one query per
- * thousand ids finds which of them are stored, then the new rows are inserted as one JDBC batch and, when asked, the
- * stored ones replaced. A conflict is answered before anything is written, so that it never marks a transaction the
- * caller opened as rollback-only. The lookup and the inserts are plain statements on the transaction's connection, not
- * JPQL and entities: building a query for a long {@code IN} list, and persisting, flushing and detaching an entity per
- * row, cost more than the database's own work.
+ * thousand ids finds which of them are stored, then the new rows are inserted, {@value #ROWS_PER_INSERT} rows per
+ * statement (those statements sent as one JDBC batch) and one statement for the rest, and, when asked, the stored ones
+ * replaced. A conflict is answered before anything is written, so that it never marks a transaction the caller opened
+ * as rollback-only. The lookup and the inserts are plain statements on the transaction's connection, not JPQL and
+ * entities: building a query for a long {@code IN} list, and persisting, flushing and detaching an entity per row,
+ * cost more than the database's own work.
  */
 final class JobInserts {
 
@@ -28,7 +30,16 @@ final class JobInserts {
     private static final String SELECT_STORED = "SELECT id FROM " + ApschedulerJobEntity.TABLE_NAME + " WHERE id IN ";
 
     private static final String INSERT = "INSERT INTO " + ApschedulerJobEntity.TABLE_NAME
-            + " (id, next_run_time, job_state, version) VALUES (?, ?, ?, 0)";
+            + " (id, next_run_time, job_state, version) VALUES ";
+
+    private static final String ROW = "(?, ?, ?, 0)";
+
+    /**
+     * The rows one insert statement holds at most: the database runs one statement of many rows faster than a JDBC
+     * batch of as many single-row statements, and a fixed size keeps the statements the same, so that the driver and
+     * the database prepare them once.
+     */
+    static final int ROWS_PER_INSERT = 100;
 
     private JobInserts() {
     }
@@ -95,22 +106,48 @@ final class JobInserts {
             return;
         }
         entityManager.unwrap(Session.class).doWork((connection) -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (ApschedulerJobEntity row : rows) {
-                    insert.setString(1, row.getId());
-                    Long nextRunTime = row.getNextRunTime();
-                    if (nextRunTime != null) {
-                        insert.setLong(2, nextRunTime);
+            int full = rows.size() / ROWS_PER_INSERT;
+            if (full > 0) {
+                try (PreparedStatement insert = connection.prepareStatement(insert(ROWS_PER_INSERT))) {
+                    for (int chunk = 0; chunk < full; chunk++) {
+                        bind(insert, rows.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT));
+                        insert.addBatch();
                     }
-                    else {
-                        insert.setNull(2, Types.BIGINT);
-                    }
-                    insert.setString(3, row.getJobState());
-                    insert.addBatch();
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
+            }
+            List<ApschedulerJobEntity> rest = rows.subList(full * ROWS_PER_INSERT, rows.size());
+            if (!rest.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(insert(rest.size()))) {
+                    bind(insert, rest);
+                    insert.executeUpdate();
+                }
             }
         });
+    }
+
+    /** An insert of {@code rows} rows in one statement. */
+    private static String insert(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT.length() + rows * 14).append(INSERT);
+        for (int i = 0; i < rows; i++) {
+            sql.append((i == 0) ? ROW : ", " + ROW);
+        }
+        return sql.toString();
+    }
+
+    private static void bind(PreparedStatement insert, List<ApschedulerJobEntity> rows) throws SQLException {
+        int parameter = 1;
+        for (ApschedulerJobEntity row : rows) {
+            insert.setString(parameter++, row.getId());
+            Long nextRunTime = row.getNextRunTime();
+            if (nextRunTime != null) {
+                insert.setLong(parameter++, nextRunTime);
+            }
+            else {
+                insert.setNull(parameter++, Types.BIGINT);
+            }
+            insert.setString(parameter++, row.getJobState());
+        }
     }
 
 }
