@@ -298,8 +298,8 @@ public final class JpaJobStore implements JobStore, UnrestorableJobs {
     }
 
     /**
-     * Adds the jobs in one transaction: one query for the ids already stored, then the rows inserted as one JDBC batch,
-     * and one change notification for the batch.
+     * Adds the jobs in one transaction: one query for the ids already stored, then the rows inserted many per
+     * statement ({@code JobInserts}), and one change notification for the batch.
      */
     @Override
     public void addJobs(List<Job> jobs, boolean replaceExisting) {
