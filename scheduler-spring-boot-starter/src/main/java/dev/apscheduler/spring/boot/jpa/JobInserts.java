@@ -41,6 +41,8 @@ final class JobInserts {
      */
     static final int ROWS_PER_INSERT = 100;
 
+    private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
+
     private JobInserts() {
     }
 
@@ -108,7 +110,7 @@ final class JobInserts {
         entityManager.unwrap(Session.class).doWork((connection) -> {
             int full = rows.size() / ROWS_PER_INSERT;
             if (full > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(insert(ROWS_PER_INSERT))) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_FULL)) {
                     for (int chunk = 0; chunk < full; chunk++) {
                         bind(insert, rows.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT));
                         insert.addBatch();
@@ -128,9 +130,9 @@ final class JobInserts {
 
     /** An insert of {@code rows} rows in one statement. */
     private static String insert(int rows) {
-        StringBuilder sql = new StringBuilder(INSERT.length() + rows * 14).append(INSERT);
-        for (int i = 0; i < rows; i++) {
-            sql.append((i == 0) ? ROW : ", " + ROW);
+        StringBuilder sql = new StringBuilder(INSERT).append(ROW);
+        for (int i = 1; i < rows; i++) {
+            sql.append(", ").append(ROW);
         }
         return sql.toString();
     }
