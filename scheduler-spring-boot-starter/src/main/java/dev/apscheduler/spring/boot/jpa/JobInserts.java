@@ -41,7 +41,7 @@ final class JobInserts {
      */
     static final int ROWS_PER_INSERT = 100;
 
-    private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
+    private static final String INSERT_FULL = insertSql(ROWS_PER_INSERT);
 
     private JobInserts() {
     }
@@ -120,7 +120,7 @@ final class JobInserts {
             }
             List<ApschedulerJobEntity> rest = rows.subList(full * ROWS_PER_INSERT, rows.size());
             if (!rest.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement(insert(rest.size()))) {
+                try (PreparedStatement insert = connection.prepareStatement(insertSql(rest.size()))) {
                     bind(insert, rest);
                     insert.executeUpdate();
                 }
@@ -129,7 +129,7 @@ final class JobInserts {
     }
 
     /** An insert of {@code rows} rows in one statement. */
-    private static String insert(int rows) {
+    private static String insertSql(int rows) {
         StringBuilder sql = new StringBuilder(INSERT).append(ROW);
         for (int i = 1; i < rows; i++) {
             sql.append(", ").append(ROW);
